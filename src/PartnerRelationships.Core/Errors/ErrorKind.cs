@@ -1,0 +1,22 @@
+namespace PartnerRelationships.Core.Errors;
+
+/// <summary>Mirrors the PowerShell error categories Core needs, without a PowerShell dependency.</summary>
+public enum ErrorKind
+{
+    InvalidArgument,
+    InvalidData,
+    InvalidOperation,
+    ObjectNotFound,
+    ResourceExists,
+    PermissionDenied,
+    AuthenticationError,
+    ConnectionError,
+    OperationTimeout,
+    ResourceUnavailable,
+    LimitsExceeded,
+    NotImplemented,
+    NotEnabled,
+    WriteError,
+    ReadError,
+    OperationStopped,
+}
