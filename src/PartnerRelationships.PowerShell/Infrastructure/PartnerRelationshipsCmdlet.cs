@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using PartnerRelationships.Core.Errors;
+
+namespace PartnerRelationships.PowerShell.Infrastructure;
+
+/// <summary>
+/// Shared plumbing of every cmdlet: Ctrl+C becomes a cancellation token, Core's async work is bridged once, Core's
+/// diagnostics reach the verbose/debug streams from the pipeline thread, and Core's errors become error records.
+/// </summary>
+public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly BlockingCollection<StreamMessage> _messages = new();
+
+    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+    protected CancellationToken Stopping => _stopping.Token;
+
+    /// <summary>Thread-safe sink for Core: messages are queued and written on the pipeline thread.</summary>
+    internal void QueueVerbose(string message) => _messages.Add(new StreamMessage(false, message));
+
+    internal void QueueDebug(string message) => _messages.Add(new StreamMessage(true, message));
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>
+    /// Runs Core's async work to completion while writing its queued diagnostics from this (the pipeline) thread.
+    /// </summary>
+    protected T Await<T>(Func<CancellationToken, Task<T>> work)
+    {
+        var task = Task.Run(() => work(Stopping));
+        while (!task.IsCompleted)
+        {
+            if (_messages.TryTake(out var message, 50))
+            {
+                WriteMessage(message);
+            }
+        }
+
+        DrainMessages();
+        return task.GetAwaiter().GetResult();
+    }
+
+    protected void Await(Func<CancellationToken, Task> work) =>
+        Await<bool>(async token =>
+        {
+            await work(token).ConfigureAwait(false);
+            return true;
+        });
+
+    /// <summary>
+    /// Streams an async sequence on the pipeline thread: each item is written as soon as it arrives, so the first
+    /// results show before the last page is fetched and memory stays flat.
+    /// </summary>
+    protected IEnumerable<T> Stream<T>(Func<CancellationToken, IAsyncEnumerable<T>> source)
+    {
+        var enumerator = source(Stopping).GetAsyncEnumerator(Stopping);
+        try
+        {
+            while (true)
+            {
+                var next = enumerator.MoveNextAsync();
+                var hasItem = next.IsCompleted ? next.GetAwaiter().GetResult() : Await(_ => next.AsTask());
+                if (!hasItem)
+                {
+                    yield break;
+                }
+
+                DrainMessages();
+                yield return enumerator.Current;
+            }
+        }
+        finally
+        {
+            enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Writes queued diagnostics; call from the pipeline thread only.</summary>
+    protected void DrainMessages()
+    {
+        while (_messages.TryTake(out var message))
+        {
+            WriteMessage(message);
+        }
+    }
+
+    /// <summary>
+    /// Runs one unit of work; a Core error becomes a non-terminating error record (the pipeline goes on with the next
+    /// item), a stop request ends the pipeline quietly. Returns false when the work failed.
+    /// </summary>
+    protected bool Try(Action action)
+    {
+        try
+        {
+            action();
+            return true;
+        }
+        catch (PipelineStoppedException)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (Exception exception) when (ErrorRecords.IsReportable(exception))
+        {
+            DrainMessages();
+            WriteError(ErrorRecords.From(exception));
+            return false;
+        }
+    }
+
+    /// <summary>As <see cref="Try"/>, but the error ends the command (for failures no later item can recover from).</summary>
+    protected void TryOrTerminate(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (PipelineStoppedException)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (Exception exception) when (ErrorRecords.IsReportable(exception))
+        {
+            DrainMessages();
+            ThrowTerminatingError(ErrorRecords.From(exception));
+        }
+    }
+
+    private void WriteMessage(StreamMessage message)
+    {
+        if (message.IsDebug)
+        {
+            WriteDebug(message.Text);
+        }
+        else
+        {
+            WriteVerbose(message.Text);
+        }
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _stopping.Dispose();
+            _messages.Dispose();
+        }
+    }
+
+    private readonly struct StreamMessage
+    {
+        public StreamMessage(bool isDebug, string text)
+        {
+            IsDebug = isDebug;
+            Text = text;
+        }
+
+        public bool IsDebug { get; }
+        public string Text { get; }
+    }
+}

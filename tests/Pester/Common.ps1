@@ -1,0 +1,33 @@
+# Dot-sourced by every test file: imports the BUILT module folder (never bin/) and offers small fixtures.
+$script:ModuleManifest = if ($env:PARTNERRELATIONSHIPS_MODULE) { $env:PARTNERRELATIONSHIPS_MODULE } else {
+    Join-Path $PSScriptRoot '../../out/PartnerRelationships/PartnerRelationships.psd1'
+}
+Import-Module $script:ModuleManifest -Force -ErrorAction Stop
+
+$script:PartnerTenantId = '6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c'
+$script:PartnerId = '1234567'
+
+function New-TestFolder {
+    $folder = Join-Path ([IO.Path]::GetTempPath()) ("pr-test-" + [guid]::NewGuid().ToString('n'))
+    New-Item -ItemType Directory -Path $folder | Out-Null
+    return $folder
+}
+
+# A valid configuration whose store lives in the given folder; -Extra is appended as YAML.
+function New-TestConfig {
+    param([string] $Folder, [string] $Extra = '', [string] $IndirectResellerId)
+    $path = Join-Path $Folder 'partner.yaml'
+    $reseller = if ($IndirectResellerId) { "  indirectResellerId: '$IndirectResellerId'" } else { '' }
+    @"
+partner:
+  tenantId: $script:PartnerTenantId
+  partnerId: '$script:PartnerId'
+  name: Fabrikam Cloud Services
+$reseller
+store:
+  provider: sqlite
+  path: $(Join-Path $Folder 'store.db')
+$Extra
+"@ | Set-Content -Path $path -Encoding utf8NoBOM
+    return $path
+}

@@ -1,0 +1,69 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $script:CommandId = 'PartnerRelationships.PowerShell.Cmdlets.GetResellerInviteCommand'
+    $script:Folder = New-TestFolder
+    $script:Config = New-TestConfig -Folder $script:Folder
+    $script:Invites = @(
+        @{ CustomerName = 'Contoso'; CustomerEmail = 'admin@contoso.com' }
+        @{ CustomerName = 'Contoso Pharma'; CustomerEmail = 'it@contosopharma.example' }
+        @{ CustomerName = 'Fabrikam'; CustomerEmail = 'admin@fabrikam.example' }
+    ) | ForEach-Object { New-ResellerInvite @_ -ConfigPath $script:Config }
+}
+AfterAll { Remove-Item $script:Folder -Recurse -Force -ErrorAction SilentlyContinue }
+
+Describe 'Get-ResellerInvite' {
+    It 'lists every invite, oldest first' {
+        (Get-ResellerInvite -ConfigPath $script:Config).CustomerName | Should -Be @('Contoso', 'Contoso Pharma', 'Fabrikam')
+    }
+
+    It 'matches customer names with wildcards, ignoring case' {
+        (Get-ResellerInvite -CustomerName 'contoso*' -ConfigPath $script:Config).CustomerName | Should -Be @('Contoso', 'Contoso Pharma')
+        (Get-ResellerInvite -CustomerName 'Fabrik?m' -ConfigPath $script:Config).CustomerName | Should -Be 'Fabrikam'
+        @(Get-ResellerInvite -CustomerName 'Nobody*' -ConfigPath $script:Config).Count | Should -Be 0
+    }
+
+    It 'treats SQL wildcard characters literally' {
+        @(Get-ResellerInvite -CustomerName 'Contoso%' -ConfigPath $script:Config).Count | Should -Be 0
+        @(Get-ResellerInvite -CustomerName 'Contos_' -ConfigPath $script:Config).Count | Should -Be 0
+    }
+
+    It 'filters by status' {
+        @(Get-ResellerInvite -Status Pending -ConfigPath $script:Config).Count | Should -Be 3
+        @(Get-ResellerInvite -Status Accepted, Rejected -ConfigPath $script:Config).Count | Should -Be 0
+    }
+
+    It 'filters by kind' {
+        @(Get-ResellerInvite -Kind Reseller -ConfigPath $script:Config).Count | Should -Be 3
+        @(Get-ResellerInvite -Kind GranularAdmin -ConfigPath $script:Config).Count | Should -Be 0
+    }
+
+    It 'filters by age' {
+        @(Get-ResellerInvite -OlderThan '00:00:00' -ConfigPath $script:Config).Count | Should -Be 3
+        @(Get-ResellerInvite -OlderThan '1.00:00:00' -ConfigPath $script:Config).Count | Should -Be 0
+    }
+
+    It 'finds invites by id from the pipeline' {
+        $found = $script:Invites[0, 2] | Get-ResellerInvite -ConfigPath $script:Config
+        $found.CustomerName | Should -Be @('Contoso', 'Fabrikam')
+        ($script:Invites[1].Id | Get-ResellerInvite -ConfigPath $script:Config).CustomerName | Should -Be 'Contoso Pharma'
+    }
+
+    It 'reports an unknown id and goes on' {
+        $missing = [guid]::NewGuid()
+        $found = Get-ResellerInvite -Id $missing, $script:Invites[0].Id -ConfigPath $script:Config -ErrorAction SilentlyContinue -ErrorVariable failures
+        $found.CustomerName | Should -Be 'Contoso'
+        $failures[0].FullyQualifiedErrorId | Should -Be "InviteNotFound,$script:CommandId"
+        $failures[0].TargetObject | Should -Be $missing
+    }
+
+    It 'rejects an unknown status' {
+        { Get-ResellerInvite -Status Sleeping -ConfigPath $script:Config -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,PartnerRelationships.PowerShell.Cmdlets.GetResellerInviteCommand'
+    }
+
+    It 'shows a table by default' {
+        $text = Get-ResellerInvite -ConfigPath $script:Config | Out-String -Width 150
+        $text | Should -Match 'CustomerName\s+Kind\s+Status\s+Created'
+        $text | Should -Match 'Contoso Pharma\s+Reseller\s+Pending'
+    }
+}

@@ -1,0 +1,83 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $script:Module = Get-Module PartnerRelationships
+    $script:Manifest = Import-PowerShellDataFile $script:ModuleManifest
+}
+
+Describe 'The built module' {
+    It 'exports exactly the cmdlets its manifest lists' {
+        $exported = $script:Module.ExportedCmdlets.Keys | Sort-Object
+        $exported | Should -Be ($script:Manifest.CmdletsToExport | Sort-Object)
+        $script:Manifest.CmdletsToExport | Should -Not -Contain '*'
+    }
+
+    It 'keeps third-party assemblies out of the module root' {
+        $root = Split-Path $script:ModuleManifest
+        (Get-ChildItem $root -Filter *.dll).Name | Should -Be 'PartnerRelationships.dll'
+        Join-Path $root 'Dependencies/YamlDotNet.dll' | Should -Exist
+        Join-Path $root 'Dependencies/Microsoft.Graph.dll' | Should -Exist
+    }
+
+    It 'ships the native SQLite library for <_>' -ForEach 'linux-x64', 'linux-arm64', 'osx-x64', 'osx-arm64', 'win-x64' {
+        $native = Join-Path (Split-Path $script:ModuleManifest) "Dependencies/runtimes/$_/native"
+        @(Get-ChildItem $native -File).Count | Should -BeGreaterThan 0
+    }
+
+    It 'does not load Microsoft.Graph or the store at import' {
+        $probe = 'Import-Module ''{0}''; [AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -join '',''' -f $script:ModuleManifest
+        $loaded = & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $probe
+        $LASTEXITCODE | Should -Be 0
+        $loaded | Should -Not -Match 'Microsoft\.Graph'
+        $loaded | Should -Not -Match 'Microsoft\.Data\.Sqlite'
+        $loaded | Should -Match 'PartnerRelationships'
+    }
+
+    It 'loads its dependencies in a private load context' {
+        $folder = New-TestFolder
+        try {
+            $config = New-TestConfig -Folder $folder
+            $probe = @'
+Import-Module '{0}'
+$null = Get-ResellerInvite -ConfigPath '{1}'
+$yaml = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object {{ $_.GetName().Name -eq 'YamlDotNet' }}
+[System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($yaml).GetType().Name
+'@ -f $script:ModuleManifest, $config
+            $context = & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $probe
+            $LASTEXITCODE | Should -Be 0
+            $context | Should -Be 'DependencyLoadContext'
+        }
+        finally { Remove-Item $folder -Recurse -Force }
+    }
+
+    Context 'cmdlet <_.Name>' -ForEach @(Get-Command -Module PartnerRelationships | ForEach-Object { @{ Name = $_.Name; Command = $_ } }) {
+        It 'uses an approved verb' {
+            (Get-Verb).Verb | Should -Contain $Command.Verb
+        }
+
+        It 'declares its output type' {
+            $Command.OutputType.Count | Should -BeGreaterThan 0
+        }
+
+        It 'has help with a synopsis, an example and every parameter described' {
+            $help = Get-Help $Name -Full
+            $help.Synopsis | Should -Not -BeNullOrEmpty
+            $help.Synopsis | Should -Not -Match '^\s*\w+-\w+\s*\['   # not the auto-generated syntax stub
+            @($help.Examples.Example).Count | Should -BeGreaterThan 0
+            $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+            foreach ($parameter in $Command.Parameters.Keys | Where-Object { $_ -notin $common }) {
+                $documented = $help.Parameters.Parameter | Where-Object Name -EQ $parameter
+                ($documented.Description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "-$parameter needs a description"
+            }
+        }
+    }
+
+    # Connect/Disconnect change only the session, not the partner's records or the service.
+    Context 'state-changing cmdlet <_.Name>' -ForEach @(Get-Command -Module PartnerRelationships |
+            Where-Object Verb -In 'New', 'Set', 'Remove', 'Add', 'Clear', 'Sync', 'Invoke', 'Copy', 'Register', 'Unregister', 'Update', 'Stop', 'Start' |
+            ForEach-Object { @{ Name = $_.Name; Command = $_ } }) {
+        It 'supports -WhatIf and -Confirm' {
+            $Command.Parameters.Keys | Should -Contain 'WhatIf'
+            $Command.Parameters.Keys | Should -Contain 'Confirm'
+        }
+    }
+}
