@@ -20,4 +20,10 @@ public enum InviteStatus
 
     /// <summary>An accepted relationship was ended (by either side).</summary>
     Terminated,
+
+    /// <summary>
+    /// The customer removed or reassigned the partner's admin permissions while the relationship stands; the partner
+    /// still owes support under its reseller agreement.
+    /// </summary>
+    AdminRemoved,
 }
