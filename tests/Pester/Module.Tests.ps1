@@ -1,3 +1,8 @@
+BeforeDiscovery {
+    # The per-cmdlet contexts are generated from the module's commands, so it must be loaded at discovery too.
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $script:Module = Get-Module PartnerRelationships
