@@ -19,4 +19,7 @@ public enum ErrorKind
     WriteError,
     ReadError,
     OperationStopped,
+
+    /// <summary>Input that tries to subvert a protocol, e.g. line breaks that would add mail headers.</summary>
+    SecurityError,
 }

@@ -33,4 +33,10 @@ public sealed record ResellerInvite
 
     /// <summary>Bumped on every change; the store uses it for optimistic concurrency.</summary>
     public long Version { get; init; }
+
+    /// <summary>
+    /// An RFC 6068 mailto URI that opens this invite's draft in the default mail client. Computed from
+    /// <see cref="CustomerEmail"/>, <see cref="Subject"/> and <see cref="Body"/>; not stored.
+    /// </summary>
+    public string MailtoUri => InviteMailto.Create(CustomerEmail, Subject, Body);
 }

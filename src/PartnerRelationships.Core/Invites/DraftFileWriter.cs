@@ -1,0 +1,165 @@
+using System;
+using System.IO;
+using System.Security;
+using PartnerRelationships.Core.Errors;
+
+namespace PartnerRelationships.Core.Invites;
+
+/// <summary>
+/// Writes a draft in two steps so that nothing half-happens: <see cref="Stage"/> checks the target and writes a
+/// temporary file next to it; <see cref="Commit"/> moves it into place once the invite is recorded, and
+/// <see cref="Discard"/> removes it when recording failed.
+/// </summary>
+internal sealed class DraftFileWriter
+{
+    private readonly string _tempPath;
+    private readonly bool _overwrite;
+
+    private DraftFileWriter(string path, string tempPath, bool overwrite)
+    {
+        Path = path;
+        _tempPath = tempPath;
+        _overwrite = overwrite;
+    }
+
+    /// <summary>The full path the draft ends up at.</summary>
+    public string Path { get; }
+
+    /// <summary>Resolves the target (a file, or an existing folder plus a name from the customer) and stages the content.</summary>
+    public static DraftFileWriter Stage(string requested, string customerName, bool overwrite, byte[] content)
+    {
+        var target = ResolveTarget(requested, customerName);
+        var folder = System.IO.Path.GetDirectoryName(target);
+        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+        {
+            throw new PartnerRelationshipsException(
+                InviteErrorIds.InviteFolderNotFound,
+                ErrorKind.ObjectNotFound,
+                $"The folder '{InputExcerpt.Of(folder)}' for the draft does not exist. Create it first, or give -OutFile " +
+                "a path in an existing folder.",
+                folder);
+        }
+
+        if (Directory.Exists(target))
+        {
+            throw Exists(target, "is a folder");
+        }
+
+        if (File.Exists(target) && !overwrite)
+        {
+            throw Exists(target, "already exists");
+        }
+
+        var tempPath = System.IO.Path.Combine(folder, "." + System.IO.Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        try
+        {
+            using var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            stream.Write(content, 0, content.Length);
+            stream.Flush(true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SecurityException)
+        {
+            TryDelete(tempPath);
+            throw NotWritable(target, e, recorded: false);
+        }
+
+        return new DraftFileWriter(target, tempPath, overwrite);
+    }
+
+    /// <summary>Moves the staged file into place.</summary>
+    /// <param name="recordedId">The invite just recorded, named in the error if the move fails.</param>
+    public void Commit(Guid recordedId)
+    {
+        try
+        {
+            if (_overwrite && File.Exists(Path))
+            {
+                File.Replace(_tempPath, Path, null);
+            }
+            else
+            {
+                File.Move(_tempPath, Path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SecurityException)
+        {
+            TryDelete(_tempPath);
+            if (!_overwrite && File.Exists(Path))
+            {
+                // Someone created the file between the check and the move; keep theirs.
+                throw new PartnerRelationshipsException(
+                    InviteErrorIds.InviteFileExists,
+                    ErrorKind.ResourceExists,
+                    $"The invite {recordedId} was recorded, but '{InputExcerpt.Of(Path)}' appeared meanwhile and was kept. " +
+                    $"Its subject, body and MailtoUri are on Get-ResellerInvite -Id {recordedId}.",
+                    Path,
+                    e);
+            }
+
+            throw NotWritable(Path, e, recorded: true, recordedId);
+        }
+    }
+
+    /// <summary>Removes the staged file; never throws.</summary>
+    public void Discard() => TryDelete(_tempPath);
+
+    private static string ResolveTarget(string requested, string customerName)
+    {
+        var full = System.IO.Path.GetFullPath(requested);
+        if (Directory.Exists(full))
+        {
+            return System.IO.Path.Combine(full, DraftFileNames.ForCustomer(customerName));
+        }
+
+        var endsWithSeparator = requested.EndsWith(System.IO.Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ||
+                                requested.EndsWith(System.IO.Path.AltDirectorySeparatorChar.ToString(), StringComparison.Ordinal);
+        if (endsWithSeparator)
+        {
+            // Meant as a folder that is not there: report the folder itself, not its parent.
+            throw new PartnerRelationshipsException(
+                InviteErrorIds.InviteFolderNotFound,
+                ErrorKind.ObjectNotFound,
+                $"The folder '{InputExcerpt.Of(full)}' for the drafts does not exist. Create it first (New-Item -ItemType Directory).",
+                full);
+        }
+
+        return full;
+    }
+
+    private static PartnerRelationshipsException Exists(string path, string what) =>
+        new(
+            InviteErrorIds.InviteFileExists,
+            ErrorKind.ResourceExists,
+            $"The draft file '{InputExcerpt.Of(path)}' {what}. Nothing was recorded. Use -Force to overwrite a file, " +
+            "or choose another -OutFile.",
+            path);
+
+    private static PartnerRelationshipsException NotWritable(string path, Exception e, bool recorded, Guid recordedId = default)
+    {
+        var outcome = recorded
+            ? $"The invite {recordedId} was recorded, but its draft could not be saved"
+            : "Nothing was recorded";
+        return new PartnerRelationshipsException(
+            InviteErrorIds.InviteFileNotWritable,
+            ErrorKind.WriteError,
+            $"The draft file '{InputExcerpt.Of(path)}' could not be written: {e.Message} {outcome}. " +
+            "Check that you may write to the folder, or choose another -OutFile.",
+            path,
+            e);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SecurityException)
+        {
+            // Best effort: a stray hidden .tmp file is better than hiding the error that got us here.
+        }
+    }
+}
