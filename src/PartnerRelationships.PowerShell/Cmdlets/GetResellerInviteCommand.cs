@@ -3,6 +3,7 @@ using System.Management.Automation;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Store;
 using PartnerRelationships.PowerShell.Infrastructure;
+using PartnerRelationships.PowerShell.Validation;
 
 namespace PartnerRelationships.PowerShell.Cmdlets;
 
@@ -28,7 +29,7 @@ public sealed class GetResellerInviteCommand : ConfiguredCmdlet
     public InviteKind? Kind { get; set; }
 
     [Parameter(ParameterSetName = "Filter")]
-    [ValidateRange(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    [ValidateNonNegativeTimeSpan]
     public TimeSpan? OlderThan { get; set; }
 
     protected override void ProcessRecord()
