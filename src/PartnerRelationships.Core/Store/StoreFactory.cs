@@ -16,7 +16,8 @@ public static class StoreFactory
 
         return settings.Provider switch
         {
-            StoreProvider.Sqlite => SqliteRelationshipStore.Open(settings.Path ?? StorePaths.DefaultSqlitePath(), clock),
+            StoreProvider.Sqlite => SqliteRelationshipStore.Open(
+                string.IsNullOrWhiteSpace(settings.Path) ? StorePaths.DefaultSqlitePath() : settings.Path!, clock),
             StoreProvider.Postgres => throw new PartnerRelationshipsException(
                 "StoreProviderNotAvailable",
                 ErrorKind.NotImplemented,
