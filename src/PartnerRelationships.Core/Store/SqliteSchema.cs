@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+
+namespace PartnerRelationships.Core.Store;
+
+/// <summary>
+/// The store's schema as an ordered list of migrations; migration <c>n</c> (1-based) brings a database from
+/// <c>PRAGMA user_version</c> n-1 to n. Released migrations never change: add a new one instead.
+/// </summary>
+internal static class SqliteSchema
+{
+    public static IReadOnlyList<string> Migrations { get; } = new[]
+    {
+        // 1: invites and their append-only history.
+        """
+        CREATE TABLE invites (
+            id                        TEXT    NOT NULL PRIMARY KEY,
+            kind                      TEXT    NOT NULL,
+            customer_name             TEXT    NOT NULL,
+            customer_email            TEXT    NOT NULL,
+            customer_tenant_id        TEXT    NULL,
+            status                    TEXT    NOT NULL,
+            created_at                TEXT    NOT NULL,
+            status_changed_at         TEXT    NOT NULL,
+            link                      TEXT    NOT NULL,
+            subject                   TEXT    NOT NULL,
+            body                      TEXT    NOT NULL,
+            relationship_id           TEXT    NULL,
+            relationship_display_name TEXT    NULL,
+            template                  TEXT    NULL,
+            version                   INTEGER NOT NULL
+        );
+        CREATE INDEX invites_status ON invites (status);
+        CREATE INDEX invites_created_at ON invites (created_at, id);
+        CREATE UNIQUE INDEX invites_relationship_display_name ON invites (relationship_display_name)
+            WHERE relationship_display_name IS NOT NULL;
+
+        CREATE TABLE invite_history (
+            sequence    INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+            invite_id   TEXT    NOT NULL REFERENCES invites (id),
+            from_status TEXT    NULL,
+            to_status   TEXT    NOT NULL,
+            at          TEXT    NOT NULL,
+            detail      TEXT    NULL
+        );
+        CREATE INDEX invite_history_invite ON invite_history (invite_id, sequence);
+
+        CREATE TRIGGER invite_history_no_update BEFORE UPDATE ON invite_history
+        BEGIN
+            SELECT RAISE(ABORT, 'invite_history is append-only');
+        END;
+        CREATE TRIGGER invite_history_no_delete BEFORE DELETE ON invite_history
+        BEGIN
+            SELECT RAISE(ABORT, 'invite_history is append-only');
+        END;
+        """,
+    };
+
+    public static int LatestVersion => Migrations.Count;
+}
