@@ -19,4 +19,7 @@ public enum ErrorKind
     WriteError,
     ReadError,
     OperationStopped,
+
+    /// <summary>Something is unsafe as given, e.g. a secret written into a configuration file.</summary>
+    SecurityError,
 }

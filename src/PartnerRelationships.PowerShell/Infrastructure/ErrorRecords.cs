@@ -73,6 +73,7 @@ internal static class ErrorRecords
         ErrorKind.WriteError => ErrorCategory.WriteError,
         ErrorKind.ReadError => ErrorCategory.ReadError,
         ErrorKind.OperationStopped => ErrorCategory.OperationStopped,
+        ErrorKind.SecurityError => ErrorCategory.SecurityError,
         _ => ErrorCategory.NotSpecified,
     };
 }
