@@ -131,7 +131,8 @@ internal sealed class ConfigCrossFieldValidator
 
     private Exception Missing(string keyPath, string anchor, string problem, string allowed)
     {
-        var mark = _reader.LocationOf(keyPath) ?? _reader.LocationOf(anchor)
+        // A whole section as the key path ("auth needs ...") points at the key that caused the need instead.
+        var mark = (keyPath.Contains(".") ? _reader.LocationOf(keyPath) : null) ?? _reader.LocationOf(anchor)
                    ?? _reader.LocationOf(keyPath.Split('.')[0]) ?? _documentStart;
         return ConfigErrors.MissingValue(_reader.SourceName, mark, keyPath, problem, allowed);
     }

@@ -196,9 +196,9 @@ public static class ConfigScaffolder
             Comment("A certificate file's password is never stored here; prefer the certificate store.", 1);
             Line("  # certificateThumbprint: 0123456789ABCDEF0123456789ABCDEF01234567");
             Line("  # certificatePath: ~/certs/partner-relationships.pfx");
-            Comment("ManagedIdentity: a user-assigned identity's client id (GUID); leave out for system-assigned.", 1);
+            Comment("For ManagedIdentity, a user-assigned identity's client id (GUID); leave out for system-assigned.", 1);
             Line("  # managedIdentityClientId: 22222222-3333-4444-5555-666666666666");
-            Comment("AccessToken: the NAME of the environment variable holding a ready access token.", 1);
+            Comment("For AccessToken, the NAME of the environment variable holding a ready access token.", 1);
             Line("  # accessTokenVariable: PARTNERRELATIONSHIPS_ACCESS_TOKEN");
             Blank();
 
@@ -209,7 +209,7 @@ public static class ConfigScaffolder
             Comment("Sqlite file. Default: a file in your user data folder. ~ and environment variables ($HOME, %APPDATA%)", 1);
             Comment("are expanded; a relative path starts at this file's folder.", 1);
             Line("  # path: partner-relationships.db");
-            Comment("Postgres: the NAME of the environment variable holding the connection string...", 1);
+            Comment("For Postgres, the NAME of the environment variable holding the connection string...", 1);
             Line("  # connectionStringVariable: PARTNERRELATIONSHIPS_POSTGRES");
             Comment("...or a SecretManagement vault and secret holding it.", 1);
             Line("  # secretVault: PartnerVault");
