@@ -94,7 +94,9 @@ public static class ConfigLoader
         }
         catch (YamlException e) when (e.Message.StartsWith("Duplicate key", StringComparison.Ordinal))
         {
-            throw ConfigErrors.InvalidValue(sourceName, e.Start, "", "A key appears more than once in the same section",
+            var keyPath = YamlKeyPath.At(yamlText, e.Start.Line, e.Start.Column)
+                          ?? e.Message.Substring("Duplicate key".Length).Trim();
+            throw ConfigErrors.InvalidValue(sourceName, e.Start, keyPath, "appears more than once in the same section",
                 "Keep one of them (keys are case-insensitive)");
         }
         catch (YamlException e)

@@ -237,7 +237,14 @@ public class ConfigLoaderErrorTests
     public void A_duplicate_key_is_refused()
     {
         var error = Fails("ConfigInvalidValue", 3, 3, "retry:", "  maxAttempts: 3", "  maxAttempts: 4");
-        Assert.Contains("more than once", error.Message);
+        Assert.Contains("retry.maxAttempts appears more than once", error.Message);
+    }
+
+    [Fact]
+    public void A_duplicate_section_is_refused()
+    {
+        var error = Fails("ConfigInvalidValue", 4, 1, "retry:", "  maxAttempts: 3", "# again", "retry:", "  maxAttempts: 4");
+        Assert.Contains("test.yaml:4:1: retry appears more than once", error.Message);
     }
 
     [Fact]
