@@ -48,15 +48,16 @@ internal sealed class YamlValueReader
 
         if (node is not YamlMappingNode mapping)
         {
-            throw ConfigErrors.InvalidValue(SourceName, node.Start, section ?? "The file",
-                $"must be a mapping of keys, not {Describe(node)}",
-                $"Indent its keys under it, e.g. '{section ?? "partner"}:' then '  {ConfigSchema.KeysOf(section)[0]}: ...' on the next line");
+            var allowed = section is null
+                ? "Write sections such as 'partner:' at the start of a line, each with its keys indented under it"
+                : $"Indent its keys under it, e.g. '{section}:' then '  {ConfigSchema.KeysOf(section)[0]}: ...' on the next line";
+            throw ConfigErrors.InvalidValue(SourceName, node.Start, section ?? "The file", $"must be a mapping of keys, not {Describe(node)}", allowed);
         }
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in mapping.Children)
         {
-            if (pair.Key is not YamlScalarNode { Value: { } keyText })
+            if (pair.Key is not YamlScalarNode { Value: { Length: > 0 } keyText })
             {
                 throw ConfigErrors.InvalidValue(SourceName, pair.Key.Start, section ?? "The file",
                     "has a key that is not a plain name", "Keys are plain words such as " + string.Join(", ", ConfigSchema.KeysOf(section)));

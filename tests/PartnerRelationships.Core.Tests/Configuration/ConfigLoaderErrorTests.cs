@@ -234,6 +234,27 @@ public class ConfigLoaderErrorTests
     }
 
     [Fact]
+    public void An_empty_or_complex_key_is_refused()
+    {
+        Fails("ConfigInvalidValue", 1, 1, ": x");
+        Fails("ConfigInvalidValue", 1, 3, "? [a, b]", ": c");
+    }
+
+    [Fact]
+    public void A_tab_used_for_indentation_is_a_syntax_error()
+    {
+        // YamlDotNet places this one at the end of the line before the tab.
+        var error = Fails("ConfigSyntaxError", 2, 16, "retry:", "  maxAttempts: 3", "\tbaseDelay: 1s");
+        Assert.Contains("tab", error.Message);
+    }
+
+    [Fact]
+    public void Windows_line_endings_are_fine()
+    {
+        Assert.Equal(4, Parse("retry:\r\n  maxAttempts: 4\r\n").Retry.MaxAttempts);
+    }
+
+    [Fact]
     public void A_duplicate_key_is_refused()
     {
         var error = Fails("ConfigInvalidValue", 3, 3, "retry:", "  maxAttempts: 3", "  maxAttempts: 4");
