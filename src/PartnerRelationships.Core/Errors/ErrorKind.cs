@@ -20,6 +20,6 @@ public enum ErrorKind
     ReadError,
     OperationStopped,
 
-    /// <summary>Input that tries to subvert a protocol, e.g. line breaks that would add mail headers.</summary>
+    /// <summary>Something unsafe as given: line breaks that would add mail headers, a secret written into a file.</summary>
     SecurityError,
 }

@@ -1,0 +1,214 @@
+using System;
+using YamlDotNet.RepresentationModel;
+
+namespace PartnerRelationships.Core.Configuration;
+
+/// <summary>
+/// Maps the YAML tree onto <see cref="PartnerRelationshipsConfig"/> key by key, checking each value's type, format
+/// and range as it goes. Keys left out keep the model's defaults. Cross-field rules come afterwards
+/// (<see cref="ConfigCrossFieldValidator"/>).
+/// </summary>
+internal sealed class ConfigBinder
+{
+    private const string GuidAllowed = "Use a GUID such as 11111111-2222-3333-4444-555555555555";
+
+    private readonly YamlValueReader _reader;
+    private readonly ConfigPathExpander _paths;
+
+    public ConfigBinder(YamlValueReader reader, ConfigPathExpander paths)
+    {
+        _reader = reader;
+        _paths = paths;
+    }
+
+    public PartnerRelationshipsConfig Bind(YamlNode root)
+    {
+        var config = new PartnerRelationshipsConfig();
+        foreach (var (key, value) in _reader.Entries(root, section: null))
+        {
+            switch (key)
+            {
+                case ConfigSchema.Partner: BindPartner(value, config.Partner); break;
+                case ConfigSchema.Cloud: config.Cloud = _reader.Enum<CloudEnvironment>(value, key); break;
+                case ConfigSchema.Auth: BindAuth(value, config.Auth); break;
+                case ConfigSchema.Store: BindStore(value, config.Store); break;
+                case ConfigSchema.Invites: BindInvites(value, config.Invites); break;
+                case ConfigSchema.Retry: BindRetry(value, config.Retry); break;
+                case ConfigSchema.Compliance: BindCompliance(value, config.Compliance); break;
+                case ConfigSchema.Endpoints: BindEndpoints(value, config.Endpoints); break;
+            }
+        }
+
+        return config;
+    }
+
+    private void BindPartner(YamlNode section, PartnerSettings partner)
+    {
+        const string s = ConfigSchema.Partner;
+        foreach (var (key, value) in _reader.Entries(section, s))
+        {
+            var path = YamlValueReader.Join(s, key);
+            if (YamlValueReader.IsNull(value))
+            {
+                // Left empty: reported as missing by the cross-field check, which knows which values are required.
+                continue;
+            }
+
+            switch (key)
+            {
+                case "tenantId":
+                    partner.TenantId = _reader.Guid(value, path, PartnerIdentityRules.TenantIdAllowed);
+                    break;
+                case "partnerId":
+                    partner.PartnerId = Checked(value, path, PartnerIdentityRules.PartnerIdProblem, PartnerIdentityRules.PartnerIdAllowed);
+                    break;
+                case "name":
+                    partner.Name = Checked(value, path, PartnerIdentityRules.NameProblem, PartnerIdentityRules.NameAllowed);
+                    break;
+                case "indirectResellerId":
+                    partner.IndirectResellerId = Checked(value, path, PartnerIdentityRules.PartnerIdProblem, "Use the reseller's Partner Center (MPN) id: digits only, or leave it out");
+                    break;
+            }
+        }
+    }
+
+    private void BindAuth(YamlNode section, AuthSettings auth)
+    {
+        const string s = ConfigSchema.Auth;
+        foreach (var (key, value) in _reader.Entries(section, s))
+        {
+            var path = YamlValueReader.Join(s, key);
+            switch (key)
+            {
+                case "mode": auth.Mode = _reader.Enum<AuthMode>(value, path); break;
+                case "clientId": auth.ClientId = OptionalGuid(value, path); break;
+                case "tenantId": auth.TenantId = OptionalGuid(value, path); break;
+                case "clientSecretVariable": auth.ClientSecretVariable = _reader.VariableName(value, path, "PARTNERRELATIONSHIPS_CLIENT_SECRET"); break;
+                case "secretVault": auth.SecretVault = _reader.String(value, path); break;
+                case "secretName": auth.SecretName = _reader.String(value, path); break;
+                case "certificateThumbprint": auth.CertificateThumbprint = OptionalThumbprint(value, path); break;
+                case "certificatePath": auth.CertificatePath = OptionalPath(value, path); break;
+                case "managedIdentityClientId": auth.ManagedIdentityClientId = OptionalGuid(value, path); break;
+                case "accessTokenVariable": auth.AccessTokenVariable = _reader.VariableName(value, path, "PARTNERRELATIONSHIPS_ACCESS_TOKEN"); break;
+            }
+        }
+    }
+
+    private void BindStore(YamlNode section, StoreSettings store)
+    {
+        const string s = ConfigSchema.Store;
+        foreach (var (key, value) in _reader.Entries(section, s))
+        {
+            var path = YamlValueReader.Join(s, key);
+            switch (key)
+            {
+                case "provider": store.Provider = _reader.Enum<StoreProvider>(value, path); break;
+                case "path": store.Path = OptionalPath(value, path); break;
+                case "connectionStringVariable": store.ConnectionStringVariable = _reader.VariableName(value, path, "PARTNERRELATIONSHIPS_POSTGRES"); break;
+                case "secretVault": store.SecretVault = _reader.String(value, path); break;
+                case "secretName": store.SecretName = _reader.String(value, path); break;
+            }
+        }
+    }
+
+    private void BindInvites(YamlNode section, InviteSettings invites)
+    {
+        const string s = ConfigSchema.Invites;
+        foreach (var (key, value) in _reader.Entries(section, s))
+        {
+            var path = YamlValueReader.Join(s, key);
+            switch (key)
+            {
+                case "templatePath": invites.TemplatePath = OptionalPath(value, path); break;
+                case "subject": invites.Subject = _reader.String(value, path); break;
+                case "roles": invites.Roles = _reader.StringList(value, path); break;
+                case "duration": invites.Duration = _reader.Days(value, path); break;
+                case "autoExtend": invites.AutoExtend = _reader.Bool(value, path); break;
+                case "displayNamePrefix": invites.DisplayNamePrefix = _reader.String(value, path) ?? ""; break;
+            }
+        }
+    }
+
+    private void BindRetry(YamlNode section, RetrySettings retry)
+    {
+        const string s = ConfigSchema.Retry;
+        // The bounds are what the resilience pipeline accepts (e.g. breaker windows of at least 500ms).
+        var ms10 = TimeSpan.FromMilliseconds(10);
+        var ms500 = TimeSpan.FromMilliseconds(500);
+        var hour = TimeSpan.FromHours(1);
+        var day = TimeSpan.FromHours(24);
+        foreach (var (key, value) in _reader.Entries(section, s))
+        {
+            var path = YamlValueReader.Join(s, key);
+            switch (key)
+            {
+                case "maxAttempts": retry.MaxAttempts = _reader.Int(value, path, 1, 20); break;
+                case "baseDelay": retry.BaseDelay = _reader.TimeSpan(value, path, TimeSpan.FromMilliseconds(1), hour); break;
+                case "maxDelay": retry.MaxDelay = _reader.TimeSpan(value, path, TimeSpan.FromMilliseconds(1), hour); break;
+                case "attemptTimeout": retry.AttemptTimeout = _reader.TimeSpan(value, path, ms10, day); break;
+                case "totalTimeout": retry.TotalTimeout = _reader.TimeSpan(value, path, ms10, day); break;
+                case "breakerFailureRatio": retry.BreakerFailureRatio = _reader.Ratio(value, path); break;
+                case "breakerMinimumThroughput": retry.BreakerMinimumThroughput = _reader.Int(value, path, 2, 10_000); break;
+                case "breakerSamplingDuration": retry.BreakerSamplingDuration = _reader.TimeSpan(value, path, ms500, day); break;
+                case "breakerBreakDuration": retry.BreakerBreakDuration = _reader.TimeSpan(value, path, ms500, day); break;
+            }
+        }
+    }
+
+    private void BindCompliance(YamlNode section, ComplianceSettings compliance)
+    {
+        const string s = ConfigSchema.Compliance;
+        foreach (var (key, value) in _reader.Entries(section, s))
+        {
+            var path = YamlValueReader.Join(s, key);
+            switch (key)
+            {
+                case "pendingInviteDays": compliance.PendingInviteDays = _reader.Int(value, path, 1, 3650); break;
+                case "expiringWithinDays": compliance.ExpiringWithinDays = _reader.Int(value, path, 1, 3650); break;
+                case "forbiddenRoles": compliance.ForbiddenRoles = _reader.StringList(value, path); break;
+                case "disabledRules": compliance.DisabledRules = _reader.StringList(value, path); break;
+            }
+        }
+    }
+
+    private void BindEndpoints(YamlNode section, EndpointSettings endpoints)
+    {
+        const string s = ConfigSchema.Endpoints;
+        foreach (var (key, value) in _reader.Entries(section, s))
+        {
+            var path = YamlValueReader.Join(s, key);
+            var uri = YamlValueReader.IsNull(value) ? null : _reader.HttpUri(value, path);
+            switch (key)
+            {
+                case "graph": endpoints.Graph = uri; break;
+                case "partnerCenter": endpoints.PartnerCenter = uri; break;
+                case "login": endpoints.Login = uri; break;
+            }
+        }
+    }
+
+    private string Checked(YamlNode value, string path, Func<string?, string?> rule, string allowed)
+    {
+        var text = _reader.String(value, path);
+        var problem = rule(text);
+        return problem is null ? text! : throw ConfigErrors.InvalidValue(_reader.SourceName, value.Start, path, problem, allowed);
+    }
+
+    private string? OptionalGuid(YamlNode value, string path) =>
+        YamlValueReader.IsNull(value) ? null : _reader.Guid(value, path, GuidAllowed);
+
+    private string? OptionalThumbprint(YamlNode value, string path) =>
+        YamlValueReader.IsNull(value) ? null : _reader.Thumbprint(value, path);
+
+    private string? OptionalPath(YamlNode value, string path)
+    {
+        var text = _reader.String(value, path);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return _paths.Expand(text) ?? throw ConfigErrors.InvalidValue(_reader.SourceName, value.Start, path,
+            "is not a valid path", "Use a file path; ~ and environment variables are expanded, relative paths start at the configuration file's folder");
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PartnerRelationships.Core.Configuration;
+
+/// <summary>
+/// The keys the YAML file may hold, in their canonical camelCase spelling and document order. The loader
+/// matches keys case-insensitively against these; the scaffolder's tests check it renders every one.
+/// </summary>
+internal static class ConfigSchema
+{
+    public const string Partner = "partner";
+    public const string Cloud = "cloud";
+    public const string Auth = "auth";
+    public const string Store = "store";
+    public const string Invites = "invites";
+    public const string Retry = "retry";
+    public const string Compliance = "compliance";
+    public const string Endpoints = "endpoints";
+
+    /// <summary>Top-level keys; all but <see cref="Cloud"/> are sections.</summary>
+    public static readonly IReadOnlyList<string> TopLevelKeys =
+        new[] { Partner, Cloud, Auth, Store, Invites, Retry, Compliance, Endpoints };
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> SectionKeys =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
+        {
+            [Partner] = new[] { "tenantId", "partnerId", "name", "indirectResellerId" },
+            [Auth] = new[]
+            {
+                "mode", "clientId", "tenantId", "clientSecretVariable", "secretVault", "secretName",
+                "certificateThumbprint", "certificatePath", "managedIdentityClientId", "accessTokenVariable",
+            },
+            [Store] = new[] { "provider", "path", "connectionStringVariable", "secretVault", "secretName" },
+            [Invites] = new[] { "templatePath", "subject", "roles", "duration", "autoExtend", "displayNamePrefix" },
+            [Retry] = new[]
+            {
+                "maxAttempts", "baseDelay", "maxDelay", "attemptTimeout", "totalTimeout", "breakerFailureRatio",
+                "breakerMinimumThroughput", "breakerSamplingDuration", "breakerBreakDuration",
+            },
+            [Compliance] = new[] { "pendingInviteDays", "expiringWithinDays", "forbiddenRoles", "disabledRules" },
+            [Endpoints] = new[] { "graph", "partnerCenter", "login" },
+        };
+
+    /// <summary>The allowed keys at a level: top-level keys when <paramref name="section"/> is null.</summary>
+    public static IReadOnlyList<string> KeysOf(string? section) => section is null ? TopLevelKeys : SectionKeys[section];
+
+    /// <summary>The canonical spelling of <paramref name="key"/> at that level, or null when it is not known there.</summary>
+    public static string? Canonical(string? section, string key) =>
+        KeysOf(section).FirstOrDefault(known => string.Equals(known, key, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Sections (other than <paramref name="except"/>) that know <paramref name="key"/>, for "belongs under" hints.</summary>
+    public static IEnumerable<string> SectionsKnowing(string key, string? except) =>
+        SectionKeys.Where(pair => !string.Equals(pair.Key, except, StringComparison.OrdinalIgnoreCase)
+                                  && pair.Value.Any(known => string.Equals(known, key, StringComparison.OrdinalIgnoreCase)))
+            .Select(pair => pair.Key);
+}

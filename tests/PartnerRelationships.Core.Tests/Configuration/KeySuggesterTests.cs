@@ -1,0 +1,26 @@
+using PartnerRelationships.Core.Configuration;
+
+namespace PartnerRelationships.Core.Tests.Configuration;
+
+public class KeySuggesterTests
+{
+    [Theory]
+    [InlineData("kitten", "sitting", 3)]
+    [InlineData("", "abc", 3)]
+    [InlineData("same", "same", 0)]
+    public void Distance_is_levenshtein(string a, string b, int expected)
+    {
+        Assert.Equal(expected, KeySuggester.Distance(a, b));
+    }
+
+    [Theory]
+    [InlineData("maxAtempts", "maxAttempts")]
+    [InlineData("MAXATTEMPT", "maxAttempts")]
+    [InlineData("basedelay", "baseDelay")]
+    [InlineData("clientSecretVar", "clientSecretVariable")]
+    [InlineData("zzz", null)]
+    public void Nearest_picks_a_close_key_or_nothing(string typed, string? expected)
+    {
+        Assert.Equal(expected, KeySuggester.Nearest(typed, ConfigSchema.SectionKeys["retry"].Concat(new[] { "clientSecretVariable" })));
+    }
+}
