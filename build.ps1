@@ -80,9 +80,11 @@ function Build-ModuleFolder {
 
     # The cmdlet assembly sits at the root; Core and every third-party assembly go to Dependencies/, where the
     # module's private load context finds them. PowerShell's own assemblies are never shipped.
+    $rootAssemblies = 'PartnerRelationships.dll', 'PartnerRelationships.Loader.dll'
     Copy-Item (Join-Path $bin 'PartnerRelationships.dll') $moduleOut
+    Copy-Item (Join-Path $root "src/PartnerRelationships.Loader/bin/$Configuration/netstandard2.0/PartnerRelationships.Loader.dll") $moduleOut
     Get-ChildItem $bin -Filter '*.dll' |
-        Where-Object { $_.Name -notin @('PartnerRelationships.dll', 'System.Management.Automation.dll') } |
+        Where-Object { $_.Name -notin ($rootAssemblies + 'System.Management.Automation.dll') } |
         Copy-Item -Destination $dependencies
 
     # SQLite's native library for each supported platform, loaded by explicit path at run time.
@@ -110,14 +112,23 @@ function Build-Help {
     if (-not (Test-Path $generator)) { throw "Help generator missing: $generator" }
     $helpFile = Join-Path $moduleOut 'en-US/PartnerRelationships.dll-Help.xml'
     # A child pwsh, so the build session never holds the module's assemblies open.
-    Invoke-Native (Get-PwshPath) @('-NoProfile', '-NonInteractive', '-File', $generator,
+    $pwsh = @(Get-PwshCommand)
+    Invoke-Native $pwsh[0] (@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $generator,
         '-ModulePath', (Join-Path $moduleOut 'PartnerRelationships.psd1'),
         '-MarkdownFolder', (Join-Path $root 'docs/help'),
-        '-OutputPath', $helpFile)
+        '-OutputPath', $helpFile))
 }
 
-function Get-PwshPath {
-    return (Get-Process -Id $PID).Path
+# The command line that starts another PowerShell like this one: a .NET tool runs as `dotnet <PSHOME>/pwsh.dll`.
+function Get-PwshCommand {
+    $self = (Get-Process -Id $PID).Path
+    if ([IO.Path]::GetFileNameWithoutExtension($self) -eq 'dotnet') { return @($self, (Join-Path $PSHOME 'pwsh.dll')) }
+    return @($self)
+}
+
+function Invoke-Pwsh {
+    $command = @(Get-PwshCommand)
+    & $command[0] @($command | Select-Object -Skip 1) @args
 }
 
 function Get-PesterModulePath {
@@ -174,7 +185,7 @@ $result = Invoke-Pester -Configuration $config
     Set-Content -Path $scriptFile -Value $script
     if (Test-Path $resultFile) { Remove-Item $resultFile }
     # A fresh pwsh: the tests import the built module folder, never bin/, into a clean session.
-    & (Get-PwshPath) -NoProfile -NonInteractive -File $scriptFile -PesterPsd1 $pester -Paths $paths -ResultFile $resultFile -ModulePath (Join-Path $moduleOut 'PartnerRelationships.psd1') | Out-Host
+    Invoke-Pwsh -NoProfile -NonInteractive -File $scriptFile -PesterPsd1 $pester -Paths $paths -ResultFile $resultFile -ModulePath (Join-Path $moduleOut 'PartnerRelationships.psd1') | Out-Host
     if (-not (Test-Path $resultFile)) {
         Write-Host '   Pester produced no results: counted as one failure' -ForegroundColor Red
         return [ordered]@{ Passed = 0; Failed = 1; Skipped = 0 }
@@ -209,13 +220,13 @@ function Invoke-Sandbox {
 
 function Invoke-Demo {
     Invoke-Build
-    & (Get-PwshPath) -NoProfile -File (Join-Path $root 'examples/demo.ps1') -ModulePath (Join-Path $moduleOut 'PartnerRelationships.psd1') -SandboxDll (Get-SandboxDll)
+    Invoke-Pwsh -NoProfile -File (Join-Path $root 'examples/demo.ps1') -ModulePath (Join-Path $moduleOut 'PartnerRelationships.psd1') -SandboxDll (Get-SandboxDll)
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
 function Invoke-Bench {
     Invoke-Build
-    & (Get-PwshPath) -NoProfile -File (Join-Path $root 'bench/Invoke-Benchmarks.ps1') -ModulePath (Join-Path $moduleOut 'PartnerRelationships.psd1') -Configuration $Configuration
+    Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/Invoke-Benchmarks.ps1') -ModulePath (Join-Path $moduleOut 'PartnerRelationships.psd1') -Configuration $Configuration
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 

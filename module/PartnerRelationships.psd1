@@ -1,5 +1,7 @@
 @{
     RootModule           = 'PartnerRelationships.dll'
+    # Loaded before the root module: it registers the private load context the cmdlet assembly's types need.
+    NestedModules        = @('PartnerRelationships.Loader.dll')
     # Stamped from Directory.Build.props by build.ps1.
     ModuleVersion        = '0.0.0-dev'
     GUID                 = '5a3d8e0c-7f4b-4f5e-9b7a-2c6d1e8f4a90'

@@ -231,9 +231,10 @@ foreach ($cmdlet in $cmdlets) {
     if ($sections.Contains('RELATED LINKS')) {
         foreach ($line in $sections['RELATED LINKS']) {
             if ($line -match '\[(?<text>[^\]]+)\]\((?<uri>[^)]*)\)') {
+                $text = $Matches.text; $uri = $Matches.uri
                 $link = Add-Element $links 'maml:navigationLink'
-                [void] (Add-Element $link 'maml:linkText' $Matches.text)
-                [void] (Add-Element $link 'maml:uri' $(if ($Matches.uri -match '^https?://') { $Matches.uri } else { '' }))
+                [void] (Add-Element $link 'maml:linkText' $text)
+                [void] (Add-Element $link 'maml:uri' $(if ($uri -match '^https?://') { $uri } else { '' }))
             }
         }
     }

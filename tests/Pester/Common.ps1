@@ -4,6 +4,13 @@ $script:ModuleManifest = if ($env:PARTNERRELATIONSHIPS_MODULE) { $env:PARTNERREL
 }
 Import-Module $script:ModuleManifest -Force -ErrorAction Stop
 
+# The command line that starts another PowerShell like this one: a .NET tool runs as `dotnet <PSHOME>/pwsh.dll`.
+$script:PwshCommand = @((Get-Process -Id $PID).Path)
+if ([IO.Path]::GetFileNameWithoutExtension($script:PwshCommand[0]) -eq 'dotnet') { $script:PwshCommand += Join-Path $PSHOME 'pwsh.dll' }
+
+# Runs a child PowerShell with the given arguments.
+function Invoke-Pwsh { & $script:PwshCommand[0] @($script:PwshCommand | Select-Object -Skip 1) @args }
+
 $script:PartnerTenantId = '6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c'
 $script:PartnerId = '1234567'
 

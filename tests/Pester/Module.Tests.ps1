@@ -18,7 +18,7 @@ Describe 'The built module' {
 
     It 'keeps third-party assemblies out of the module root' {
         $root = Split-Path $script:ModuleManifest
-        (Get-ChildItem $root -Filter *.dll).Name | Should -Be 'PartnerRelationships.dll'
+        (Get-ChildItem $root -Filter *.dll).Name | Sort-Object | Should -Be @('PartnerRelationships.dll', 'PartnerRelationships.Loader.dll')
         Join-Path $root 'Dependencies/YamlDotNet.dll' | Should -Exist
         Join-Path $root 'Dependencies/Microsoft.Graph.dll' | Should -Exist
     }
@@ -30,7 +30,7 @@ Describe 'The built module' {
 
     It 'does not load Microsoft.Graph or the store at import' {
         $probe = 'Import-Module ''{0}''; [AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -join '',''' -f $script:ModuleManifest
-        $loaded = & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $probe
+        $loaded = Invoke-Pwsh -NoProfile -NonInteractive -Command $probe
         $LASTEXITCODE | Should -Be 0
         $loaded | Should -Not -Match 'Microsoft\.Graph'
         $loaded | Should -Not -Match 'Microsoft\.Data\.Sqlite'
@@ -47,7 +47,7 @@ $null = Get-ResellerInvite -ConfigPath '{1}'
 $yaml = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object {{ $_.GetName().Name -eq 'YamlDotNet' }}
 [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($yaml).GetType().Name
 '@ -f $script:ModuleManifest, $config
-            $context = & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $probe
+            $context = Invoke-Pwsh -NoProfile -NonInteractive -Command $probe
             $LASTEXITCODE | Should -Be 0
             $context | Should -Be 'DependencyLoadContext'
         }

@@ -160,9 +160,8 @@ Import-Module $Module
 '@
         $scriptFile = Join-Path $script:Folder 'writer.ps1'
         Set-Content $scriptFile $script
-        $pwsh = (Get-Process -Id $PID).Path
         $writers = 'alpha', 'beta' | ForEach-Object {
-            Start-Process $pwsh -ArgumentList '-NoProfile', '-NonInteractive', '-File', $scriptFile, $script:ModuleManifest, $script:Config, $_ -PassThru -NoNewWindow
+            Start-Process $script:PwshCommand[0] -ArgumentList (@($script:PwshCommand | Select-Object -Skip 1) + '-NoProfile', '-NonInteractive', '-File', $scriptFile, $script:ModuleManifest, $script:Config, $_) -PassThru -NoNewWindow
         }
         $writers | Wait-Process -Timeout 120
         $writers | ForEach-Object { $_.ExitCode | Should -Be 0 }

@@ -6,7 +6,7 @@ BeforeAll {
     $script:ModuleManifest = if ($env:PARTNERRELATIONSHIPS_MODULE) { $env:PARTNERRELATIONSHIPS_MODULE } else {
         Join-Path $script:Root 'out/PartnerRelationships/PartnerRelationships.psd1'
     }
-    $script:Pwsh = (Get-Process -Id $PID).Path
+    . (Join-Path $PSScriptRoot '../Pester/Common.ps1')
 
     # Runs the generator in a child pwsh over a copy of the sources changed by $Edit; returns exit code and errors.
     function Invoke-Generator([scriptblock] $Edit) {
@@ -16,7 +16,7 @@ BeforeAll {
         Copy-Item (Join-Path $script:Sources '*.md') $sources
         if ($Edit) { & $Edit $sources }
         $output = Join-Path $work 'out/help.xml'
-        $errors = & $script:Pwsh -NoProfile -NonInteractive -File $script:Generator -ModulePath $script:ModuleManifest `
+        $errors = Invoke-Pwsh -NoProfile -NonInteractive -File $script:Generator -ModulePath $script:ModuleManifest `
             -MarkdownFolder $sources -OutputPath $output 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -or "$_" -like 'help:*' }
         [pscustomobject]@{ ExitCode = $LASTEXITCODE; Errors = ($errors | Out-String); Output = $output; Work = $work }
     }

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 
 namespace PartnerRelationships.PowerShell.Infrastructure;
 

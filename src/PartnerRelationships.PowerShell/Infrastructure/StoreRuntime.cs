@@ -1,5 +1,4 @@
 using PartnerRelationships.Core.Store;
-using PartnerRelationships.PowerShell.Loading;
 
 namespace PartnerRelationships.PowerShell.Infrastructure;
 
@@ -18,7 +17,7 @@ internal static class StoreRuntime
                 return;
             }
 
-            SqliteNativeLibrary.Initialize(ModuleInitializer.DependencyFolder);
+            SqliteNativeLibrary.Initialize(ModuleFolders.Dependencies);
             _initialized = true;
         }
     }

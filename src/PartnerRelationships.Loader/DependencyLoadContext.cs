@@ -4,7 +4,7 @@ using System.IO;
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace PartnerRelationships.PowerShell.Loading;
+namespace PartnerRelationships.Loader;
 
 /// <summary>
 /// A private load context for Core and its third-party dependencies (Graph, Polly, YamlDotNet, SQLite), so a session
