@@ -11,7 +11,8 @@ internal static class ServiceErrors
             return Task.CompletedTask;
         }
 
-        context.Response.Clear();
+        // Not Response.Clear(): that would also drop Retry-After, request-id and the other headers set on the way in.
+        context.Response.Headers.Remove("Location");
         return ServiceKinds.Classify(context.Request.Path) == ServiceKind.PartnerCenter
             ? PartnerCenterErrors.WriteAsync(context, status, partnerCenterCode == 0 ? status : partnerCenterCode, errorName, message)
             : GraphErrors.WriteAsync(context, status, graphCode, message);
