@@ -1,0 +1,47 @@
+namespace PartnerRelationships.Sandbox.Seeding;
+
+/// <summary>The JSON seed file (--seed-file): generated customers, explicit customers with relationships, apps.</summary>
+public sealed record SeedFile
+{
+    public SeedGenerate? Generate { get; init; }
+
+    public List<SeedApp> Apps { get; init; } = new();
+
+    public List<SeedCustomer> Customers { get; init; } = new();
+}
+
+public sealed record SeedGenerate(int Customers, int Seed = 1);
+
+public sealed record SeedApp(string ClientId, string ClientSecret);
+
+public sealed record SeedCustomer
+{
+    public string? TenantId { get; init; }
+
+    public required string DisplayName { get; init; }
+
+    public string? Domain { get; init; }
+
+    /// <summary>"reseller", "none" or null (never a reseller customer).</summary>
+    public string? RelationshipToPartner { get; init; } = "reseller";
+
+    public bool AllowDelegatedAccess { get; init; } = true;
+
+    public bool HasActiveSubscriptions { get; init; }
+
+    public List<SeedRelationship> Relationships { get; init; } = new();
+}
+
+public sealed record SeedRelationship
+{
+    public required string DisplayName { get; init; }
+
+    /// <summary>created, approvalPending, active, terminated or expired (as of the sandbox's start).</summary>
+    public string Status { get; init; } = "active";
+
+    public string Duration { get; init; } = "P730D";
+
+    public string AutoExtendDuration { get; init; } = "PT0S";
+
+    public List<string> Roles { get; init; } = new();
+}

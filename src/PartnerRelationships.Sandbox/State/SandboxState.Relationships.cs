@@ -1,0 +1,364 @@
+namespace PartnerRelationships.Sandbox.State;
+
+public sealed partial class SandboxState
+{
+    /// <summary>All relationships in creation order (snapshots).</summary>
+    public IReadOnlyList<SandboxRelationship> Relationships
+    {
+        get
+        {
+            ProcessDue();
+            lock (_gate)
+            {
+                return _relationships.Select(r => r.Snapshot()).ToArray();
+            }
+        }
+    }
+
+    public SandboxRelationship? FindRelationship(string id)
+    {
+        ProcessDue();
+        lock (_gate)
+        {
+            return _relationshipsById.TryGetValue(id, out var r) ? r.Snapshot() : null;
+        }
+    }
+
+    public SandboxRelationship? FindRelationshipByDisplayName(string displayName)
+    {
+        ProcessDue();
+        lock (_gate)
+        {
+            return _relationshipsByName.TryGetValue(displayName, out var r) ? r.Snapshot() : null;
+        }
+    }
+
+    public SandboxRelationship CreateRelationship(RelationshipDraft draft)
+    {
+        var displayName = RelationshipRules.DisplayName(draft.DisplayName);
+        var duration = RelationshipRules.Duration(draft.Duration);
+        var roles = RelationshipRules.Roles(draft.RoleDefinitionIds);
+        var autoExtend = RelationshipRules.AutoExtendDuration(draft.AutoExtendDuration);
+        RelationshipRules.AutoExtendAllowed(autoExtend, roles);
+        var tenantId = RelationshipRules.TenantId(draft.CustomerTenantId);
+        var now = Now;
+        lock (_gate)
+        {
+            if (_relationshipsByName.ContainsKey(displayName))
+            {
+                throw SandboxRuleException.BadRequest(
+                    $"A delegated admin relationship with the displayName '{displayName}' already exists. Choose another displayName.");
+            }
+
+            var relationship = new SandboxRelationship
+            {
+                // Like the service: the id ends with the customer's tenant id when it is known at creation.
+                Id = $"{Guid.NewGuid()}-{tenantId ?? Guid.NewGuid().ToString()}",
+                DisplayName = displayName,
+                Duration = duration,
+                CustomerTenantId = tenantId,
+                CustomerDisplayName = draft.CustomerDisplayName,
+                RoleDefinitionIds = roles,
+                AutoExtendDuration = autoExtend,
+                Status = RelationshipStatus.Created,
+                CreatedDateTime = now,
+            };
+            Insert(relationship, now);
+            return relationship.Snapshot();
+        }
+    }
+
+    public SandboxRelationship UpdateRelationship(string id, string? ifMatch, RelationshipDraft patch)
+    {
+        ProcessDue();
+        var now = Now;
+        lock (_gate)
+        {
+            var r = GetForWrite(id, ifMatch);
+            var onlyAutoExtend = patch.DisplayName is null && patch.Duration is null && !patch.HasCustomer && patch.RoleDefinitionIds is null;
+            if (r.Status == RelationshipStatus.Active)
+            {
+                if (!onlyAutoExtend)
+                {
+                    throw SandboxRuleException.BadRequest(
+                        "Only autoExtendDuration can be changed on an active relationship; other fields can be changed only while it is in created status.");
+                }
+            }
+            else if (r.Status != RelationshipStatus.Created)
+            {
+                throw SandboxRuleException.BadRequest(
+                    $"The relationship is in {r.Status} status and can't be updated; only created (any field) and active (autoExtendDuration) relationships can.");
+            }
+
+            var displayName = patch.DisplayName is null ? r.DisplayName : RelationshipRules.DisplayName(patch.DisplayName);
+            var duration = patch.Duration is null ? r.Duration : RelationshipRules.Duration(patch.Duration);
+            var roles = patch.RoleDefinitionIds is null ? r.RoleDefinitionIds : RelationshipRules.Roles(patch.RoleDefinitionIds);
+            var autoExtend = patch.AutoExtendDuration is null ? r.AutoExtendDuration : RelationshipRules.AutoExtendDuration(patch.AutoExtendDuration);
+            RelationshipRules.AutoExtendAllowed(autoExtend, roles);
+            var tenantId = patch.CustomerTenantId is null ? r.CustomerTenantId : RelationshipRules.TenantId(patch.CustomerTenantId);
+            if (!string.Equals(displayName, r.DisplayName, StringComparison.OrdinalIgnoreCase)
+                && _relationshipsByName.ContainsKey(displayName))
+            {
+                throw SandboxRuleException.BadRequest(
+                    $"A delegated admin relationship with the displayName '{displayName}' already exists. Choose another displayName.");
+            }
+
+            _relationshipsByName.Remove(r.DisplayName);
+            r.DisplayName = displayName;
+            _relationshipsByName[displayName] = r;
+            r.Duration = duration;
+            r.RoleDefinitionIds = roles;
+            r.AutoExtendDuration = autoExtend;
+            r.CustomerTenantId = tenantId;
+            r.CustomerDisplayName = patch.CustomerDisplayName ?? r.CustomerDisplayName;
+            Touch(r, now);
+            if (r.Status == RelationshipStatus.Active)
+            {
+                DueAt(r.EndDateTime);
+            }
+
+            return r.Snapshot();
+        }
+    }
+
+    public void DeleteRelationship(string id, string? ifMatch)
+    {
+        ProcessDue();
+        lock (_gate)
+        {
+            var r = GetForWrite(id, ifMatch);
+            if (r.Status != RelationshipStatus.Created)
+            {
+                throw SandboxRuleException.BadRequest(
+                    $"The relationship is in {r.Status} status; only a relationship in created status can be deleted. Terminate an active one instead.");
+            }
+
+            _relationships.Remove(r);
+            _relationshipsById.Remove(r.Id);
+            _relationshipsByName.Remove(r.DisplayName);
+        }
+    }
+
+    public SandboxRelationshipRequest CreateRequest(string id, string? action)
+    {
+        ProcessDue();
+        var now = Now;
+        lock (_gate)
+        {
+            var r = GetRelationship(id);
+            SandboxRelationshipRequest request;
+            switch (action)
+            {
+                case "lockForApproval":
+                    if (r.Status != RelationshipStatus.Created)
+                    {
+                        throw SandboxRuleException.BadRequest(
+                            $"The relationship is in {r.Status} status; lockForApproval is only possible in created status.");
+                    }
+
+                    r.Status = RelationshipStatus.ApprovalPending;
+                    r.LockedForApprovalDateTime = now;
+                    DueAt(now + ApprovalWindow);
+                    request = new SandboxRelationshipRequest { Id = Guid.NewGuid().ToString(), Action = action, Status = "succeeded" };
+                    break;
+                case "terminate":
+                    if (r.Status != RelationshipStatus.Active)
+                    {
+                        throw SandboxRuleException.BadRequest(
+                            $"The relationship is in {r.Status} status; only an active relationship can be terminated.");
+                    }
+
+                    r.Status = RelationshipStatus.TerminationRequested;
+                    r.TerminationDue = now + _options.PendingWorkDelay;
+                    DueAt(r.TerminationDue);
+                    request = new SandboxRelationshipRequest { Id = Guid.NewGuid().ToString(), Action = action, Status = "pending" };
+                    break;
+                default:
+                    throw SandboxRuleException.BadRequest(
+                        $"The action '{action}' is not supported; a partner can request lockForApproval or terminate.");
+            }
+
+            request.CreatedDateTime = now;
+            request.LastModifiedDateTime = now;
+            r.Requests.Add(request);
+            Touch(r, now);
+            return request.Snapshot();
+        }
+    }
+
+    public IReadOnlyList<SandboxRelationshipRequest> ListRequests(string id)
+    {
+        ProcessDue();
+        lock (_gate)
+        {
+            return GetRelationship(id).Requests.Select(q => q.Snapshot()).ToArray();
+        }
+    }
+
+    public SandboxRelationshipRequest GetRequest(string id, string requestId)
+    {
+        ProcessDue();
+        lock (_gate)
+        {
+            var request = GetRelationship(id).Requests.FirstOrDefault(q => string.Equals(q.Id, requestId, StringComparison.OrdinalIgnoreCase))
+                ?? throw SandboxRuleException.NotFound($"The relationship '{id}' has no request '{requestId}'.");
+            return request.Snapshot();
+        }
+    }
+
+    /// <summary>A page of relationships after the cursor, matching the filter.</summary>
+    internal (IReadOnlyList<SandboxRelationship> Page, long? NextAfter) ListRelationships(
+        Func<SandboxRelationship, bool> include, long after, int top)
+    {
+        ProcessDue();
+        lock (_gate)
+        {
+            var (page, next) = PageBySequence(_relationships, r => r.Sequence, include, after, top);
+            return (page.Select(r => r.Snapshot()).ToArray(), next);
+        }
+    }
+
+    // ---- the customer's side ----
+
+    /// <summary>The customer approves a pending relationship; it becomes active for its duration.</summary>
+    public SandboxRelationship ApproveRelationship(string id, string? tenantId = null, string? customerDisplayName = null)
+    {
+        ProcessDue();
+        var now = Now;
+        lock (_gate)
+        {
+            var r = GetRelationship(id);
+            RequireStatus(r, RelationshipStatus.ApprovalPending, "approve");
+            var tenant = RelationshipRules.TenantId(tenantId) ?? r.CustomerTenantId ?? Guid.NewGuid().ToString();
+            if (r.CustomerTenantId is not null && !string.Equals(r.CustomerTenantId, tenant, StringComparison.OrdinalIgnoreCase))
+            {
+                throw SandboxRuleException.BadRequest(
+                    $"The relationship is for customer tenant {r.CustomerTenantId}; another tenant ({tenant}) can't approve it.");
+            }
+
+            var customer = EnsureCustomer(tenant, customerDisplayName ?? r.CustomerDisplayName, domain: null, now);
+            r.CustomerTenantId = customer.TenantId;
+            r.CustomerDisplayName = customer.CompanyName;
+            r.Status = RelationshipStatus.Active;
+            r.ActivatedDateTime = now;
+            r.EndDateTime = now + r.Duration;
+            r.LockedForApprovalDateTime = null;
+            Touch(r, now);
+            DueAt(r.EndDateTime);
+            return r.Snapshot();
+        }
+    }
+
+    /// <summary>
+    /// The customer declines. GDAP has no "rejected" status: a declined request shows the same as one never approved,
+    /// <c>expired</c> with no activatedDateTime.
+    /// </summary>
+    public SandboxRelationship RejectRelationship(string id)
+    {
+        ProcessDue();
+        var now = Now;
+        lock (_gate)
+        {
+            var r = GetRelationship(id);
+            RequireStatus(r, RelationshipStatus.ApprovalPending, "reject");
+            r.LockedForApprovalDateTime = null;
+            EndRelationship(r, RelationshipStatus.Expired, now, now);
+            return r.Snapshot();
+        }
+    }
+
+    /// <summary>The customer ends an active (or pending) relationship from their admin center: terminated at once.</summary>
+    public SandboxRelationship TerminateFromCustomer(string id)
+    {
+        ProcessDue();
+        var now = Now;
+        lock (_gate)
+        {
+            var r = GetRelationship(id);
+            if (r.Status is not (RelationshipStatus.Active or RelationshipStatus.TerminationRequested or RelationshipStatus.ApprovalPending))
+            {
+                throw SandboxRuleException.BadRequest($"The relationship is in {r.Status} status; the customer can end only a pending or active relationship.");
+            }
+
+            EndRelationship(r, RelationshipStatus.Terminated, now, now);
+            return r.Snapshot();
+        }
+    }
+
+    /// <summary>Expires a pending or active relationship now, regardless of its end date or auto-extend.</summary>
+    public SandboxRelationship ExpireRelationship(string id)
+    {
+        ProcessDue();
+        var now = Now;
+        lock (_gate)
+        {
+            var r = GetRelationship(id);
+            if (r.Status is not (RelationshipStatus.Active or RelationshipStatus.ApprovalPending or RelationshipStatus.Created))
+            {
+                throw SandboxRuleException.BadRequest($"The relationship is in {r.Status} status and can't expire.");
+            }
+
+            r.LockedForApprovalDateTime = null;
+            EndRelationship(r, RelationshipStatus.Expired, now, now);
+            return r.Snapshot();
+        }
+    }
+
+    private static void RequireStatus(SandboxRelationship r, string status, string what)
+    {
+        if (r.Status != status)
+        {
+            throw SandboxRuleException.BadRequest($"The relationship is in {r.Status} status; it must be {status} to {what} it.");
+        }
+    }
+
+    private SandboxRelationship GetRelationship(string id) =>
+        _relationshipsById.TryGetValue(id, out var r)
+            ? r
+            : throw SandboxRuleException.NotFound($"The delegated admin relationship '{id}' was not found. Check the id.");
+
+    private SandboxRelationship GetForWrite(string id, string? ifMatch)
+    {
+        var r = GetRelationship(id);
+        CheckIfMatch(ifMatch, r.ETag, "relationship");
+        return r;
+    }
+
+    private static void CheckIfMatch(string? ifMatch, string current, string what)
+    {
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            throw SandboxRuleException.BadRequest(
+                $"The If-Match header is required: send the {what}'s current @odata.etag.");
+        }
+
+        if (!ETags.Matches(ifMatch, current))
+        {
+            throw SandboxRuleException.PreconditionFailed(
+                $"The {what} changed since the ETag in If-Match was read. Get it again and retry with the new @odata.etag.");
+        }
+    }
+
+    /// <summary>Adds a relationship (caller holds the lock, the record is complete).</summary>
+    private void Insert(SandboxRelationship r, DateTimeOffset now)
+    {
+        r.Sequence = NextSequence();
+        r.CreatedDateTime = r.CreatedDateTime == default ? now : r.CreatedDateTime;
+        r.LastModifiedDateTime = now;
+        r.Version = NextVersion();
+        _relationships.Add(r);
+        _relationshipsById[r.Id] = r;
+        _relationshipsByName[r.DisplayName] = r;
+        DueAt(r.Status switch
+        {
+            RelationshipStatus.ApprovalPending => r.LockedForApprovalDateTime + ApprovalWindow,
+            RelationshipStatus.Active => r.EndDateTime,
+            RelationshipStatus.TerminationRequested => r.TerminationDue,
+            _ => null,
+        });
+        foreach (var a in r.AccessAssignments)
+        {
+            DueAt(a.WorkDue);
+        }
+    }
+}
