@@ -181,6 +181,7 @@ $result = Invoke-Pester -Configuration $config
 [ordered]@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount + $result.NotRunCount } |
     ConvertTo-Json | Set-Content -Path $ResultFile
 '@
+    New-Item -ItemType Directory -Path (Join-Path $out 'test-results') -Force | Out-Null
     $scriptFile = Join-Path $out 'test-results/run-pester.ps1'
     Set-Content -Path $scriptFile -Value $script
     if (Test-Path $resultFile) { Remove-Item $resultFile }

@@ -34,19 +34,27 @@ internal sealed class DependencyLoadContext : AssemblyLoadContext
         return File.Exists(candidate) ? LoadFromAssemblyPath(candidate) : null;
     }
 
-    /// <summary>The assemblies the runtime itself ships (the shared framework folder), by simple name.</summary>
+    /// <summary>
+    /// The assemblies the host resolves itself (the shared framework and PowerShell's own folder), by simple name.
+    /// Those are shared, never duplicated: PowerShell ships Microsoft.Bcl.AsyncInterfaces, for one, and the cmdlet
+    /// assembly and Core must see the same IAsyncEnumerable.
+    /// </summary>
     private static HashSet<string> ReadFrameworkAssemblyNames()
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var runtimeFolder = Path.GetDirectoryName(typeof(object).Assembly.Location);
-        if (runtimeFolder is null)
-        {
-            return names;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(runtimeFolder, "*.dll"))
+        var trusted = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "";
+        foreach (var file in trusted.Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries))
         {
             names.Add(Path.GetFileNameWithoutExtension(file));
+        }
+
+        var runtimeFolder = Path.GetDirectoryName(typeof(object).Assembly.Location);
+        if (runtimeFolder is not null)
+        {
+            foreach (var file in Directory.EnumerateFiles(runtimeFolder, "*.dll"))
+            {
+                names.Add(Path.GetFileNameWithoutExtension(file));
+            }
         }
 
         return names;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
@@ -12,7 +13,16 @@ namespace PartnerRelationships.Loader;
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
-    private const string EngineAssemblyName = "PartnerRelationships.Core";
+    /// <summary>
+    /// The assemblies the cmdlet assembly itself references that live in Dependencies: Core, and the polyfill that
+    /// defines TimeProvider for netstandard2.0 (both sides must share its one copy).
+    /// </summary>
+    private static readonly HashSet<string> BoundaryAssemblies = new(StringComparer.Ordinal)
+    {
+        "PartnerRelationships.Core",
+        "Microsoft.Bcl.TimeProvider",
+    };
+
     private static readonly object Gate = new();
     private static DependencyLoadContext? _context;
     private static bool _attached;
@@ -43,10 +53,10 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         }
     }
 
-    /// <summary>Only Core is handed to the default context; everything Core needs then resolves inside ours.</summary>
+    /// <summary>Only the boundary assemblies are handed to the default context; what Core needs resolves inside ours.</summary>
     private static Assembly? ResolveEngine(AssemblyLoadContext defaultContext, AssemblyName name)
     {
-        if (!string.Equals(name.Name, EngineAssemblyName, StringComparison.Ordinal) || _context is null)
+        if (name.Name is null || !BoundaryAssemblies.Contains(name.Name) || _context is null)
         {
             return null;
         }

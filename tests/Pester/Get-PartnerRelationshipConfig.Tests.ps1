@@ -20,7 +20,8 @@ Describe 'Get-PartnerRelationshipConfig' {
     It 'reads the file named by -ConfigPath' {
         $path = New-TestConfig -Folder $script:Folder -Extra "retry:`n  maxAttempts: 3"
         $config = Get-PartnerRelationshipConfig -ConfigPath $path
-        $config | Should -BeOfType PartnerRelationships.Core.Configuration.PartnerRelationshipsConfig
+        # Core's types live in the module's private load context, so compare names rather than resolve the type.
+        $config.GetType().FullName | Should -Be 'PartnerRelationships.Core.Configuration.PartnerRelationshipsConfig'
         $config.Retry.MaxAttempts | Should -Be 3
         $config.Store.Path | Should -Be (Join-Path $script:Folder 'store.db')
     }

@@ -58,7 +58,7 @@ Describe 'Get-ResellerInvite' {
 
     It 'rejects an unknown status' {
         { Get-ResellerInvite -Status Sleeping -ConfigPath $script:Config -ErrorAction Stop } |
-            Should -Throw -ErrorId 'ParameterArgumentTransformationError,PartnerRelationships.PowerShell.Cmdlets.GetResellerInviteCommand'
+            Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,PartnerRelationships.PowerShell.Cmdlets.GetResellerInviteCommand'
     }
 
     It 'shows a table by default' {

@@ -12,7 +12,8 @@ Describe 'New-ResellerInvite' {
 
     It 'writes a draft with the link personalised to the partner and records it as Pending' {
         $invite = New-ResellerInvite -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -ConfigPath $script:Config
-        $invite | Should -BeOfType PartnerRelationships.Core.Invites.ResellerInvite
+        # Core's types live in the module's private load context, so compare names rather than resolve the type.
+        $invite.GetType().FullName | Should -Be 'PartnerRelationships.Core.Invites.ResellerInvite'
         $invite.Status | Should -Be 'Pending'
         $invite.Kind | Should -Be 'Reseller'
         $invite.Link | Should -Match "partnerId=$PartnerId"

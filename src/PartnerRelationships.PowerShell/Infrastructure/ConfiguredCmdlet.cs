@@ -38,7 +38,7 @@ public abstract class ConfiguredCmdlet : PartnerRelationshipsCmdlet
         var path = ConfigLocator.Resolve(explicitPath, Environment.GetEnvironmentVariable);
         if (path is not null)
         {
-            WriteVerbose($"Configuration: {path}");
+            QueueVerbose($"Configuration: {path}");
             return ConfigLoader.Load(path);
         }
 
@@ -51,7 +51,7 @@ public abstract class ConfiguredCmdlet : PartnerRelationshipsCmdlet
                 "Create one with New-PartnerRelationshipConfig -PartnerTenantId <guid> -PartnerId <id> -PartnerName <name>.");
         }
 
-        WriteVerbose("No configuration file found: using built-in defaults.");
+        QueueVerbose("No configuration file found: using built-in defaults.");
         return new PartnerRelationshipsConfig();
     }
 
@@ -59,7 +59,7 @@ public abstract class ConfiguredCmdlet : PartnerRelationshipsCmdlet
     {
         StoreRuntime.EnsureNativeLibraries();
         var store = StoreFactory.Open(Config.Store, Clock);
-        WriteVerbose($"Store: {Config.Store.Provider} {Config.Store.Path ?? StorePaths.DefaultSqlitePath()}");
+        QueueVerbose($"Store: {Config.Store.Provider} {Config.Store.Path ?? StorePaths.DefaultSqlitePath()}");
         return store;
     }
 

@@ -22,6 +22,8 @@ internal static class ErrorRecords
                 known.ErrorId,
                 Map(known.Category),
                 known.Target),
+            FileNotFoundException { FileName: { } name } missing when name.Contains("Version=") => DependencyLoadFailed(missing),
+            FileLoadException or BadImageFormatException => DependencyLoadFailed(exception),
             UnauthorizedAccessException denied => new ErrorRecord(
                 new PartnerRelationshipsErrorException($"Access was denied: {denied.Message} Check the file's permissions or choose another path.", denied),
                 "AccessDenied",
@@ -41,6 +43,15 @@ internal static class ErrorRecords
                 null),
         };
     }
+
+    // An assembly that will not load is a broken installation, not a file the user named.
+    private static ErrorRecord DependencyLoadFailed(Exception exception) => new(
+        new PartnerRelationshipsErrorException(
+            $"The module could not load one of its own assemblies: {exception.Message} Reinstall the module, or start a new PowerShell session if another version of it was imported.",
+            exception),
+        "DependencyLoadFailed",
+        ErrorCategory.ResourceUnavailable,
+        null);
 
     public static ErrorRecord Create(string errorId, ErrorCategory category, string message, object? target) =>
         new(new PartnerRelationshipsErrorException(message, null), errorId, category, target);

@@ -98,6 +98,7 @@ public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
         try
         {
             action();
+            DrainMessages();
             return true;
         }
         catch (PipelineStoppedException)
@@ -122,6 +123,7 @@ public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
         try
         {
             action();
+            DrainMessages();
         }
         catch (PipelineStoppedException)
         {
