@@ -298,4 +298,19 @@ public class PartnerServiceGatewayTests
         Assert.Equal("NotAvailableInCloud", list.ErrorId);
         Assert.Empty(h.Server.Requests);
     }
+
+    [Fact]
+    public async Task Debug_trace_of_graph_calls_redacts_the_bearer_token()
+    {
+        using var h = new GatewayHarness();
+        h.Server.Fault(HttpStatusCode.BadGateway);
+
+        await h.Run(g => g.CreateRelationshipAsync(Spec()));
+
+        var text = h.Observer.AllText();
+        Assert.Contains("Authorization: Bearer ***", text);
+        Assert.Contains("\"displayName\":\"Contoso admin\"", text);
+        Assert.DoesNotContain(GatewayHarness.Token, text);
+        Assert.Equal(2, h.Observer.Attempts.Count);
+    }
 }
