@@ -123,11 +123,16 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, IDisposable
                 () => builder.PostAsync(body, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return GraphModelMapper.ToInfo(created ?? throw new PartnerRelationshipsException("RemoteEmptyResponse", ErrorKind.InvalidData, "The service accepted the relationship but returned nothing; list relationships to find it.", spec.DisplayName));
         }
-        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteBadRequest" && LooksLikeNameTaken(ex.Message))
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteBadRequest" && LooksLikeNameTaken(ServiceMessage(ex)))
         {
             // A retried create whose first response was lost lands here: return what the first attempt made.
             var existing = await FindByDisplayNameAsync(spec.DisplayName, cancellationToken).ConfigureAwait(false);
-            if (existing is not null && Matches(existing, spec))
+            if (existing is null)
+            {
+                throw; // The 400 was about something else after all.
+            }
+
+            if (Matches(existing, spec))
             {
                 return existing;
             }
@@ -135,7 +140,7 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, IDisposable
             throw new PartnerRelationshipsException(
                 "RelationshipNameTaken",
                 ErrorKind.ResourceExists,
-                $"A relationship named '{spec.DisplayName}' already exists{(existing is null ? "" : $" (id {existing.Id}, status {existing.Status})")} and is not the one requested. Choose another display name (or DisplayNamePrefix in the configuration).",
+                $"A relationship named '{spec.DisplayName}' already exists (id {existing.Id}, status {existing.Status}) and is not the one requested. Choose another display name (or DisplayNamePrefix in the configuration).",
                 spec.DisplayName,
                 ex);
         }
@@ -315,6 +320,10 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, IDisposable
 
     private static AccessAssignmentInfo? FindAssignment(IEnumerable<AccessAssignmentInfo> assignments, string groupId)
         => assignments.FirstOrDefault(a => string.Equals(a.SecurityGroupId, groupId, StringComparison.OrdinalIgnoreCase) && a.Status is not ("deleted" or "deleting"));
+
+    /// <summary>The service's own words (not our wrapping, which quotes the display name and could match by accident).</summary>
+    private static string ServiceMessage(PartnerRelationshipsException ex)
+        => ex.InnerException is ODataError odata ? $"{odata.Error?.Code} {odata.Error?.Message}" : ex.InnerException?.Message ?? "";
 
     private static bool LooksLikeNameTaken(string message)
     {

@@ -45,7 +45,7 @@ internal sealed class RemoteCallTrace
             Path,
             Attempts,
             response is null ? null : (int)response.StatusCode,
-            response is null ? Describe(failure is OperationCanceledException && !_callerToken.IsCancellationRequested ? new Polly.Timeout.TimeoutRejectedException() : failure) : null,
+            response is null ? Describe(failure, _callerToken) : null,
             _time.GetElapsedTime(_attemptStarted),
             null);
     }
@@ -75,10 +75,12 @@ internal sealed class RemoteCallTrace
         }
     }
 
-    internal static string? Describe(Exception? failure) => failure switch
+    /// <summary>Inside an attempt, a cancellation the caller did not ask for is the per-attempt timeout firing.</summary>
+    internal static string? Describe(Exception? failure, System.Threading.CancellationToken callerToken) => failure switch
     {
         null => null,
         Polly.Timeout.TimeoutRejectedException => "timed out",
+        OperationCanceledException when !callerToken.IsCancellationRequested => "timed out",
         OperationCanceledException => "cancelled",
         HttpRequestException or System.IO.IOException => "connection failed: " + failure.GetType().Name,
         _ => failure.GetType().Name,

@@ -313,4 +313,29 @@ public class PartnerServiceGatewayTests
         Assert.DoesNotContain(GatewayHarness.Token, text);
         Assert.Equal(2, h.Observer.Attempts.Count);
     }
+
+    [Fact]
+    public async Task A_bad_request_about_something_else_is_not_mistaken_for_a_taken_name()
+    {
+        using var h = new GatewayHarness();
+        h.Server.Fault(_ => FakeGraphServer.Error(HttpStatusCode.BadRequest, "badRequest", "Role 'x' is not a built-in role."));
+
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.Gateway.CreateRelationshipAsync(Spec("unique duplicate name")));
+
+        Assert.Equal("RemoteBadRequest", ex.ErrorId);
+        Assert.Contains("not a built-in role", ex.Message);
+        Assert.Single(h.Server.Requests);
+    }
+
+    [Fact]
+    public async Task A_taken_name_with_no_visible_relationship_keeps_the_service_error()
+    {
+        using var h = new GatewayHarness();
+        h.Server.Fault(_ => FakeGraphServer.Error(HttpStatusCode.BadRequest, "badRequest", "A relationship with this displayName already exists."));
+
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.Gateway.CreateRelationshipAsync(Spec()));
+
+        Assert.Equal("RemoteBadRequest", ex.ErrorId);
+        Assert.Equal(new[] { "POST", "GET" }, h.Server.Requests.Select(r => r.Method));
+    }
 }
