@@ -1,0 +1,20 @@
+using System;
+using System.Collections.Generic;
+
+namespace PartnerRelationships.Core.Remote;
+
+/// <summary>Which security group in the partner tenant gets which roles in the customer tenant.</summary>
+public sealed record AccessAssignmentInfo
+{
+    public required string Id { get; init; }
+    public required string RelationshipId { get; init; }
+    public required string SecurityGroupId { get; init; }
+    public IReadOnlyList<string> Roles { get; init; } = Array.Empty<string>();
+
+    /// <summary>pending, active, deleting, deleted or error.</summary>
+    public string Status { get; init; } = "";
+
+    public DateTimeOffset? CreatedDateTime { get; init; }
+    public DateTimeOffset? LastModifiedDateTime { get; init; }
+    public string? ETag { get; init; }
+}

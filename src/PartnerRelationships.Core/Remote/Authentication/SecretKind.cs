@@ -1,0 +1,8 @@
+namespace PartnerRelationships.Core.Remote.Authentication;
+
+public enum SecretKind
+{
+    ClientSecret,
+    AccessToken,
+    CertificatePassword,
+}

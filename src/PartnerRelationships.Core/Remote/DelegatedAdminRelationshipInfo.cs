@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+
+namespace PartnerRelationships.Core.Remote;
+
+/// <summary>A granular delegated admin relationship, in our own terms (no Graph types).</summary>
+public sealed record DelegatedAdminRelationshipInfo
+{
+    public required string Id { get; init; }
+    public required string DisplayName { get; init; }
+    public string? CustomerTenantId { get; init; }
+    public string? CustomerName { get; init; }
+    public RelationshipStatus Status { get; init; }
+
+    /// <summary>Built-in Entra role definition ids.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = Array.Empty<string>();
+
+    public TimeSpan Duration { get; init; }
+    public TimeSpan AutoExtendDuration { get; init; }
+    public DateTimeOffset? CreatedDateTime { get; init; }
+    public DateTimeOffset? LastModifiedDateTime { get; init; }
+    public DateTimeOffset? ActivatedDateTime { get; init; }
+    public DateTimeOffset? EndDateTime { get; init; }
+
+    /// <summary>Needed for updates (If-Match); null when the service sent none.</summary>
+    public string? ETag { get; init; }
+
+    /// <summary>The link the customer's admin opens to approve the relationship.</summary>
+    public Uri ApprovalLink => new("https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/" + Uri.EscapeDataString(Id));
+}

@@ -1,0 +1,115 @@
+using System;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Azure.Core;
+using PartnerRelationships.Core.Configuration;
+using PartnerRelationships.Core.Remote.Authentication;
+using PartnerRelationships.Core.Resilience;
+using Polly;
+
+namespace PartnerRelationships.Core.Remote;
+
+/// <summary>
+/// A signed-in session: the credential, the endpoints, one resilience pipeline (so the circuit breaker sees every
+/// call), and the two clients, created on first use. Nothing remote is created at import, and the Graph SDK is
+/// not loaded until the first Graph call (no Graph type appears in this class's signatures).
+/// </summary>
+public sealed class PartnerConnection : IDisposable
+{
+    private readonly RetrySettings _retry;
+    private readonly PartnerConnectionOptions _options;
+    private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _pipeline;
+    private readonly object _gate = new();
+    private IPartnerServiceGateway? _gateway;
+    private IPartnerCenterClient? _partnerCenter;
+    private IRemoteCallObserver? _observer;
+
+    public PartnerConnection(TokenCredential credential, CloudEndpoints endpoints, RetrySettings retry, PartnerConnectionOptions? options = null)
+    {
+        Credential = credential ?? throw new ArgumentNullException(nameof(credential));
+        Endpoints = endpoints ?? throw new ArgumentNullException(nameof(endpoints));
+        _retry = retry ?? throw new ArgumentNullException(nameof(retry));
+        _options = options ?? new PartnerConnectionOptions();
+        ResiliencePipelineFactory.Validate(_retry); // Config mistakes surface at connect time, not on the first call.
+        _pipeline = new Lazy<ResiliencePipeline<HttpResponseMessage>>(() => ResiliencePipelineFactory.Create(_retry, _options.TimeProvider, _options.Random), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Endpoints from the config's cloud and overrides (or the sandbox), a credential from its Auth section.</summary>
+    public static PartnerConnection Create(PartnerRelationshipsConfig config, ISecretSource secrets, Uri? sandboxUri = null, PartnerConnectionOptions? options = null, CredentialOptions? credentialOptions = null)
+    {
+        if (config is null) throw new ArgumentNullException(nameof(config));
+        var endpoints = CloudEndpoints.Resolve(config.Cloud, config.Endpoints, sandboxUri);
+        credentialOptions ??= new CredentialOptions();
+        credentialOptions.PartnerTenantId ??= string.IsNullOrWhiteSpace(config.Partner.TenantId) ? null : config.Partner.TenantId;
+        if (options is not null)
+        {
+            credentialOptions.TimeProvider = options.TimeProvider;
+        }
+
+        var credential = CredentialFactory.Create(config.Auth, endpoints, secrets, credentialOptions);
+        return new PartnerConnection(credential, endpoints, config.Retry, options);
+    }
+
+    public TokenCredential Credential { get; }
+
+    public CloudEndpoints Endpoints { get; }
+
+    /// <summary>Receives -Verbose/-Debug telemetry; the cmdlet running now sets it (calls read it per request).</summary>
+    public IRemoteCallObserver? Observer
+    {
+        get => Volatile.Read(ref _observer);
+        set => Volatile.Write(ref _observer, value);
+    }
+
+    public IPartnerServiceGateway Gateway
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _gateway ??= CreateGateway();
+            }
+        }
+    }
+
+    public IPartnerCenterClient PartnerCenter
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _partnerCenter ??= new PartnerCenterClient(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke());
+            }
+        }
+    }
+
+    /// <summary>True once the Graph client exists (lets tests prove it is created lazily).</summary>
+    public bool GatewayCreated
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _gateway is not null;
+            }
+        }
+    }
+
+    // Kept out of line so JIT-compiling the Gateway getter does not pull in the Graph assembly.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private IPartnerServiceGateway CreateGateway()
+        => new PartnerServiceGateway(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke());
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            (_gateway as IDisposable)?.Dispose();
+            (_partnerCenter as IDisposable)?.Dispose();
+            (Credential as IDisposable)?.Dispose();
+            _gateway = null;
+            _partnerCenter = null;
+        }
+    }
+}

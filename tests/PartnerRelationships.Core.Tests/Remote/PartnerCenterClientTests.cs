@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using PartnerRelationships.Core.Configuration;
+using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Remote.Authentication;
+using PartnerRelationships.Core.Resilience;
+using PartnerRelationships.Core.Tests.Resilience;
+
+namespace PartnerRelationships.Core.Tests.Remote;
+
+public class PartnerCenterClientTests : IDisposable
+{
+    private readonly TestClock _clock = new();
+    private readonly FakePartnerCenterServer _server = new();
+    private readonly RecordingObserver _observer = new();
+    private readonly PartnerCenterClient _client;
+
+    public PartnerCenterClientTests()
+    {
+        var endpoints = CloudEndpoints.Resolve(CloudEnvironment.Global, new EndpointSettings { PartnerCenter = new Uri(FakePartnerCenterServer.BaseUrl) });
+        var pipeline = ResiliencePipelineFactory.Create(new RetrySettings { MaxAttempts = 4 }, _clock, () => 0.5);
+        _client = new PartnerCenterClient(new StaticAccessTokenCredential("pc-token", _clock), endpoints, pipeline, _clock, () => _observer, _server);
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private async Task<T> Run<T>(Func<IPartnerCenterClient, Task<T>> call)
+    {
+        var task = call(_client);
+        await _clock.DriveAsync(task, ResilienceHarness.RetryWait);
+        return await task;
+    }
+
+    [Fact]
+    public async Task Relationship_request_link()
+    {
+        var link = await _client.GetRelationshipRequestLinkAsync();
+
+        Assert.Contains("invType=ResellerRelationship", link.ToString());
+        var request = _server.Requests.Single();
+        Assert.Equal("/v1/customers/relationshiprequests", request.PathAndQuery);
+        Assert.Equal("Bearer pc-token", request.Headers["Authorization"]);
+        Assert.True(Guid.TryParse(request.Headers["MS-RequestId"], out _));
+        Assert.Equal(_client.CorrelationId.ToString(), request.Headers["MS-CorrelationId"]);
+    }
+
+    [Fact]
+    public async Task Indirect_reseller_id_is_passed()
+    {
+        var link = await _client.GetRelationshipRequestLinkAsync("reseller-9");
+
+        Assert.Contains("indirectCSPId=reseller-9", link.ToString());
+        Assert.EndsWith("?indirectResellerId=reseller-9", _server.Requests.Single().PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Request_id_is_the_same_across_retries_and_new_per_call()
+    {
+        _server.Fault(_ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)).Fault(_ => throw new HttpRequestException("reset"));
+
+        await Run(c => c.GetCustomerAsync("cust-0"));
+        await _client.GetCustomerAsync("cust-2");
+
+        var ids = _server.Requests.Select(r => r.Headers["MS-RequestId"]).ToList();
+        Assert.Equal(4, ids.Count);
+        Assert.Single(ids.Take(3).Distinct());
+        Assert.NotEqual(ids[0], ids[3]);
+        Assert.Single(_server.Requests.Select(r => r.Headers["MS-CorrelationId"]).Distinct());
+    }
+
+    [Fact]
+    public async Task Customers_stream_over_continuation_tokens_with_one_page_in_flight()
+    {
+        _server.CustomerCount = 10_000;
+        var seen = 0;
+        var pagesWhenSeen150 = 0;
+        await foreach (var customer in _client.ListCustomersAsync(100))
+        {
+            seen++;
+            if (seen == 150) pagesWhenSeen150 = _server.Requests.Count;
+        }
+
+        Assert.Equal(10_000, seen);
+        Assert.Equal(2, pagesWhenSeen150);
+        Assert.Equal(100, _server.Requests.Count);
+        Assert.False(_server.Requests[0].Headers.ContainsKey("MS-ContinuationToken"));
+        Assert.Equal("100", _server.Requests[1].Headers["MS-ContinuationToken"]);
+        Assert.All(_server.Requests, r => Assert.Equal("/v1/customers?size=100", r.PathAndQuery));
+    }
+
+    [Fact]
+    public async Task Customer_maps_company_profile()
+    {
+        var customer = await _client.GetCustomerAsync("cust-2");
+
+        Assert.Equal(new PartnerCustomerInfo("cust-2", "Customer 2", "c2.onmicrosoft.com", "reseller", true), customer);
+    }
+
+    [Fact]
+    public async Task Partner_center_errors_map_to_stable_ids_with_the_service_message()
+    {
+        var missing = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => _client.GetCustomerAsync("cust-99"));
+        Assert.Equal("RemoteNotFound", missing.ErrorId);
+        Assert.Contains("The customer was not found", missing.Message);
+        Assert.Contains("CustomerNotFound", missing.Message);
+
+        var refused = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => _client.RemoveResellerRelationshipAsync("cust-1"));
+        Assert.Equal("RemoteBadRequest", refused.ErrorId);
+        Assert.Contains("active subscriptions", refused.Message);
+        Assert.Equal(2, _server.Requests.Count); // 4xx are not retried
+    }
+
+    [Fact]
+    public async Task Remove_reseller_relationship_patches_none()
+    {
+        await _client.RemoveResellerRelationshipAsync("cust-0");
+
+        var request = _server.Requests.Single();
+        Assert.Equal("PATCH", request.Method);
+        Assert.Equal("none", JsonNode.Parse(request.Body!)!["relationshipToPartner"]!.GetValue<string>());
+        Assert.Contains("cust-0", _server.RemovedRelationships);
+    }
+
+    [Fact]
+    public async Task Support_contact_round_trip()
+    {
+        Assert.Null(await _client.GetSupportContactAsync("cust-0"));
+
+        var set = await _client.SetSupportContactAsync("cust-0", new SupportContactInfo("tenant-r", "555", "Reseller One"));
+        var got = await _client.GetSupportContactAsync("cust-0");
+
+        Assert.Equal(new SupportContactInfo("tenant-r", "555", "Reseller One"), set);
+        Assert.Equal(set, got);
+        Assert.Equal("PUT", _server.Requests[1].Method);
+    }
+
+    [Fact]
+    public async Task Customer_relationships()
+    {
+        var relationships = await _client.ListCustomerRelationshipsAsync("cust-0");
+
+        Assert.Equal(new CustomerResellerRelationshipInfo("r1", "555", "Reseller One", "IsIndirectResellerOf", "Active"), Assert.Single(relationships));
+    }
+
+    [Fact]
+    public async Task Verbose_trace_has_every_attempt_and_no_token()
+    {
+        _server.Fault(_ => new HttpResponseMessage((HttpStatusCode)429) { Headers = { RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1)) } });
+
+        await Run(c => c.GetCustomerAsync("cust-0"));
+
+        var lines = _observer.Attempts.Select(a => a.ToString()).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Equal("GET /v1/customers/cust-0 -> 429 (attempt 1, 0 ms, retrying in 1s)", lines[0]);
+        Assert.StartsWith("GET /v1/customers/cust-0 -> 200 (attempt 2", lines[1]);
+        Assert.DoesNotContain("pc-token", _observer.AllText());
+        // Authorization is added inside the retry handler, so the trace shows the request as the caller built it.
+        Assert.Contains("MS-RequestId", _observer.AllText());
+    }
+}
