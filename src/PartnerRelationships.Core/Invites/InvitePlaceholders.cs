@@ -4,6 +4,8 @@ using System.Linq;
 using System.Text;
 using PartnerRelationships.Core.Errors;
 
+using PartnerRelationships.Core.Text;
+
 namespace PartnerRelationships.Core.Invites;
 
 /// <summary>

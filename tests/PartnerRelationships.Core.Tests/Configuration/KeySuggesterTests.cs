@@ -1,4 +1,5 @@
 using PartnerRelationships.Core.Configuration;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Tests.Configuration;
 
@@ -8,9 +9,10 @@ public class KeySuggesterTests
     [InlineData("kitten", "sitting", 3)]
     [InlineData("", "abc", 3)]
     [InlineData("same", "same", 0)]
-    public void Distance_is_levenshtein(string a, string b, int expected)
+    [InlineData("nmae", "name", 1)]
+    public void Distance_counts_edits_and_adjacent_transpositions(string a, string b, int expected)
     {
-        Assert.Equal(expected, KeySuggester.Distance(a, b));
+        Assert.Equal(expected, EditDistance.Between(a, b));
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using System;
 
-namespace PartnerRelationships.Core.Invites;
+namespace PartnerRelationships.Core.Text;
 
 /// <summary>Optimal string alignment distance: Levenshtein plus adjacent transpositions (so "nmae" is 1 from "name").</summary>
 internal static class EditDistance
