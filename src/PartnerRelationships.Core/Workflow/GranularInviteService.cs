@@ -21,7 +21,7 @@ namespace PartnerRelationships.Core.Workflow;
 public sealed class GranularInviteService
 {
     private const int MaxNameAttempts = 20;
-    private const string LinkNotYetKnown = "(the approval link follows once the relationship is created)";
+    internal const string LinkNotYetKnown = "(the approval link follows once the relationship is created)";
 
     private readonly PartnerRelationshipsConfig _config;
     private readonly IRelationshipStore _store;
