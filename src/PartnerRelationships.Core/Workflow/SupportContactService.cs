@@ -24,14 +24,7 @@ public sealed class SupportContactService
     public async Task<SupportContactInfo?> GetAsync(string customerTenantId, CancellationToken cancellationToken = default)
     {
         var tenant = TenantIds.Require(customerTenantId);
-        try
-        {
-            return await _partnerCenter.GetSupportContactAsync(tenant, cancellationToken).ConfigureAwait(false);
-        }
-        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound" && ex.Message.IndexOf("SupportContact", StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            return null; // "No support contact is set" (the customer itself exists).
-        }
+        return await _partnerCenter.GetSupportContactAsync(tenant, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sets the contact; null means the configured partner itself (partner.tenantId, partner.partnerId, partner.name).</summary>

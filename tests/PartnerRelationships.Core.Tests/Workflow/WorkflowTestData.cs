@@ -19,6 +19,21 @@ internal static class WorkflowTestData
         return (await service.CreateAsync(new GranularInviteRequest { CustomerName = customer, CustomerEmail = "admin@fabrikam.example", CustomerTenantId = tenantId })).Invite;
     }
 
+    /// <summary>A relationship created, locked and approved by the customer (active now).</summary>
+    public static async Task<PartnerRelationships.Core.Remote.DelegatedAdminRelationshipInfo> ActiveRelationshipAsync(WorkflowHarness h, string displayName, string tenantId, string customerName, params string[] roleIds)
+    {
+        var created = await h.Gateway.CreateRelationshipAsync(new PartnerRelationships.Core.Remote.RelationshipSpec
+        {
+            DisplayName = displayName,
+            CustomerTenantId = tenantId,
+            CustomerName = customerName,
+            Roles = roleIds.Length == 0 ? new[] { PartnerRelationships.Core.Roles.RoleCatalog.HelpdeskAdministrator, PartnerRelationships.Core.Roles.RoleCatalog.DirectoryReaders } : roleIds,
+        });
+        await h.Gateway.LockForApprovalAsync(created.Id);
+        h.State.ApproveRelationship(created.Id, tenantId, customerName);
+        return await h.Gateway.GetRelationshipAsync(created.Id);
+    }
+
     public static InviteSyncService Sync(WorkflowHarness h, IRelationshipStore? store = null) =>
         new(store ?? h.Store, h.Gateway, h.PartnerCenter, h.Clock);
 
