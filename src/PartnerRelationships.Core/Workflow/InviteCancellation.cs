@@ -95,6 +95,3 @@ public sealed class InviteCancellation
         }
     }
 }
-
-/// <summary>The cancelled invite, whether its remote relationship was deleted, and what the partner should know.</summary>
-public sealed record CancelledInvite(ResellerInvite Invite, bool RelationshipDeleted, string? Warning);

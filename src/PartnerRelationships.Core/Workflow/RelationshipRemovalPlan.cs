@@ -4,21 +4,6 @@ using PartnerRelationships.Core.Remote;
 
 namespace PartnerRelationships.Core.Workflow;
 
-/// <summary>What to end for one customer.</summary>
-public sealed class RelationshipRemovalRequest
-{
-    public string CustomerTenantId { get; set; } = "";
-
-    /// <summary>Terminate the customer's active granular relationships.</summary>
-    public bool Granular { get; set; } = true;
-
-    /// <summary>Remove the reseller relationship (Partner Center relationshipToPartner none).</summary>
-    public bool Reseller { get; set; }
-
-    /// <summary>Only these granular relationships; null or empty for all the customer's active ones.</summary>
-    public IReadOnlyCollection<string>? RelationshipIds { get; set; }
-}
-
 /// <summary>What Remove-CustomerRelationship will do; read-only, for ShouldProcess.</summary>
 public sealed class RelationshipRemovalPlan
 {
@@ -50,15 +35,4 @@ public sealed class RelationshipRemovalPlan
             return $"For customer {CustomerName ?? CustomerTenantId}: {string.Join(" and ", parts)}";
         }
     }
-}
-
-/// <summary>What was ended, the invites recorded as Terminated, and the warning to show.</summary>
-public sealed record RelationshipRemovalResult
-{
-    public required string CustomerTenantId { get; init; }
-    public string? CustomerName { get; init; }
-    public IReadOnlyList<string> TerminatedRelationshipIds { get; init; } = new List<string>();
-    public bool ResellerRelationshipRemoved { get; init; }
-    public IReadOnlyList<InviteTransition> InviteTransitions { get; init; } = new List<InviteTransition>();
-    public string Warning { get; init; } = RelationshipRemovalService.SupportResponsibilityWarning;
 }
