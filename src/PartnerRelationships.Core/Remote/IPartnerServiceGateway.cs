@@ -25,6 +25,10 @@ public interface IPartnerServiceGateway
     /// <summary>Moves a created relationship to approvalPending so the customer can approve it.</summary>
     Task<RelationshipRequestInfo> LockForApprovalAsync(string relationshipId, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes a relationship still in created status (the service refuses any other).</summary>
+    /// <param name="etag">From the relationship as read; a stale one fails with RemotePreconditionFailed.</param>
+    Task DeleteRelationshipAsync(string relationshipId, string etag, CancellationToken cancellationToken = default);
+
     Task<RelationshipRequestInfo> TerminateAsync(string relationshipId, CancellationToken cancellationToken = default);
 
     /// <param name="autoExtendDuration">Zero for none, or 180 days.</param>

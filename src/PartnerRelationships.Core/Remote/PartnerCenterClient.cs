@@ -111,9 +111,9 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
             using var document = await SendAsync(HttpMethod.Get, $"customers/{id}/supportcontact", null, "Get the support contact of " + customerTenantId, customerTenantId, cancellationToken).ConfigureAwait(false);
             return document is null ? null : ToSupportContact(document.RootElement);
         }
-        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound")
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound" && ex.Message.IndexOf("CustomerNotFound", StringComparison.OrdinalIgnoreCase) < 0)
         {
-            return null; // No support contact set.
+            return null; // No support contact set; an unknown customer still fails.
         }
     }
 

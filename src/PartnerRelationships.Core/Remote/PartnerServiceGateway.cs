@@ -149,6 +149,18 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, IDisposable
     public Task<RelationshipRequestInfo> LockForApprovalAsync(string relationshipId, CancellationToken cancellationToken = default)
         => RequestAsync(relationshipId, DelegatedAdminRelationshipRequestAction.LockForApproval, RelationshipStatus.ApprovalPending, cancellationToken);
 
+    public async Task DeleteRelationshipAsync(string relationshipId, string etag, CancellationToken cancellationToken = default)
+    {
+        RequireId(relationshipId, nameof(relationshipId));
+        RequireId(etag, nameof(etag));
+        var builder = Relationships[relationshipId];
+        await CallAsync<object>("Delete relationship " + relationshipId, relationshipId, async () =>
+        {
+            await builder.DeleteAsync(config => config.Headers.Add("If-Match", etag), cancellationToken).ConfigureAwait(false);
+            return null;
+        }).ConfigureAwait(false);
+    }
+
     public Task<RelationshipRequestInfo> TerminateAsync(string relationshipId, CancellationToken cancellationToken = default)
         => RequestAsync(relationshipId, DelegatedAdminRelationshipRequestAction.Terminate, RelationshipStatus.TerminationRequested, cancellationToken);
 

@@ -17,7 +17,7 @@ namespace PartnerRelationships.Core.Store;
 /// instances (or processes) can share the file: WAL lets readers run beside the writer, and every write takes the
 /// write lock up front (BEGIN IMMEDIATE) and waits or retries rather than failing with "database is locked".
 /// </summary>
-public sealed class SqliteRelationshipStore : IRelationshipStore
+public sealed class SqliteRelationshipStore : IRelationshipStore, IInviteDraftStore
 {
     private const int BusyTimeoutMilliseconds = 5000;
     private const int MaxAttempts = 5;
@@ -225,6 +225,19 @@ public sealed class SqliteRelationshipStore : IRelationshipStore
             return changed == 1 ? ReadInvite(connection, transaction, inviteId) : null;
         }, cancellationToken);
     }
+
+    public Task<ResellerInvite?> SetDraftAsync(Guid inviteId, string link, string subject, string body, CancellationToken cancellationToken = default) =>
+        RunAsync(write: true, (connection, transaction) =>
+        {
+            var changed = Execute(connection, transaction,
+                "UPDATE invites SET link = @link, subject = @subject, body = @body, version = version + 1 WHERE id = @id AND status = @pending",
+                ("@link", link ?? ""),
+                ("@subject", subject ?? ""),
+                ("@body", body ?? ""),
+                ("@id", IdText(inviteId)),
+                ("@pending", InviteStatus.Pending.ToString()));
+            return changed == 1 ? ReadInvite(connection, transaction, inviteId) : null;
+        }, cancellationToken);
 
     public Task<IReadOnlyList<InviteHistoryEntry>> GetHistoryAsync(Guid inviteId, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<InviteHistoryEntry>>(write: false, (connection, transaction) =>

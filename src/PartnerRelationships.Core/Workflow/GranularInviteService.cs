@@ -1,0 +1,254 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PartnerRelationships.Core.Configuration;
+using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Invites;
+using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Roles;
+using PartnerRelationships.Core.Store;
+
+namespace PartnerRelationships.Core.Workflow;
+
+/// <summary>
+/// Granular admin (GDAP) invites: <see cref="Prepare"/> validates without side effects (for ShouldProcess);
+/// <see cref="CreateAsync"/> records the invite first (so a crash leaves a trace sync can reconcile by display name),
+/// then creates the relationship (idempotent on its name), locks it for approval, links it to the invite and
+/// composes the draft around the approval link.
+/// </summary>
+public sealed class GranularInviteService
+{
+    private const int MaxNameAttempts = 20;
+    internal const string LinkNotYetKnown = "(the approval link follows once the relationship is created)";
+
+    private readonly PartnerRelationshipsConfig _config;
+    private readonly IRelationshipStore _store;
+    private readonly IPartnerServiceGateway _gateway;
+    private readonly TimeProvider _clock;
+
+    public GranularInviteService(PartnerRelationshipsConfig config, IRelationshipStore store, IPartnerServiceGateway gateway, TimeProvider clock)
+    {
+        _config = config ?? throw new ArgumentNullException(nameof(config));
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+    }
+
+    /// <summary>Validates the request against the service's rules and the configuration; reads a template file if given.</summary>
+    public GranularInvitePlan Prepare(GranularInviteRequest request)
+    {
+        if (request is null) throw new ArgumentNullException(nameof(request));
+
+        var customerName = InviteRequestValidator.ValidateCustomerName(request.CustomerName);
+        var customerEmail = InviteRequestValidator.ValidateCustomerEmail(request.CustomerEmail);
+        var tenantId = InviteRequestValidator.ValidateCustomerTenantId(request.CustomerTenantId);
+
+        var generated = string.IsNullOrWhiteSpace(request.DisplayName);
+        var displayName = generated
+            ? RelationshipDisplayNames.Generate(_config.Invites.DisplayNamePrefix, customerName, _clock.GetUtcNow())
+            : RelationshipDisplayNames.Validate(request.DisplayName);
+
+        var roles = RoleCatalog.ResolveAll(request.Roles is { Count: > 0 } ? request.Roles : _config.Invites.Roles);
+        var duration = request.Duration is { } d
+            ? RelationshipDurations.Validate(d)
+            : RelationshipDurations.Parse(_config.Invites.Duration, "invites.duration in the configuration");
+        var autoExtend = request.AutoExtend ?? _config.Invites.AutoExtend;
+        if (autoExtend && roles.Any(r => r.Id == RoleCatalog.GlobalAdministrator))
+        {
+            throw new PartnerRelationshipsException(
+                WorkflowErrorIds.AutoExtendWithGlobalAdministrator,
+                ErrorKind.InvalidArgument,
+                "A relationship with the Global Administrator role can't auto-extend (the service refuses it). Leave out auto-extend " +
+                "(-AutoExtend:$false, or invites.autoExtend: false), or request narrower roles instead of Global Administrator.",
+                "AutoExtend");
+        }
+
+        var (subject, subjectOrigin, body, bodyOrigin) = ChooseWording(request);
+        var plan = new GranularInvitePlan(request, customerName, customerEmail, tenantId, displayName, generated, roles, duration,
+            autoExtend ? RelationshipDurations.AutoExtendPeriod : TimeSpan.Zero, subject, subjectOrigin, body, bodyOrigin);
+
+        // Compose once with a stand-in link so a broken template fails now, before anything is created.
+        Compose(plan, displayName, ResellerLinkBuilder.GranularApprovalLink("00000000-0000-0000-0000-000000000000", _config.Cloud));
+        return plan;
+    }
+
+    /// <summary>Prepare and create in one go.</summary>
+    public Task<CreatedInvite> CreateAsync(GranularInviteRequest request, CancellationToken cancellationToken = default)
+        => CreateAsync(Prepare(request), cancellationToken);
+
+    public async Task<CreatedInvite> CreateAsync(GranularInvitePlan plan, CancellationToken cancellationToken = default)
+    {
+        if (plan is null) throw new ArgumentNullException(nameof(plan));
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var recorded = await RecordAsync(plan, cancellationToken).ConfigureAwait(false);
+        var displayName = recorded.RelationshipDisplayName!;
+
+        DelegatedAdminRelationshipInfo relationship;
+        try
+        {
+            relationship = await _gateway.CreateRelationshipAsync(new RelationshipSpec
+            {
+                DisplayName = displayName,
+                CustomerTenantId = plan.CustomerTenantId,
+                CustomerName = plan.CustomerName,
+                Roles = plan.Roles.Select(r => r.Id).ToList(),
+                Duration = plan.Duration,
+                AutoExtendDuration = plan.AutoExtendDuration,
+            }, cancellationToken).ConfigureAwait(false);
+
+            if (relationship.Status == RelationshipStatus.Created)
+            {
+                await _gateway.LockForApprovalAsync(relationship.Id, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (PartnerRelationshipsException ex) when (IsDefinitive(ex))
+        {
+            // The service said no for good (bad request, permissions): nothing exists remotely, so the invite is withdrawn.
+            await _store.TryChangeStatusAsync(new StatusChange(recorded.Id, InviteStatus.Pending, InviteStatus.Cancelled, _clock.GetUtcNow(),
+                $"relationship could not be created: {ex.ErrorId}"), CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        var linked = await _store.SetRelationshipAsync(recorded.Id, relationship.Id, displayName, cancellationToken).ConfigureAwait(false) ?? recorded;
+        var link = ResellerLinkBuilder.GranularApprovalLink(relationship.Id, _config.Cloud);
+        var (subject, body) = Compose(plan, displayName, link);
+        var invite = linked with { Link = link, Subject = subject, Body = body };
+        if (_store is IInviteDraftStore drafts)
+        {
+            invite = await drafts.SetDraftAsync(recorded.Id, link, subject, body, cancellationToken).ConfigureAwait(false) ?? invite;
+        }
+
+        string? draftFile = null;
+        if (!string.IsNullOrWhiteSpace(plan.Request.DraftFile))
+        {
+            var content = EmlWriter.ComposeBytes(plan.CustomerEmail, subject, body, _clock.GetUtcNow());
+            var file = DraftFileWriter.Stage(plan.Request.DraftFile!, plan.CustomerName, plan.Request.OverwriteDraftFile, content);
+            file.Commit(invite.Id);
+            draftFile = file.Path;
+        }
+
+        return new CreatedInvite(invite, draftFile);
+    }
+
+    /// <summary>
+    /// Records the invite (Pending, with its display name) before anything remote happens. A generated name that is
+    /// taken (in the store or among the partner's relationships) gets a numbered suffix; a given one fails.
+    /// </summary>
+    private async Task<ResellerInvite> RecordAsync(GranularInvitePlan plan, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        for (var attempt = 1; ; attempt++)
+        {
+            var name = plan.DisplayNameGenerated && attempt > 1
+                ? RelationshipDisplayNames.Generate(_config.Invites.DisplayNamePrefix, plan.CustomerName, now, attempt)
+                : plan.DisplayName;
+            var takenRemotely = await NameTakenRemotelyAsync(name, cancellationToken).ConfigureAwait(false);
+            if (!takenRemotely)
+            {
+                var (subject, body) = Compose(plan, name, LinkNotYetKnown);
+                try
+                {
+                    return await _store.AddInviteAsync(new ResellerInvite
+                    {
+                        Id = Guid.NewGuid(),
+                        Kind = InviteKind.GranularAdmin,
+                        CustomerName = plan.CustomerName,
+                        CustomerEmail = plan.CustomerEmail,
+                        CustomerTenantId = plan.CustomerTenantId,
+                        Status = InviteStatus.Pending,
+                        CreatedAt = now,
+                        StatusChangedAt = now,
+                        Link = "",
+                        Subject = subject,
+                        Body = body,
+                        RelationshipDisplayName = name,
+                    }, cancellationToken).ConfigureAwait(false);
+                }
+                catch (PartnerRelationshipsException ex) when (ex.ErrorId == WorkflowErrorIds.RelationshipDisplayNameInUse && plan.DisplayNameGenerated && attempt < MaxNameAttempts)
+                {
+                    continue;
+                }
+            }
+            else if (!plan.DisplayNameGenerated || attempt >= MaxNameAttempts)
+            {
+                throw new PartnerRelationshipsException(
+                    WorkflowErrorIds.RelationshipDisplayNameInUse,
+                    ErrorKind.ResourceExists,
+                    $"You already have a granular admin relationship named '{name}'. Display names must be unique among your relationships: " +
+                    "choose another -DisplayName, or leave it out to use the naming convention.",
+                    name);
+            }
+        }
+    }
+
+    private async Task<bool> NameTakenRemotelyAsync(string name, CancellationToken cancellationToken)
+    {
+        await foreach (var existing in _gateway.ListRelationshipsAsync(new RelationshipFilter { DisplayName = name }, cancellationToken).ConfigureAwait(false))
+        {
+            if (string.Equals(existing.DisplayName, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDefinitive(PartnerRelationshipsException ex) =>
+        ex.Category is ErrorKind.InvalidArgument or ErrorKind.PermissionDenied or ErrorKind.AuthenticationError or ErrorKind.ResourceExists or ErrorKind.NotEnabled;
+
+    private (string Subject, string Body) Compose(GranularInvitePlan plan, string displayName, string link)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            [InvitePlaceholders.PartnerName] = PartnerDisplayName(),
+            [InvitePlaceholders.PartnerId] = _config.Partner.PartnerId?.Trim() ?? "",
+            [InvitePlaceholders.CustomerName] = plan.CustomerName,
+            [InvitePlaceholders.CustomerEmail] = plan.CustomerEmail,
+            [InvitePlaceholders.Link] = link,
+            [GranularInviteTemplate.Roles] = string.Join(", ", plan.Roles.Select(r => r.Name)),
+            [GranularInviteTemplate.Duration] = $"{(int)plan.Duration.TotalDays} days" + (plan.AutoExtendDuration > TimeSpan.Zero ? $", extended automatically by {(int)plan.AutoExtendDuration.TotalDays} days" : ""),
+            [GranularInviteTemplate.RelationshipName] = displayName,
+        };
+
+        var subject = InviteRequestValidator.ValidateSubject(InvitePlaceholders.Render(plan.SubjectText, values, plan.SubjectOrigin).Trim());
+        var body = InviteTemplate.NormaliseNewlines(InvitePlaceholders.Render(InviteTemplate.NormaliseNewlines(plan.BodyText), values, plan.BodyOrigin));
+        InviteRequestValidator.ValidateBody(body);
+        if (body.IndexOf(link, StringComparison.Ordinal) < 0)
+        {
+            throw new PartnerRelationshipsException(
+                InviteErrorIds.InviteTemplateMissingLink,
+                ErrorKind.InvalidData,
+                $"The invite body ({plan.BodyOrigin}) does not contain the link. The approval link is how the customer approves the " +
+                "relationship, so it must stay: put {Link} where it should appear.",
+                plan.BodyOrigin);
+        }
+
+        return (subject, body);
+    }
+
+    /// <summary>Precedence: the request's own text, its template file, the built-in granular wording.</summary>
+    private static (string Subject, string SubjectOrigin, string Body, string BodyOrigin) ChooseWording(GranularInviteRequest request)
+    {
+        var template = GranularInviteTemplate.Default;
+        var origin = "the built-in granular template";
+        if (!string.IsNullOrWhiteSpace(request.TemplatePath))
+        {
+            template = InviteTemplate.Load(request.TemplatePath!);
+            origin = $"the template file '{InputExcerpt.Of(request.TemplatePath)}'";
+        }
+
+        var (subject, subjectOrigin) = string.IsNullOrWhiteSpace(request.Subject) ? (template.Subject, origin) : (request.Subject!, "the -Subject text");
+        var (body, bodyOrigin) = string.IsNullOrWhiteSpace(request.Body) ? (template.Body, origin) : (request.Body!, "the -Body text");
+        return (subject, subjectOrigin, body, bodyOrigin);
+    }
+
+    private string PartnerDisplayName()
+    {
+        var name = _config.Partner.Name?.Trim();
+        return string.IsNullOrEmpty(name) ? $"Partner {_config.Partner.PartnerId?.Trim()}" : name!;
+    }
+}

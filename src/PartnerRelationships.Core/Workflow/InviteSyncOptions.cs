@@ -1,0 +1,24 @@
+using System;
+using System.Collections.Generic;
+using PartnerRelationships.Core.Invites;
+
+namespace PartnerRelationships.Core.Workflow;
+
+/// <summary>Which invites a sync looks at, and how hard it may push the services.</summary>
+public sealed class InviteSyncOptions
+{
+    /// <summary>Only invites of this kind; null for both.</summary>
+    public InviteKind? Kind { get; set; }
+
+    /// <summary>Only these invites; null or empty for all open ones.</summary>
+    public IReadOnlyCollection<Guid>? InviteIds { get; set; }
+
+    /// <summary>PowerShell-style wildcard on the customer name.</summary>
+    public string? CustomerNamePattern { get; set; }
+
+    /// <summary>How many invites are reconciled at once (per-invite look-ups and store writes).</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>Also read Graph /contracts for reseller customers (works with app-only sign-in, gives the default domain).</summary>
+    public bool UseGraphContracts { get; set; } = true;
+}

@@ -1,0 +1,22 @@
+using System;
+using PartnerRelationships.Core.Invites;
+
+namespace PartnerRelationships.Core.Workflow;
+
+/// <summary>One status change a sync recorded: which invite, from what to what, when it happened, and why.</summary>
+public sealed record InviteTransition
+{
+    public required Guid InviteId { get; init; }
+    public required InviteKind Kind { get; init; }
+    public required string CustomerName { get; init; }
+    public string? CustomerTenantId { get; init; }
+    public string? RelationshipId { get; init; }
+    public required InviteStatus From { get; init; }
+    public required InviteStatus To { get; init; }
+
+    /// <summary>When it happened: the service's own time when it gives one (activation, end), else when the sync saw it.</summary>
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>The evidence, also written to the history (e.g. "relationship status active").</summary>
+    public string? Detail { get; init; }
+}

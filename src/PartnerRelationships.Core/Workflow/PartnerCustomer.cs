@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PartnerRelationships.Core.Workflow;
+
+/// <summary>One of the partner's customers with its relationships; what Get-PartnerCustomer outputs.</summary>
+public sealed record PartnerCustomer
+{
+    public required string TenantId { get; init; }
+    public required string Name { get; init; }
+    public string? Domain { get; init; }
+
+    /// <summary>True while Partner Center lists the partner as the customer's reseller.</summary>
+    public bool IsReseller { get; init; }
+
+    /// <summary>Partner Center relationshipToPartner ("reseller", "advisor", "none"); null when Partner Center does not know the customer.</summary>
+    public string? RelationshipToPartner { get; init; }
+
+    /// <summary>Partner Center allowDelegatedAccess: the reseller relationship's (DAP-era) admin rights.</summary>
+    public bool AllowDelegatedAccess { get; init; }
+
+    public IReadOnlyList<GranularRelationshipSummary> GranularRelationships { get; init; } = Array.Empty<GranularRelationshipSummary>();
+
+    public AdminPermissionState AdminPermission { get; init; }
+
+    public int ActiveGranularRelationshipCount => GranularRelationships.Count(r => r.IsActive);
+
+    /// <summary>The earliest end date among active granular relationships (what a table shows as "ends").</summary>
+    public DateTimeOffset? NextGranularEnd => GranularRelationships.Where(r => r.IsActive && r.EndDateTime is not null).Select(r => r.EndDateTime).Min();
+
+    /// <param name="hadResellerRelationship">Partner Center knows the customer (reseller now, or "none" after removal).</param>
+    /// <param name="granular">All the customer's granular relationships, ended ones included.</param>
+    internal static AdminPermissionState StateOf(bool isReseller, bool allowDelegatedAccess, bool hadResellerRelationship, IReadOnlyList<GranularRelationshipSummary> granular)
+    {
+        if ((isReseller && allowDelegatedAccess) || granular.Any(r => r.IsActive)) return AdminPermissionState.Active;
+        var hadGranular = granular.Any(r => r.Status is Remote.RelationshipStatus.Terminated or Remote.RelationshipStatus.Expired or Remote.RelationshipStatus.Terminating or Remote.RelationshipStatus.TerminationRequested);
+        return hadResellerRelationship || hadGranular ? AdminPermissionState.Removed : AdminPermissionState.None;
+    }
+}

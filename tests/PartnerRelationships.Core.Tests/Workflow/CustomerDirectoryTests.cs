@@ -1,0 +1,107 @@
+using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Tests.Store;
+using PartnerRelationships.Core.Workflow;
+using static PartnerRelationships.Core.Tests.Workflow.WorkflowTestData;
+
+namespace PartnerRelationships.Core.Tests.Workflow;
+
+[Collection(SqliteCollection.Name)]
+public sealed class CustomerDirectoryTests
+{
+    private const string Contoso = "4b2e2b3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
+    private const string Fabrikam = "5c3f3c4b-2d3e-4f60-9bac-1d2e3f4a5b6c";
+    private const string Litware = "6d4a4d5c-3e4f-4071-8cbd-2e3f4a5b6c7d";
+
+    private static async Task<List<PartnerCustomer>> ListAsync(WorkflowHarness h, CustomerFilter? filter = null)
+    {
+        var list = new List<PartnerCustomer>();
+        await foreach (var c in new CustomerDirectory(h.Gateway, h.PartnerCenter).ListAsync(filter))
+        {
+            list.Add(c);
+        }
+
+        return list;
+    }
+
+    private static async Task SeedAsync(WorkflowHarness h)
+    {
+        h.State.AcceptResellerLink("Contoso Ltd", Contoso, "contoso.example");
+        h.State.AcceptResellerLink("Fabrikam Inc", Fabrikam, "fabrikam.example");
+        h.State.RemoveAdminRights(Fabrikam);
+        await ActiveRelationshipAsync(h, "Contoso helpdesk", Contoso, "Contoso Ltd");
+        await ActiveRelationshipAsync(h, "Litware helpdesk", Litware, "Litware GmbH");
+    }
+
+    [Fact]
+    public async Task Joins_reseller_customers_with_their_granular_relationships_and_admin_state()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        await SeedAsync(h);
+
+        var customers = await ListAsync(h);
+
+        Assert.Equal(new[] { "Contoso Ltd", "Fabrikam Inc", "Litware GmbH" }, customers.Select(c => c.Name));
+        var contoso = customers[0];
+        Assert.True(contoso.IsReseller);
+        Assert.Equal(AdminPermissionState.Active, contoso.AdminPermission);
+        var relationship = Assert.Single(contoso.GranularRelationships);
+        Assert.Equal(RelationshipStatus.Active, relationship.Status);
+        Assert.Equal(new[] { "Helpdesk Administrator", "Directory Readers" }, relationship.Roles);
+        Assert.Equal(WorkflowHarness.Start + TimeSpan.FromDays(730), relationship.EndDateTime);
+        Assert.False(relationship.AutoExtend);
+
+        Assert.Equal(AdminPermissionState.Removed, customers[1].AdminPermission);
+        Assert.False(customers[1].AllowDelegatedAccess);
+        Assert.False(customers[2].IsReseller); // Known only through its granular relationship.
+        Assert.Null(customers[2].RelationshipToPartner);
+        Assert.Equal(AdminPermissionState.Active, customers[2].AdminPermission);
+    }
+
+    [Fact]
+    public async Task Filters_by_name_wildcard_tenant_and_domain()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        await SeedAsync(h);
+
+        Assert.Equal(new[] { "Contoso Ltd" }, (await ListAsync(h, new CustomerFilter { Name = "c*" })).Select(c => c.Name));
+        Assert.Equal(new[] { "Litware GmbH" }, (await ListAsync(h, new CustomerFilter { TenantId = Litware.ToUpperInvariant() })).Select(c => c.Name));
+        Assert.Equal(new[] { "Fabrikam Inc" }, (await ListAsync(h, new CustomerFilter { Domain = "FABRIKAM.example" })).Select(c => c.Name));
+        Assert.Empty(await ListAsync(h, new CustomerFilter { TenantId = "11111111-2222-3333-4444-555555555555" }));
+    }
+
+    [Fact]
+    public async Task Ended_relationships_are_hidden_unless_asked_and_the_state_becomes_Removed()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        var r = await ActiveRelationshipAsync(h, "Litware helpdesk", Litware, "Litware GmbH");
+        h.State.TerminateFromCustomer(r.Id);
+
+        var hidden = Assert.Single(await ListAsync(h));
+        Assert.Empty(hidden.GranularRelationships);
+        Assert.Equal(AdminPermissionState.Removed, hidden.AdminPermission);
+        Assert.Single(Assert.Single(await ListAsync(h, new CustomerFilter { IncludeEndedRelationships = true })).GranularRelationships);
+    }
+
+    [Fact]
+    public async Task Streams_partner_center_pages_as_they_arrive()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        for (var i = 0; i < 25; i++)
+        {
+            h.State.AcceptResellerLink($"Customer {i:D2}");
+        }
+
+        var seen = 0;
+        await foreach (var c in new CustomerDirectory(h.Gateway, h.PartnerCenter).ListAsync(new CustomerFilter { PageSize = 10 }))
+        {
+            seen++;
+            if (seen == 1)
+            {
+                // The first customer arrives before the later pages are read: add one now, and it still shows up at the end.
+                h.State.AcceptResellerLink("Late Customer");
+            }
+        }
+
+        Assert.Equal(26, seen);
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Time.Testing;
+using PartnerRelationships.Core.Configuration;
+using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Remote.Authentication;
+using PartnerRelationships.Core.Store;
+using PartnerRelationships.Core.Tests.Store;
+using PartnerRelationships.Sandbox;
+using PartnerRelationships.Sandbox.State;
+
+namespace PartnerRelationships.Core.Tests.Workflow;
+
+/// <summary>
+/// An in-process sandbox on a fake clock, a real PartnerConnection to it (the sandbox app's client secret; tokens renew on the sandbox clock), and a real SQLite store
+/// in a temp folder. Services use the sandbox clock, so advancing it moves both sides without sleeping.
+/// </summary>
+internal sealed class WorkflowHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly List<IDisposable> _owned = new();
+
+    private WorkflowHarness(SandboxServer server, FakeTimeProvider time, TempFolder folder)
+    {
+        Server = server;
+        Time = time;
+        Folder = folder;
+        Config = new PartnerRelationshipsConfig
+        {
+            Partner = new PartnerSettings { TenantId = "6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c", PartnerId = "1234567", Name = "Northwind IT" },
+            Auth = new AuthSettings { Mode = AuthMode.ClientSecret, ClientId = "00000000-0000-0000-0000-00000000a11c", ClientSecretVariable = "PR_SECRET" },
+            Invites = new InviteSettings { Roles = new List<string> { "Helpdesk Administrator", "Directory Readers" }, Duration = "P365D", DisplayNamePrefix = "NW " },
+            Retry = new RetrySettings { MaxAttempts = 1 },
+        };
+        Connection = PartnerConnection.Create(Config, new EnvironmentSecretSource(_ => "sandbox-secret"), server.BaseAddress,
+            new PartnerConnectionOptions { TimeProvider = server.Clock });
+        StorePath = folder.File("store.db");
+        Store = OpenStore();
+    }
+
+    public SandboxServer Server { get; }
+    public FakeTimeProvider Time { get; }
+    public TempFolder Folder { get; }
+    public SandboxState State => Server.State;
+    public TimeProvider Clock => Server.Clock;
+    public PartnerRelationshipsConfig Config { get; }
+    public PartnerConnection Connection { get; }
+    public IPartnerServiceGateway Gateway => Connection.Gateway;
+    public IPartnerCenterClient PartnerCenter => Connection.PartnerCenter;
+    public string StorePath { get; }
+    public SqliteRelationshipStore Store { get; }
+
+    public static async Task<WorkflowHarness> StartAsync()
+    {
+        var time = new FakeTimeProvider(Start);
+        var server = await SandboxServer.StartAsync(new SandboxOptions { TimeProvider = time, Delay = (_, _) => Task.CompletedTask });
+        return new WorkflowHarness(server, time, new TempFolder());
+    }
+
+    /// <summary>Another store instance on the same file (a second process, as far as SQLite is concerned).</summary>
+    public SqliteRelationshipStore OpenStore()
+    {
+        var store = SqliteRelationshipStore.Open(StorePath, Server.Clock);
+        _owned.Add(store);
+        return store;
+    }
+
+    public void Advance(TimeSpan by) => Server.Clock.Advance(by);
+
+    public async ValueTask DisposeAsync()
+    {
+        Connection.Dispose();
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+
+        await Server.DisposeAsync();
+        Folder.Dispose();
+    }
+}
