@@ -169,10 +169,11 @@ function Invoke-PesterTests {
     $resultFile = Join-Path $out 'test-results/pester.json'
     $paths = if ($PesterPath) { @(Join-Path $root "tests/Pester/$PesterPath") } else { @(Join-Path $root 'tests/Pester'), (Join-Path $root 'tests/help') }
     $script = @'
-param($PesterPsd1, $Paths, $ResultFile, $ModulePath)
+param($PesterPsd1, $Paths, $ResultFile, $ModulePath, $SandboxDll)
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterPsd1 -MinimumVersion 5.7.1
 $env:PARTNERRELATIONSHIPS_MODULE = $ModulePath
+$env:PARTNERRELATIONSHIPS_SANDBOX = $SandboxDll
 $config = New-PesterConfiguration
 $config.Run.Path = $Paths
 $config.Run.PassThru = $true
@@ -186,7 +187,7 @@ $result = Invoke-Pester -Configuration $config
     Set-Content -Path $scriptFile -Value $script
     if (Test-Path $resultFile) { Remove-Item $resultFile }
     # A fresh pwsh: the tests import the built module folder, never bin/, into a clean session.
-    Invoke-Pwsh -NoProfile -NonInteractive -File $scriptFile -PesterPsd1 $pester -Paths $paths -ResultFile $resultFile -ModulePath (Join-Path $moduleOut 'PartnerRelationships.psd1') | Out-Host
+    Invoke-Pwsh -NoProfile -NonInteractive -File $scriptFile -PesterPsd1 $pester -Paths $paths -ResultFile $resultFile -ModulePath (Join-Path $moduleOut 'PartnerRelationships.psd1') -SandboxDll (Get-SandboxDll) | Out-Host
     if (-not (Test-Path $resultFile)) {
         Write-Host '   Pester produced no results: counted as one failure' -ForegroundColor Red
         return [ordered]@{ Passed = 0; Failed = 1; Skipped = 0 }

@@ -17,6 +17,10 @@
         'Get-PartnerRelationshipConfig'
         'New-ResellerInvite'
         'Get-ResellerInvite'
+        'Connect-PartnerRelationship'
+        'Disconnect-PartnerRelationship'
+        'Get-PartnerRelationshipConnection'
+        'Test-PartnerRelationshipConnection'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -21,9 +21,12 @@ public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
     protected CancellationToken Stopping => _stopping.Token;
 
     /// <summary>Thread-safe sink for Core: messages are queued and written on the pipeline thread.</summary>
-    internal void QueueVerbose(string message) => _messages.Add(new StreamMessage(false, message));
+    internal void QueueVerbose(string message) => _messages.Add(new StreamMessage(StreamKind.Verbose, message));
 
-    internal void QueueDebug(string message) => _messages.Add(new StreamMessage(true, message));
+    internal void QueueDebug(string message) => _messages.Add(new StreamMessage(StreamKind.Debug, message));
+
+    /// <summary>For what the user must see while Core waits (e.g. the device-code sign-in message).</summary>
+    internal void QueueWarning(string message) => _messages.Add(new StreamMessage(StreamKind.Warning, message));
 
     protected override void StopProcessing() => _stopping.Cancel();
 
@@ -142,13 +145,17 @@ public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
 
     private void WriteMessage(StreamMessage message)
     {
-        if (message.IsDebug)
+        switch (message.Kind)
         {
-            WriteDebug(message.Text);
-        }
-        else
-        {
-            WriteVerbose(message.Text);
+            case StreamKind.Debug:
+                WriteDebug(message.Text);
+                break;
+            case StreamKind.Warning:
+                WriteWarning(message.Text);
+                break;
+            default:
+                WriteVerbose(message.Text);
+                break;
         }
     }
 
@@ -167,15 +174,22 @@ public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    private enum StreamKind
+    {
+        Verbose,
+        Debug,
+        Warning,
+    }
+
     private readonly struct StreamMessage
     {
-        public StreamMessage(bool isDebug, string text)
+        public StreamMessage(StreamKind kind, string text)
         {
-            IsDebug = isDebug;
+            Kind = kind;
             Text = text;
         }
 
-        public bool IsDebug { get; }
+        public StreamKind Kind { get; }
         public string Text { get; }
     }
 }
