@@ -18,7 +18,7 @@ public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
     private readonly BlockingCollection<StreamMessage> _messages = new();
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
-    protected CancellationToken Stopping => _stopping.Token;
+    protected CancellationToken Cancellation => _stopping.Token;
 
     /// <summary>Thread-safe sink for Core: messages are queued and written on the pipeline thread.</summary>
     internal void QueueVerbose(string message) => _messages.Add(new StreamMessage(StreamKind.Verbose, message));
@@ -35,7 +35,7 @@ public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
     /// </summary>
     protected T Await<T>(Func<CancellationToken, Task<T>> work)
     {
-        var task = Task.Run(() => work(Stopping));
+        var task = Task.Run(() => work(Cancellation));
         while (!task.IsCompleted)
         {
             if (_messages.TryTake(out var message, 50))
@@ -61,7 +61,7 @@ public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
     /// </summary>
     protected IEnumerable<T> Stream<T>(Func<CancellationToken, IAsyncEnumerable<T>> source)
     {
-        var enumerator = source(Stopping).GetAsyncEnumerator(Stopping);
+        var enumerator = source(Cancellation).GetAsyncEnumerator(Cancellation);
         try
         {
             while (true)
@@ -108,7 +108,7 @@ public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
         {
             throw;
         }
-        catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
         }
@@ -132,7 +132,7 @@ public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
         {
             throw;
         }
-        catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
         }
