@@ -84,7 +84,7 @@ public static partial class RoleCatalog
         var containing = All.Where(r => r.Name.IndexOf(text, StringComparison.OrdinalIgnoreCase) >= 0).Select(r => r.Name);
         var limit = Math.Max(2, text.Length / 3);
         var near = All
-            .Select(r => (r.Name, Distance: Configuration.KeySuggester.Distance(text.ToLowerInvariant(), r.Name.ToLowerInvariant())))
+            .Select(r => (r.Name, Distance: Text.EditDistance.Between(text.ToLowerInvariant(), r.Name.ToLowerInvariant())))
             .Where(p => p.Distance <= limit)
             .OrderBy(p => p.Distance)
             .Select(p => p.Name);
