@@ -34,6 +34,7 @@ public static class ComplianceHtmlReport
         table { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid var(--line); border-radius: 8px; }
         th, td { text-align: left; padding: 8px 12px; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { background: #f0f2f4; font-weight: 600; } td.num, th.num { text-align: right; }
+        td.rule { overflow-wrap: anywhere; }
         .badge { display: inline-block; padding: 0 8px; border-radius: 999px; font-size: .8em; font-weight: 600; color: #fff; white-space: nowrap; }
         .badge.Error { background: var(--error); } .badge.Warning { background: var(--warning); } .badge.Info { background: var(--info); }
         .badge.New { background: #1a7f37; }
@@ -113,7 +114,7 @@ public static class ComplianceHtmlReport
             var count = result.CountOf(severity);
             var fresh = result.Findings.Count(f => f.Severity == severity && f.IsNew);
             html.Append("<div class=\"card ").Append(severity).Append("\"><div class=\"n\">").Append(N(count)).Append("</div>")
-                .Append(E(severity.ToString())).Append(count == 1 ? "" : "s").Append("<br><small>").Append(N(fresh)).Append(" new</small></div>\n");
+                .Append(E(Plural(severity, count))).Append("<br><small>").Append(N(fresh)).Append(" new</small></div>\n");
         }
 
         html.Append("<div class=\"card New\"><div class=\"n\">").Append(N(result.NewCount)).Append("</div>New since last run<br><small>of ")
@@ -123,7 +124,7 @@ public static class ComplianceHtmlReport
             .Append("<th class=\"hide-narrow\">Looks for</th><th class=\"num\">Findings</th><th class=\"num\">New</th></tr></thead>\n<tbody>\n");
         foreach (var rule in result.Rules)
         {
-            html.Append("<tr><td><code>").Append(E(rule.RuleId)).Append("</code> ").Append(E(rule.RuleName)).Append("</td><td><span class=\"badge ")
+            html.Append("<tr><td class=\"rule\"><code>").Append(E(rule.RuleId)).Append("</code> ").Append(E(rule.RuleName)).Append("</td><td><span class=\"badge ")
                 .Append(rule.Severity).Append("\">").Append(E(rule.Severity.ToString())).Append("</span></td><td class=\"hide-narrow\">")
                 .Append(E(rule.Description)).Append("</td><td class=\"num\">").Append(N(rule.Count)).Append("</td><td class=\"num\">")
                 .Append(N(rule.NewCount)).Append("</td></tr>\n");
@@ -150,7 +151,16 @@ public static class ComplianceHtmlReport
         foreach (var f in fresh)
         {
             html.Append("<li><span class=\"badge ").Append(f.Severity).Append("\">").Append(E(f.Severity.ToString())).Append("</span> <code>")
-                .Append(E(f.RuleId)).Append("</code> ").Append(E(Who(f))).Append(": ").Append(E(f.Message)).Append("</li>\n");
+                .Append(E(f.RuleId)).Append("</code> ");
+
+            // Most messages already name the customer; say who only when they don't.
+            var who = Who(f);
+            if (f.Message.IndexOf(who, StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                html.Append(E(who)).Append(": ");
+            }
+
+            html.Append(E(f.Message)).Append("</li>\n");
         }
 
         html.Append("</ul>\n");
@@ -201,6 +211,9 @@ public static class ComplianceHtmlReport
             html.Append("<dt>").Append(E(term)).Append("</dt><dd>").Append(E(value)).Append("</dd>\n");
         }
     }
+
+    private static string Plural(FindingSeverity severity, int count) =>
+        severity == FindingSeverity.Info || count == 1 ? severity.ToString() : severity + "s";
 
     private static string Who(Finding f) => f.CustomerName ?? f.CustomerTenantId ?? f.RelationshipName ?? "(no customer)";
 
