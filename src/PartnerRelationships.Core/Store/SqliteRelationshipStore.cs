@@ -17,7 +17,7 @@ namespace PartnerRelationships.Core.Store;
 /// instances (or processes) can share the file: WAL lets readers run beside the writer, and every write takes the
 /// write lock up front (BEGIN IMMEDIATE) and waits or retries rather than failing with "database is locked".
 /// </summary>
-public sealed class SqliteRelationshipStore : IRelationshipStore, IInviteDraftStore
+public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInviteDraftStore
 {
     private const int BusyTimeoutMilliseconds = 5000;
     private const int MaxAttempts = 5;

@@ -53,6 +53,34 @@ internal static class SqliteSchema
             SELECT RAISE(ABORT, 'invite_history is append-only');
         END;
         """,
+
+        // 2: compliance runs, so a report can say what is new since the last run. The finding keys of a run are kept
+        // for the latest runs of each scope only (see SqliteRelationshipStore.ComplianceRuns); counts are kept forever.
+        """
+        CREATE TABLE compliance_runs (
+            id            INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+            started_at    TEXT    NOT NULL,
+            completed_at  TEXT    NOT NULL,
+            scope         TEXT    NOT NULL,
+            rules         TEXT    NOT NULL,
+            finding_count INTEGER NOT NULL
+        );
+        CREATE INDEX compliance_runs_scope ON compliance_runs (scope, id);
+
+        CREATE TABLE compliance_run_counts (
+            run_id   INTEGER NOT NULL REFERENCES compliance_runs (id),
+            rule_id  TEXT    NOT NULL,
+            severity TEXT    NOT NULL,
+            count    INTEGER NOT NULL,
+            PRIMARY KEY (run_id, rule_id, severity)
+        );
+
+        CREATE TABLE compliance_run_findings (
+            run_id      INTEGER NOT NULL REFERENCES compliance_runs (id),
+            finding_key TEXT    NOT NULL,
+            PRIMARY KEY (run_id, finding_key)
+        ) WITHOUT ROWID;
+        """,
     };
 
     public static int LatestVersion => Migrations.Count;

@@ -29,6 +29,9 @@ internal static class ControlEndpoints
         group.MapPost("/relationships/{id}/expire", (HttpContext context, string id) =>
             JsonResponses.WriteAsync(context, 200, GraphJson.Relationship(state.ExpireRelationship(id))));
 
+        group.MapPost("/relationships/{id}/accessAssignments/{assignmentId}/fail", (HttpContext context, string id, string assignmentId) =>
+            JsonResponses.WriteAsync(context, 200, GraphJson.AccessAssignment(state.FailAccessAssignment(id, assignmentId))));
+
         group.MapPost("/customers/accept-reseller", async context =>
         {
             var body = await JsonResponses.ReadObjectAsync(context);

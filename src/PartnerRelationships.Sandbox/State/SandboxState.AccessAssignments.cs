@@ -111,6 +111,21 @@ public sealed partial class SandboxState
         }
     }
 
+    /// <summary>The service fails to apply an assignment's roles: it shows status error (a test and demo control).</summary>
+    public SandboxAccessAssignment FailAccessAssignment(string relationshipId, string assignmentId)
+    {
+        ProcessDue();
+        var now = Now;
+        lock (_gate)
+        {
+            var a = FindAssignment(GetRelationship(relationshipId), assignmentId);
+            a.Status = AccessAssignmentStatus.Error;
+            a.WorkDue = null;
+            Touch(a, now);
+            return a.Snapshot();
+        }
+    }
+
     private static SandboxAccessAssignment FindAssignment(SandboxRelationship r, string assignmentId) =>
         r.AccessAssignments.FirstOrDefault(a => string.Equals(a.Id, assignmentId, StringComparison.OrdinalIgnoreCase))
         ?? throw SandboxRuleException.NotFound($"The relationship '{r.Id}' has no access assignment '{assignmentId}'.");

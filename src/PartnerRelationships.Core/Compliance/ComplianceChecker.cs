@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PartnerRelationships.Core.Compliance.Rules;
+using PartnerRelationships.Core.Compliance.Snapshot;
+using PartnerRelationships.Core.Configuration;
+using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Store;
+
+namespace PartnerRelationships.Core.Compliance;
+
+/// <summary>
+/// Runs the compliance rules: gathers one snapshot, evaluates the chosen rules, marks what is new since the last
+/// comparable run, and records the run so the next one can do the same.
+/// </summary>
+public sealed class ComplianceChecker
+{
+    private readonly IComplianceRunStore? _runs;
+    private readonly ComplianceSettings _settings;
+    private readonly TimeProvider _clock;
+    private readonly ComplianceSnapshotCollector _collector;
+
+    /// <param name="runs">Where runs are recorded; null means nothing is recorded and every finding counts as new.</param>
+    /// <param name="rules">The rules to choose from; null means <see cref="BuiltInRules.All"/>.</param>
+    public ComplianceChecker(
+        IRelationshipStore store,
+        IComplianceRunStore? runs,
+        IPartnerServiceGateway gateway,
+        IPartnerCenterClient partnerCenter,
+        ComplianceSettings settings,
+        TimeProvider clock,
+        IReadOnlyList<IComplianceRule>? rules = null,
+        int maxConcurrency = ComplianceSnapshotCollector.DefaultMaxConcurrency)
+    {
+        _runs = runs;
+        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _collector = new ComplianceSnapshotCollector(store, gateway, partnerCenter, clock, maxConcurrency);
+        AvailableRules = rules ?? BuiltInRules.All;
+    }
+
+    public IReadOnlyList<IComplianceRule> AvailableRules { get; }
+
+    public async Task<ComplianceResult> RunAsync(ComplianceCheckOptions? options = null, IProgress<ComplianceProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new ComplianceCheckOptions();
+        var startedAt = _clock.GetUtcNow();
+
+        // Everything a user can get wrong fails before any remote call.
+        var disabled = ResolveRules(_settings.DisabledRules, "compliance.disabledRules in the configuration");
+        IEnumerable<IComplianceRule> selected = options.Rules is { Count: > 0 } wanted ? ResolveRules(wanted, "-Rule") : AvailableRules;
+        var rules = selected.Where(r => !disabled.Contains(r)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var filter = new CustomerFilter(options.Customers);
+
+        var snapshot = await _collector.CollectAsync(filter, progress, cancellationToken).ConfigureAwait(false);
+        var context = new ComplianceContext(snapshot.CollectedAt, _settings);
+
+        var all = new List<Finding>();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(new ComplianceProgress(CompliancePhase.Rules, i, rules.Count, $"Checking {rules[i].Id} {rules[i].Name}"));
+            all.AddRange(rules[i].Evaluate(snapshot, context));
+        }
+
+        progress?.Report(new ComplianceProgress(CompliancePhase.Rules, rules.Count, rules.Count, "Checked all rules"));
+
+        var (previousRunAt, isNew) = await NewSinceLastRunAsync(filter.Scope, rules, cancellationToken).ConfigureAwait(false);
+        all = all.Select(f => f with { IsNew = isNew(f) }).ToList();
+
+        var completedAt = _clock.GetUtcNow();
+        long? runId = null;
+        if (_runs is not null && options.RecordRun)
+        {
+            progress?.Report(new ComplianceProgress(CompliancePhase.Recording, 0, 1, "Recording the run in the store"));
+            var recorded = await _runs.AddComplianceRunAsync(
+                new ComplianceRunRecord
+                {
+                    StartedAt = startedAt,
+                    CompletedAt = completedAt,
+                    Scope = filter.Scope,
+                    Rules = rules.Select(r => r.Id).ToArray(),
+                    FindingCount = all.Count,
+                    Counts = all.GroupBy(f => (f.RuleId, f.Severity))
+                        .OrderBy(g => g.Key.RuleId, StringComparer.Ordinal)
+                        .Select(g => new ComplianceRunCount(g.Key.RuleId, g.Key.Severity.ToString(), g.Count()))
+                        .ToArray(),
+                },
+                all.Select(f => f.Key).ToArray(),
+                cancellationToken).ConfigureAwait(false);
+            runId = recorded.Id;
+            progress?.Report(new ComplianceProgress(CompliancePhase.Recording, 1, 1, "Recorded the run"));
+        }
+
+        var reported = all
+            .Where(f => f.Severity >= options.MinimumSeverity)
+            .OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.CustomerName ?? f.CustomerTenantId ?? "", StringComparer.OrdinalIgnoreCase)
+            .ThenBy(f => f.Key, StringComparer.Ordinal)
+            .ToList();
+        var summaries = rules
+            .Select(r => new ComplianceRuleSummary(r.Id, r.Name, r.Severity, r.Description,
+                reported.Count(f => f.RuleId == r.Id), reported.Count(f => f.RuleId == r.Id && f.IsNew)))
+            .ToList();
+
+        return new ComplianceResult(
+            startedAt,
+            completedAt,
+            reported,
+            summaries,
+            options.MinimumSeverity,
+            previousRunAt,
+            runId,
+            filter.Scope,
+            disabled.Select(r => r.Id).OrderBy(id => id, StringComparer.Ordinal).ToList(),
+            new ComplianceCoverage(snapshot.Invites.Count, snapshot.Relationships.Count, snapshot.Customers.Count));
+    }
+
+    /// <summary>
+    /// For each rule, the newest earlier run of the same scope that evaluated it: a finding is new unless that run had
+    /// its key. A rule no earlier run evaluated (or a first run) makes all its findings new.
+    /// </summary>
+    private async Task<(DateTimeOffset? PreviousRunAt, Func<Finding, bool> IsNew)> NewSinceLastRunAsync(
+        string scope, IReadOnlyList<IComplianceRule> rules, CancellationToken cancellationToken)
+    {
+        if (_runs is null)
+        {
+            return (null, _ => true);
+        }
+
+        var previous = await _runs.GetLatestComplianceRunsAsync(scope, ComplianceRunRetention.KeptKeySetsPerScope, cancellationToken).ConfigureAwait(false);
+        if (previous.Count == 0)
+        {
+            return (null, _ => true);
+        }
+
+        var keysByRule = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
+        var keysByRun = new Dictionary<long, IReadOnlyCollection<string>>();
+        foreach (var rule in rules)
+        {
+            var run = previous.FirstOrDefault(p => p.Rules.Contains(rule.Id, StringComparer.Ordinal));
+            if (run is null)
+            {
+                continue;
+            }
+
+            if (!keysByRun.TryGetValue(run.Id, out var keys))
+            {
+                keys = await _runs.GetComplianceRunFindingKeysAsync(run.Id, cancellationToken).ConfigureAwait(false);
+                keysByRun.Add(run.Id, keys);
+            }
+
+            keysByRule[rule.Id] = keys;
+        }
+
+        return (previous[0].CompletedAt, f => !(keysByRule.TryGetValue(f.RuleId, out var keys) && keys.Contains(f.Key)));
+    }
+
+    private HashSet<IComplianceRule> ResolveRules(IEnumerable<string> names, string source)
+    {
+        var resolved = new HashSet<IComplianceRule>();
+        foreach (var raw in names)
+        {
+            var name = raw?.Trim() ?? "";
+            var rule = AvailableRules.FirstOrDefault(r => string.Equals(r.Id, name, StringComparison.OrdinalIgnoreCase)
+                                                          || string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (rule is null)
+            {
+                var nearest = KeySuggester.Nearest(name, AvailableRules.SelectMany(r => new[] { r.Id, r.Name }));
+                throw new PartnerRelationshipsException(
+                    "UnknownComplianceRule",
+                    ErrorKind.InvalidArgument,
+                    $"{source} names the rule '{name}', which does not exist." + (nearest is null ? "" : $" Did you mean '{nearest}'?") +
+                    " Rules: " + string.Join(", ", AvailableRules.Select(r => r.Id + " " + r.Name)) + ".",
+                    name);
+            }
+
+            resolved.Add(rule);
+        }
+
+        return resolved;
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PartnerRelationships.Core.Compliance;
+
+/// <summary>
+/// Which customers a run covers: PowerShell-style wildcards (<c>*</c>, <c>?</c>, case-insensitive) matched against
+/// the customer's name or tenant id. No patterns means every customer.
+/// </summary>
+public sealed class CustomerFilter
+{
+    private readonly Regex[] _patterns;
+
+    public CustomerFilter(IEnumerable<string>? patterns)
+    {
+        var list = (patterns ?? Enumerable.Empty<string>())
+            .Where(p => !string.IsNullOrWhiteSpace(p))
+            .Select(p => p.Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderBy(p => p, StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+        Patterns = list;
+        _patterns = list.Select(ToRegex).ToArray();
+
+        // Runs are compared only with runs over the same customers, so "new since last run" stays exact.
+        Scope = list.Length == 0 ? "" : "customer=" + string.Join("|", list.Select(p => p.ToLowerInvariant()));
+    }
+
+    public static CustomerFilter All { get; } = new(null);
+
+    public IReadOnlyList<string> Patterns { get; }
+
+    public bool MatchesAll => _patterns.Length == 0;
+
+    /// <summary>The run scope recorded in the store: "" for all customers.</summary>
+    public string Scope { get; }
+
+    public bool Matches(string? tenantId, string? name)
+    {
+        if (MatchesAll)
+        {
+            return true;
+        }
+
+        foreach (var pattern in _patterns)
+        {
+            if ((tenantId is not null && pattern.IsMatch(tenantId)) || (name is not null && pattern.IsMatch(name)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Regex ToRegex(string pattern)
+    {
+        var regex = new StringBuilder("^");
+        foreach (var c in pattern)
+        {
+            regex.Append(c switch
+            {
+                '*' => ".*",
+                '?' => ".",
+                _ => Regex.Escape(c.ToString()),
+            });
+        }
+
+        regex.Append('$');
+        return new Regex(regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
+    }
+}

@@ -1,0 +1,251 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Store;
+
+namespace PartnerRelationships.Core.Compliance.Snapshot;
+
+/// <summary>
+/// Gathers a <see cref="ComplianceSnapshot"/> once per run. Relationships stream page by page; the access
+/// assignments of each active one are fetched as it arrives, at most <see cref="MaxConcurrency"/> at a time (the
+/// listing waits when that many are in flight, so memory and request rate stay bounded). Only small records are kept.
+/// </summary>
+public sealed class ComplianceSnapshotCollector
+{
+    public const int DefaultMaxConcurrency = 8;
+
+    // Progress at every item would flood a PowerShell host; every so many items (and at each phase's end) is plenty.
+    private const int ProgressEvery = 50;
+
+    private readonly IRelationshipStore _store;
+    private readonly IPartnerServiceGateway _gateway;
+    private readonly IPartnerCenterClient _partnerCenter;
+    private readonly TimeProvider _clock;
+
+    // Thousands of relationships share a few dozen role ids: one string instance per id keeps memory flat.
+    private readonly ConcurrentDictionary<string, string> _roleIds = new(StringComparer.OrdinalIgnoreCase);
+
+    public ComplianceSnapshotCollector(
+        IRelationshipStore store,
+        IPartnerServiceGateway gateway,
+        IPartnerCenterClient partnerCenter,
+        TimeProvider clock,
+        int maxConcurrency = DefaultMaxConcurrency)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+        _partnerCenter = partnerCenter ?? throw new ArgumentNullException(nameof(partnerCenter));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        if (maxConcurrency < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxConcurrency), "At least one fetch must be allowed at a time.");
+        }
+
+        MaxConcurrency = maxConcurrency;
+    }
+
+    public int MaxConcurrency { get; }
+
+    public async Task<ComplianceSnapshot> CollectAsync(CustomerFilter? filter, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+    {
+        filter ??= CustomerFilter.All;
+        var invites = await CollectInvitesAsync(filter, progress, cancellationToken).ConfigureAwait(false);
+        var (relationships, relationshipIds) = await CollectRelationshipsAsync(filter, progress, cancellationToken).ConfigureAwait(false);
+        var (customers, customerIds) = await CollectCustomersAsync(filter, progress, cancellationToken).ConfigureAwait(false);
+        return new ComplianceSnapshot(_clock.GetUtcNow(), invites, relationships, customers, relationshipIds, customerIds);
+    }
+
+    private async Task<List<ComplianceInvite>> CollectInvitesAsync(CustomerFilter filter, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+    {
+        var invites = new List<ComplianceInvite>();
+        var read = 0;
+        await foreach (var invite in _store.QueryInvitesAsync(new InviteQuery(), cancellationToken).ConfigureAwait(false))
+        {
+            read++;
+            if (filter.Matches(invite.CustomerTenantId, invite.CustomerName))
+            {
+                invites.Add(ComplianceInvite.From(invite));
+            }
+
+            if (read % ProgressEvery == 0)
+            {
+                progress?.Report(new ComplianceProgress(CompliancePhase.Invites, read, null, $"Reading invites from the store ({read})"));
+            }
+        }
+
+        progress?.Report(new ComplianceProgress(CompliancePhase.Invites, read, read, $"Read {read} invites from the store"));
+        return invites;
+    }
+
+    private async Task<(List<ComplianceRelationship> Relationships, HashSet<string> AllIds)> CollectRelationshipsAsync(
+        CustomerFilter filter, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+    {
+        var relationships = new List<ComplianceRelationship>();
+        var allIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var slots = new SemaphoreSlim(MaxConcurrency, MaxConcurrency);
+        var inFlight = new List<Task>();
+        Exception? firstFailure = null;
+        var queued = 0;
+        var fetched = 0;
+
+        async Task FetchAssignmentsAsync(int index, string relationshipId)
+        {
+            try
+            {
+                IReadOnlyList<ComplianceAccessAssignment> assignments;
+                try
+                {
+                    var infos = await _gateway.ListAccessAssignmentsAsync(relationshipId, failFast.Token).ConfigureAwait(false);
+                    assignments = infos.Select(a => new ComplianceAccessAssignment(a.Id, a.SecurityGroupId, a.Status, Intern(a.Roles))).ToArray();
+                }
+                catch (PartnerRelationshipsException e) when (e.Category == ErrorKind.ObjectNotFound)
+                {
+                    // Ended between the listing and this call: nothing to judge about its assignments.
+                    return;
+                }
+
+                lock (relationships)
+                {
+                    relationships[index] = relationships[index] with { AccessAssignments = assignments };
+                }
+
+                var done = Interlocked.Increment(ref fetched);
+                if (done % ProgressEvery == 0)
+                {
+                    progress?.Report(new ComplianceProgress(CompliancePhase.AccessAssignments, done, Volatile.Read(ref queued),
+                        $"Reading access assignments ({done} of {Volatile.Read(ref queued)} so far)"));
+                }
+            }
+            catch (Exception e)
+            {
+                // The first real failure stops the run; cancellations it causes in other fetches are not news.
+                if (!(e is OperationCanceledException && failFast.IsCancellationRequested))
+                {
+                    Interlocked.CompareExchange(ref firstFailure, e, null);
+                }
+
+                failFast.Cancel();
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+
+        try
+        {
+            var listed = 0;
+            await foreach (var info in _gateway.ListRelationshipsAsync(null, failFast.Token).ConfigureAwait(false))
+            {
+                listed++;
+                allIds.Add(info.Id);
+                if (listed % ProgressEvery == 0)
+                {
+                    progress?.Report(new ComplianceProgress(CompliancePhase.Relationships, listed, null, $"Listing relationships ({listed})"));
+                }
+
+                if (!filter.Matches(info.CustomerTenantId, info.CustomerName))
+                {
+                    continue;
+                }
+
+                int index;
+                lock (relationships)
+                {
+                    index = relationships.Count;
+                    relationships.Add(ToRecord(info));
+                }
+
+                if (info.Status != RelationshipStatus.Active)
+                {
+                    continue;
+                }
+
+                await slots.WaitAsync(failFast.Token).ConfigureAwait(false);
+                Interlocked.Increment(ref queued);
+                inFlight.Add(FetchAssignmentsAsync(index, info.Id));
+                if (inFlight.Count >= MaxConcurrency * 4)
+                {
+                    inFlight.RemoveAll(t => t.IsCompleted);
+                }
+            }
+
+            progress?.Report(new ComplianceProgress(CompliancePhase.Relationships, listed, listed, $"Listed {listed} relationships"));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && Volatile.Read(ref firstFailure) is not null)
+        {
+            // A fetch failed and stopped the listing; its error is rethrown below.
+        }
+        catch
+        {
+            // The listing itself failed: stop the fetches and let them finish before the semaphore goes away.
+            failFast.Cancel();
+            await Task.WhenAll(inFlight).ConfigureAwait(false);
+            throw;
+        }
+
+        await Task.WhenAll(inFlight).ConfigureAwait(false);
+        if (Volatile.Read(ref firstFailure) is { } failure)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new ComplianceProgress(CompliancePhase.AccessAssignments, fetched, queued, $"Read access assignments of {queued} active relationships"));
+        return (relationships, allIds);
+    }
+
+    private async Task<(List<ComplianceCustomer> Customers, HashSet<string> AllIds)> CollectCustomersAsync(
+        CustomerFilter filter, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+    {
+        var customers = new List<ComplianceCustomer>();
+        var allIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var c in _partnerCenter.ListCustomersAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            allIds.Add(c.TenantId);
+            if (filter.Matches(c.TenantId, c.CompanyName))
+            {
+                customers.Add(new ComplianceCustomer(c.TenantId, c.CompanyName, c.RelationshipToPartner, c.AllowDelegatedAccess));
+            }
+
+            if (allIds.Count % ProgressEvery == 0)
+            {
+                progress?.Report(new ComplianceProgress(CompliancePhase.Customers, allIds.Count, null, $"Listing customers ({allIds.Count})"));
+            }
+        }
+
+        progress?.Report(new ComplianceProgress(CompliancePhase.Customers, allIds.Count, allIds.Count, $"Listed {allIds.Count} customers"));
+        return (customers, allIds);
+    }
+
+    private ComplianceRelationship ToRecord(DelegatedAdminRelationshipInfo info) => new()
+    {
+        Id = info.Id,
+        DisplayName = info.DisplayName,
+        CustomerTenantId = info.CustomerTenantId,
+        CustomerName = info.CustomerName,
+        Status = info.Status,
+        Roles = Intern(info.Roles),
+        AutoExtendDuration = info.AutoExtendDuration,
+        ActivatedDateTime = info.ActivatedDateTime,
+        EndDateTime = info.EndDateTime,
+    };
+
+    private string[] Intern(IReadOnlyList<string> roles)
+    {
+        var interned = new string[roles.Count];
+        for (var i = 0; i < roles.Count; i++)
+        {
+            interned[i] = _roleIds.GetOrAdd(roles[i], roles[i]);
+        }
+
+        return interned;
+    }
+}
