@@ -22,6 +22,7 @@ namespace PartnerRelationships.Store.Postgres;
 public sealed class PostgresRelationshipStore : IRelationshipStore, IRelationshipStoreImport
 {
     private const int QueryPageSize = 200;
+    private const int DefaultMaxPoolSize = 10;
 
     /// <summary>First key of the migration's advisory lock ("PR"); the second is the schema's hash.</summary>
     private const int AdvisoryLockClass = 0x5052;
@@ -74,6 +75,13 @@ public sealed class PostgresRelationshipStore : IRelationshipStore, IRelationshi
         if (string.IsNullOrEmpty(settings.ApplicationName))
         {
             settings.ApplicationName = "PartnerRelationships";
+        }
+
+        // A command's work is a handful of short transactions; Npgsql's default of 100 connections per process would
+        // let a fleet of workers exhaust the server's max_connections. The connection string can still say otherwise.
+        if (!MentionsAny(connectionString, "Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
+        {
+            settings.MaxPoolSize = DefaultMaxPoolSize;
         }
 
         var server = $"{settings.Host ?? "localhost"}:{settings.Port.ToString(CultureInfo.InvariantCulture)}/{settings.Database ?? settings.Username ?? "(default)"}";
@@ -583,6 +591,20 @@ public sealed class PostgresRelationshipStore : IRelationshipStore, IRelationshi
         }
 
         return command;
+    }
+
+    private static bool MentionsAny(string connectionString, params string[] keys)
+    {
+        var parsed = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        foreach (var key in keys)
+        {
+            if (parsed.ContainsKey(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

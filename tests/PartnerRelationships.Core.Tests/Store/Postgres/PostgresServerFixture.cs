@@ -62,7 +62,7 @@ public sealed class PostgresServerFixture : IDisposable
         var server = RequireConnectionString();
         schema = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _schemas)}_{Guid.NewGuid().ToString("N")[..8]}";
         Execute(server, $"CREATE SCHEMA {schema}");
-        return new NpgsqlConnectionStringBuilder(server) { SearchPath = schema, Pooling = false }.ToString();
+        return new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ToString();
     }
 
     public void DropSchema(string schema)
