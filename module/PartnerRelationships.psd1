@@ -17,6 +17,7 @@
         'Get-PartnerRelationshipConfig'
         'New-ResellerInvite'
         'Get-ResellerInvite'
+        'Copy-PartnerRelationshipStore'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
