@@ -4,16 +4,17 @@
     server on loopback under the run's own data directory, and stops it.
 .DESCRIPTION
     Dot-source it for Start-TestPostgres / Stop-TestPostgres (build.ps1 does), or run it:
-      PostgresServer.ps1 -Action Start -Root <dir>   prints the connection string as the last line (nothing if none)
-      PostgresServer.ps1 -Action Stop  -Root <dir>
+      PostgresServer.ps1 -PostgresServerAction Start -ServerRoot <dir>   prints the connection string as the last line (nothing if none)
+      PostgresServer.ps1 -PostgresServerAction Stop  -ServerRoot <dir>
     The xunit fixture runs it that way when PARTNERRELATIONSHIPS_TEST_POSTGRES is not set.
     PostgreSQL refuses to run as root, so as root the server runs as the 'postgres' user (or 'nobody').
 #>
 [CmdletBinding()]
 param(
     [ValidateSet('Start', 'Stop', 'None')]
-    [string] $Action = 'None',
-    [string] $Root
+    [string] $PostgresServerAction = 'None',
+    # Not "$Root": dot-sourced, these parameters become variables of the caller (build.ps1 has its own $root).
+    [string] $ServerRoot
 )
 
 # Where initdb and pg_ctl are: PATH first, then Debian's versioned folders (newest first).
@@ -110,11 +111,11 @@ function Stop-TestPostgres {
     }
 }
 
-switch ($Action) {
+switch ($PostgresServerAction) {
     'Start' {
         $ErrorActionPreference = 'Stop'
-        $connection = Start-TestPostgres -Root $Root
+        $connection = Start-TestPostgres -Root $ServerRoot
         if ($connection) { Write-Output $connection }
     }
-    'Stop' { Stop-TestPostgres -Root $Root }
+    'Stop' { Stop-TestPostgres -Root $ServerRoot }
 }

@@ -113,7 +113,7 @@ public sealed class PostgresServerFixture : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-File", script, "-Action", action, "-Root", _ownServerRoot! })
+        foreach (var argument in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-File", script, "-PostgresServerAction", action, "-ServerRoot", _ownServerRoot! })
         {
             start.ArgumentList.Add(argument);
         }
