@@ -87,6 +87,15 @@ function Build-ModuleFolder {
         Where-Object { $_.Name -notin ($rootAssemblies + 'System.Management.Automation.dll') } |
         Copy-Item -Destination $dependencies
 
+    # The PostgreSQL store (net8.0) and Npgsql, loaded by Core only when the configuration names PostgreSQL. Where both
+    # builds ship the same assembly, the higher version stays (same version: the one already there).
+    $postgresBin = Join-Path $root "src/PartnerRelationships.Store.Postgres/bin/$Configuration/net8.0"
+    foreach ($dll in Get-ChildItem $postgresBin -Filter '*.dll') {
+        $existing = Join-Path $dependencies $dll.Name
+        if ((Test-Path $existing) -and -not (Test-IsNewerAssembly $dll.FullName $existing)) { continue }
+        Copy-Item $dll.FullName $dependencies -Force
+    }
+
     # SQLite's native library for each supported platform, loaded by explicit path at run time.
     $packages = Get-NuGetPackageFolder
     $sqliteVersion = Get-ResolvedPackageVersion 'SQLitePCLRaw.lib.e_sqlite3'
@@ -105,6 +114,14 @@ function Build-ModuleFolder {
     $manifest = $manifest.Replace('0.0.0-dev', (Get-ModuleVersion))
     Set-Content -Path (Join-Path $moduleOut 'PartnerRelationships.psd1') -Value $manifest -Encoding utf8NoBOM
     Write-Host "   module folder: $moduleOut"
+}
+
+# Whether the candidate assembly has a higher assembly version (then file version) than the existing one.
+function Test-IsNewerAssembly([string] $Candidate, [string] $Existing) {
+    $new = [Reflection.AssemblyName]::GetAssemblyName($Candidate).Version
+    $old = [Reflection.AssemblyName]::GetAssemblyName($Existing).Version
+    if ($new -ne $old) { return $new -gt $old }
+    return [version] (Get-Item $Candidate).VersionInfo.FileVersion -gt [version] (Get-Item $Existing).VersionInfo.FileVersion
 }
 
 function Build-Help {
@@ -199,10 +216,23 @@ $result = Invoke-Pester -Configuration $config
 function Invoke-Test {
     Invoke-Build
     $passed = 0; $failed = 0; $skipped = 0
-    foreach ($suiteResult in @(
-            if ($Suite -in 'All', 'Xunit') { Invoke-XunitTests }
-            if ($Suite -in 'All', 'Pester') { Invoke-PesterTests })) {
-        $passed += $suiteResult.Passed; $failed += $suiteResult.Failed; $skipped += $suiteResult.Skipped
+    # One PostgreSQL server for the whole run (xunit and Pester), under the run's own folder; stopped even on failure.
+    . (Join-Path $root 'build/test/PostgresServer.ps1')
+    $pgRoot = Join-Path $out 'test-results/postgres'
+    New-Item -ItemType Directory -Path $pgRoot -Force | Out-Null
+    Write-Host '== PostgreSQL test server' -ForegroundColor Cyan
+    $pgConnection = try { Start-TestPostgres -Root $pgRoot } catch { Write-Warning "The PostgreSQL test server did not start: $_"; $null }
+    if ($pgConnection) { $env:PARTNERRELATIONSHIPS_TEST_POSTGRES = $pgConnection; Write-Host "   listening on $(($pgConnection -split ';')[0..1] -join ';')" }
+    try {
+        foreach ($suiteResult in @(
+                if ($Suite -in 'All', 'Xunit') { Invoke-XunitTests }
+                if ($Suite -in 'All', 'Pester') { Invoke-PesterTests })) {
+            $passed += $suiteResult.Passed; $failed += $suiteResult.Failed; $skipped += $suiteResult.Skipped
+        }
+    }
+    finally {
+        Stop-TestPostgres -Root $pgRoot
+        Remove-Item Env:PARTNERRELATIONSHIPS_TEST_POSTGRES -ErrorAction SilentlyContinue
     }
     $summary = "Tests: $passed passed, $failed failed"
     if ($skipped -gt 0) { $summary += ", $skipped skipped" }

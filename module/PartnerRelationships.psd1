@@ -9,7 +9,7 @@
     CompanyName          = 'PartnerRelationships'
     Copyright            = '(c) PartnerRelationships contributors. All rights reserved.'
     Description          = 'Manage Microsoft cloud partner-customer relationships: write reseller and granular delegated admin (GDAP) invites, track acceptance in a store, set admin permissions, check compliance and end relationships cleanly.'
-    PowerShellVersion    = '7.2'
+    PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('PartnerRelationships.Format.ps1xml')
     CmdletsToExport      = @(
@@ -21,6 +21,7 @@
         'Disconnect-PartnerRelationship'
         'Get-PartnerRelationshipConnection'
         'Test-PartnerRelationshipConnection'
+        'Copy-PartnerRelationshipStore'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -21,6 +21,8 @@ Describe 'The built module' {
         (Get-ChildItem $root -Filter *.dll).Name | Sort-Object | Should -Be @('PartnerRelationships.dll', 'PartnerRelationships.Loader.dll')
         Join-Path $root 'Dependencies/YamlDotNet.dll' | Should -Exist
         Join-Path $root 'Dependencies/Microsoft.Graph.dll' | Should -Exist
+        Join-Path $root 'Dependencies/PartnerRelationships.Store.Postgres.dll' | Should -Exist
+        Join-Path $root 'Dependencies/Npgsql.dll' | Should -Exist
     }
 
     It 'ships the native SQLite library for <_>' -ForEach 'linux-x64', 'linux-arm64', 'osx-x64', 'osx-arm64', 'win-x64' {
@@ -34,6 +36,7 @@ Describe 'The built module' {
         $LASTEXITCODE | Should -Be 0
         $loaded | Should -Not -Match 'Microsoft\.Graph'
         $loaded | Should -Not -Match 'Microsoft\.Data\.Sqlite'
+        $loaded | Should -Not -Match 'Npgsql'
         $loaded | Should -Match 'PartnerRelationships'
     }
 

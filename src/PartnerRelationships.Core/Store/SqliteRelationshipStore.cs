@@ -17,7 +17,7 @@ namespace PartnerRelationships.Core.Store;
 /// instances (or processes) can share the file: WAL lets readers run beside the writer, and every write takes the
 /// write lock up front (BEGIN IMMEDIATE) and waits or retries rather than failing with "database is locked".
 /// </summary>
-public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInviteDraftStore
+public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInviteDraftStore, IRelationshipStoreImport
 {
     private const int BusyTimeoutMilliseconds = 5000;
     private const int MaxAttempts = 5;
@@ -240,29 +240,49 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         }, cancellationToken);
 
     public Task<IReadOnlyList<InviteHistoryEntry>> GetHistoryAsync(Guid inviteId, CancellationToken cancellationToken = default) =>
-        RunAsync<IReadOnlyList<InviteHistoryEntry>>(write: false, (connection, transaction) =>
+        RunAsync<IReadOnlyList<InviteHistoryEntry>>(write: false, (connection, transaction) => ReadHistory(connection, transaction, inviteId), cancellationToken);
+
+    public Task<ImportOutcome> ImportInviteAsync(ResellerInvite invite, IReadOnlyList<InviteHistoryEntry> history, CancellationToken cancellationToken = default)
+    {
+        if (invite is null)
         {
-            using var command = Command(connection, transaction,
-                "SELECT sequence, invite_id, from_status, to_status, at, detail FROM invite_history " +
-                "WHERE invite_id = @id ORDER BY sequence",
-                ("@id", IdText(inviteId)));
-            using var reader = command.ExecuteReader();
-            var history = new List<InviteHistoryEntry>();
-            while (reader.Read())
+            throw new ArgumentNullException(nameof(invite));
+        }
+
+        if (history is null)
+        {
+            throw new ArgumentNullException(nameof(history));
+        }
+
+        // BEGIN IMMEDIATE holds the write lock from the read to the commit, so the plan cannot go stale.
+        return RunAsync(write: true, (connection, transaction) =>
+        {
+            var existing = ReadInvite(connection, transaction, invite.Id);
+            var plan = ImportPlan.Decide(
+                existing,
+                existing is null ? Array.Empty<InviteHistoryEntry>() : ReadHistory(connection, transaction, invite.Id),
+                invite,
+                history);
+            if (plan.WriteInvite)
             {
-                history.Add(new InviteHistoryEntry
+                try
                 {
-                    Sequence = reader.GetInt64(0),
-                    InviteId = Guid.Parse(reader.GetString(1)),
-                    FromStatus = reader.IsDBNull(2) ? null : ParseEnum<InviteStatus>(reader.GetString(2)),
-                    ToStatus = ParseEnum<InviteStatus>(reader.GetString(3)),
-                    At = SqliteTime.FromText(reader.GetString(4)),
-                    Detail = reader.IsDBNull(5) ? null : reader.GetString(5),
-                });
+                    WriteImportedInvite(connection, transaction, invite, replace: existing is not null);
+                }
+                catch (SqliteException e) when (SqliteErrorCodes.IsUniqueViolation(e))
+                {
+                    throw DisplayNameInUse(invite.RelationshipDisplayName, e);
+                }
             }
 
-            return history;
+            foreach (var entry in plan.Append)
+            {
+                AppendHistory(connection, transaction, invite.Id, entry.FromStatus, entry.ToStatus, entry.At.ToUniversalTime(), entry.Detail);
+            }
+
+            return plan.Outcome;
         }, cancellationToken);
+    }
 
     public void Dispose()
     {
@@ -600,6 +620,57 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         Template = NullableString(reader, 13),
         Version = reader.GetInt64(14),
     };
+
+    private static List<InviteHistoryEntry> ReadHistory(SqliteConnection connection, SqliteTransaction? transaction, Guid inviteId)
+    {
+        using var command = Command(connection, transaction,
+            "SELECT sequence, invite_id, from_status, to_status, at, detail FROM invite_history " +
+            "WHERE invite_id = @id ORDER BY sequence",
+            ("@id", IdText(inviteId)));
+        using var reader = command.ExecuteReader();
+        var history = new List<InviteHistoryEntry>();
+        while (reader.Read())
+        {
+            history.Add(new InviteHistoryEntry
+            {
+                Sequence = reader.GetInt64(0),
+                InviteId = Guid.Parse(reader.GetString(1)),
+                FromStatus = reader.IsDBNull(2) ? null : ParseEnum<InviteStatus>(reader.GetString(2)),
+                ToStatus = ParseEnum<InviteStatus>(reader.GetString(3)),
+                At = SqliteTime.FromText(reader.GetString(4)),
+                Detail = reader.IsDBNull(5) ? null : reader.GetString(5),
+            });
+        }
+
+        return history;
+    }
+
+    private static void WriteImportedInvite(SqliteConnection connection, SqliteTransaction transaction, ResellerInvite invite, bool replace) =>
+        Execute(connection, transaction,
+            replace
+                ? "UPDATE invites SET kind = @kind, customer_name = @customer_name, customer_email = @customer_email, " +
+                  "customer_tenant_id = @customer_tenant_id, status = @status, created_at = @created_at, " +
+                  "status_changed_at = @status_changed_at, link = @link, subject = @subject, body = @body, " +
+                  "relationship_id = @relationship_id, relationship_display_name = @relationship_display_name, " +
+                  "template = @template, version = @version WHERE id = @id"
+                : $"INSERT INTO invites ({InviteColumns}) VALUES (@id, @kind, @customer_name, @customer_email, " +
+                  "@customer_tenant_id, @status, @created_at, @status_changed_at, @link, @subject, @body, @relationship_id, " +
+                  "@relationship_display_name, @template, @version)",
+            ("@id", IdText(invite.Id)),
+            ("@kind", invite.Kind.ToString()),
+            ("@customer_name", invite.CustomerName ?? ""),
+            ("@customer_email", invite.CustomerEmail ?? ""),
+            ("@customer_tenant_id", invite.CustomerTenantId),
+            ("@status", invite.Status.ToString()),
+            ("@created_at", SqliteTime.ToText(invite.CreatedAt)),
+            ("@status_changed_at", SqliteTime.ToText(invite.StatusChangedAt)),
+            ("@link", invite.Link ?? ""),
+            ("@subject", invite.Subject ?? ""),
+            ("@body", invite.Body ?? ""),
+            ("@relationship_id", invite.RelationshipId),
+            ("@relationship_display_name", invite.RelationshipDisplayName),
+            ("@template", invite.Template),
+            ("@version", invite.Version));
 
     private static void AppendHistory(
         SqliteConnection connection, SqliteTransaction? transaction, Guid inviteId, InviteStatus? from, InviteStatus to, DateTimeOffset at, string? detail) =>

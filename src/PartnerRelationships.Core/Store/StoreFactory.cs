@@ -7,7 +7,16 @@ namespace PartnerRelationships.Core.Store;
 /// <summary>Opens the store the configuration names, ready to use (schema migrated, path checked).</summary>
 public static class StoreFactory
 {
-    public static IRelationshipStore Open(StoreSettings settings, TimeProvider clock)
+    public static IRelationshipStore Open(StoreSettings settings, TimeProvider clock) =>
+        Open(settings, clock, Environment.GetEnvironmentVariable, vaultSecret: null);
+
+    /// <param name="environment">Reads environment variables (the connection string's variable).</param>
+    /// <param name="vaultSecret">Fetches (vault, secret name) from SecretManagement; null when unavailable.</param>
+    public static IRelationshipStore Open(
+        StoreSettings settings,
+        TimeProvider clock,
+        Func<string, string?> environment,
+        Func<string, string, string?>? vaultSecret)
     {
         if (settings is null)
         {
@@ -18,16 +27,11 @@ public static class StoreFactory
         {
             StoreProvider.Sqlite => SqliteRelationshipStore.Open(
                 string.IsNullOrWhiteSpace(settings.Path) ? StorePaths.DefaultSqlitePath() : settings.Path!, clock),
-            StoreProvider.Postgres => throw new PartnerRelationshipsException(
-                "StoreProviderNotAvailable",
-                ErrorKind.NotImplemented,
-                "The PostgreSQL store arrives in a later release. Set store.provider to sqlite in the configuration " +
-                "(or remove the store section to use the default SQLite file).",
-                settings.Provider),
+            StoreProvider.Postgres => PostgresStoreLoader.Open(StoreConnectionString.Resolve(settings, environment, vaultSecret), clock),
             _ => throw new PartnerRelationshipsException(
                 "StoreProviderNotAvailable",
                 ErrorKind.InvalidArgument,
-                $"Unknown store provider '{settings.Provider}'. Set store.provider to sqlite in the configuration.",
+                $"Unknown store provider '{settings.Provider}'. Set store.provider to sqlite or postgres in the configuration.",
                 settings.Provider),
         };
     }

@@ -57,9 +57,8 @@ public abstract class ConfiguredCmdlet : PartnerRelationshipsCmdlet
 
     private IRelationshipStore OpenStore()
     {
-        StoreRuntime.EnsureNativeLibraries();
-        var store = StoreFactory.Open(Config.Store, Clock);
-        QueueVerbose($"Store: {Config.Store.Provider} {Config.Store.Path ?? StorePaths.DefaultSqlitePath()}");
+        var store = StoreOpener.Open(this, Config.Store, Clock);
+        QueueVerbose($"Store: {StoreOpener.Describe(Config.Store)}");
         return store;
     }
 

@@ -31,6 +31,21 @@ public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
     protected override void StopProcessing() => _stopping.Cancel();
 
     /// <summary>
+    /// An <see cref="IProgress{T}"/> Core can report to from any thread: each report becomes a progress record
+    /// written from the pipeline thread while <see cref="Await{T}"/> or <see cref="Stream{T}"/> waits.
+    /// Call <see cref="CompleteProgress"/> when the work is done.
+    /// </summary>
+    protected IProgress<T> ProgressFor<T>(int activityId, string activity, Func<T, (string Status, int? Percent)> describe) =>
+        new QueuedProgress<T>(this, activityId, activity, describe);
+
+    /// <summary>Closes the bar opened by <see cref="ProgressFor{T}"/>.</summary>
+    protected void CompleteProgress(int activityId, string activity)
+    {
+        DrainMessages();
+        WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+    }
+
+    /// <summary>
     /// Runs Core's async work to completion while writing its queued diagnostics from this (the pipeline) thread.
     /// </summary>
     protected T Await<T>(Func<CancellationToken, Task<T>> work)
@@ -153,6 +168,9 @@ public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
             case StreamKind.Warning:
                 WriteWarning(message.Text);
                 break;
+            case StreamKind.Progress:
+                WriteProgress(message.Progress);
+                break;
             default:
                 WriteVerbose(message.Text);
                 break;
@@ -179,17 +197,46 @@ public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
         Verbose,
         Debug,
         Warning,
+        Progress,
     }
 
     private readonly struct StreamMessage
     {
-        public StreamMessage(StreamKind kind, string text)
+        public StreamMessage(StreamKind kind, string text, ProgressRecord? progress = null)
         {
             Kind = kind;
             Text = text;
+            Progress = progress;
         }
 
         public StreamKind Kind { get; }
         public string Text { get; }
+        public ProgressRecord? Progress { get; }
+    }
+
+    private sealed class QueuedProgress<T> : IProgress<T>
+    {
+        private readonly PartnerRelationshipsCmdlet _owner;
+        private readonly int _activityId;
+        private readonly string _activity;
+        private readonly Func<T, (string Status, int? Percent)> _describe;
+
+        public QueuedProgress(PartnerRelationshipsCmdlet owner, int activityId, string activity, Func<T, (string Status, int? Percent)> describe)
+        {
+            _owner = owner;
+            _activityId = activityId;
+            _activity = activity;
+            _describe = describe;
+        }
+
+        public void Report(T value)
+        {
+            var (status, percent) = _describe(value);
+            var record = new ProgressRecord(_activityId, _activity, string.IsNullOrEmpty(status) ? "Working" : status)
+            {
+                PercentComplete = percent is { } p ? Math.Max(0, Math.Min(100, p)) : -1,
+            };
+            _owner._messages.Add(new StreamMessage(StreamKind.Progress, "", record));
+        }
     }
 }

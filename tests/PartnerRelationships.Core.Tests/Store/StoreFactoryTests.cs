@@ -9,14 +9,62 @@ namespace PartnerRelationships.Core.Tests.Store;
 public sealed class StoreFactoryTests
 {
     [Fact]
-    public void Postgres_is_not_available_yet()
+    public void Postgres_without_its_variable_set_says_which_variable()
     {
         var error = Assert.Throws<PartnerRelationshipsException>(() =>
-            StoreFactory.Open(new StoreSettings { Provider = StoreProvider.Postgres }, new FakeTimeProvider()));
+            StoreFactory.Open(new StoreSettings { Provider = StoreProvider.Postgres, ConnectionStringVariable = "PR_TEST_UNSET" }, new FakeTimeProvider(), _ => null, null));
+
+        Assert.Equal("StoreConnectionStringMissing", error.ErrorId);
+        Assert.Contains("PR_TEST_UNSET", error.Message);
+    }
+
+    [Fact]
+    public void Postgres_with_a_vault_but_no_way_to_read_it_says_so()
+    {
+        var settings = new StoreSettings { Provider = StoreProvider.Postgres, SecretVault = "Ops", SecretName = "pr-db" };
+
+        var error = Assert.Throws<PartnerRelationshipsException>(() => StoreFactory.Open(settings, new FakeTimeProvider(), _ => null, null));
+
+        Assert.Equal("StoreSecretVaultUnavailable", error.ErrorId);
+    }
+
+    [Fact]
+    public void Postgres_with_an_empty_vault_secret_names_the_secret()
+    {
+        var settings = new StoreSettings { Provider = StoreProvider.Postgres, SecretVault = "Ops", SecretName = "pr-db" };
+        var asked = new List<(string, string)>();
+
+        var error = Assert.Throws<PartnerRelationshipsException>(() => StoreFactory.Open(settings, new FakeTimeProvider(), _ => null, (vault, name) =>
+        {
+            asked.Add((vault, name));
+            return "";
+        }));
+
+        Assert.Equal("StoreConnectionStringMissing", error.ErrorId);
+        Assert.Equal(new[] { ("Ops", "pr-db") }, asked);
+    }
+
+    [Fact]
+    public void The_variable_wins_over_the_vault()
+    {
+        var settings = new StoreSettings { Provider = StoreProvider.Postgres, ConnectionStringVariable = "PR_DB", SecretVault = "Ops", SecretName = "pr-db" };
+
+        var fromVariable = StoreConnectionString.Resolve(settings, name => name == "PR_DB" ? "Host=a" : null, (_, _) => "Host=b");
+        var fromVault = StoreConnectionString.Resolve(settings, _ => null, (_, _) => "Host=b");
+
+        Assert.Equal("Host=a", fromVariable);
+        Assert.Equal("Host=b", fromVault);
+    }
+
+    [Fact]
+    public void A_missing_postgres_assembly_is_StoreProviderNotAvailable()
+    {
+        var error = Assert.Throws<PartnerRelationshipsException>(() =>
+            PostgresStoreLoader.Open("Host=127.0.0.1", new FakeTimeProvider(), "PartnerRelationships.Store.Missing"));
 
         Assert.Equal("StoreProviderNotAvailable", error.ErrorId);
-        Assert.Equal(ErrorKind.NotImplemented, error.Category);
-        Assert.Contains("later release", error.Message);
+        Assert.Equal(ErrorKind.ResourceUnavailable, error.Category);
+        Assert.Contains("sqlite", error.Message);
     }
 
     [Fact]

@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+
+namespace PartnerRelationships.Store.Postgres;
+
+/// <summary>
+/// The store's PostgreSQL schema as ordered migrations; the version reached is kept in pr_schema_version. Released
+/// migrations never change: add a new one instead. Names are unqualified, so everything goes to the first schema of
+/// the connection's search path (Search Path=... in the connection string picks one).
+/// </summary>
+internal static class PostgresSchema
+{
+    public const string VersionTable = "pr_schema_version";
+
+    /// <summary>Times are text in the SQLite store's fixed-width format (to the tick); "C" collation keeps them in time order.</summary>
+    public static IReadOnlyList<string> Migrations { get; } = new[]
+    {
+        // 1: invites and their append-only history.
+        """
+        CREATE TABLE invites (
+            id                        uuid    NOT NULL PRIMARY KEY,
+            kind                      text    NOT NULL,
+            customer_name             text    NOT NULL,
+            customer_name_folded      text    NOT NULL,
+            customer_email            text    NOT NULL,
+            customer_tenant_id        text    NULL,
+            status                    text    NOT NULL,
+            created_at                text    COLLATE "C" NOT NULL,
+            status_changed_at         text    COLLATE "C" NOT NULL,
+            link                      text    NOT NULL,
+            subject                   text    NOT NULL,
+            body                      text    NOT NULL,
+            relationship_id           text    NULL,
+            relationship_display_name text    NULL,
+            template                  text    NULL,
+            version                   bigint  NOT NULL
+        );
+        CREATE INDEX invites_status ON invites (status);
+        CREATE INDEX invites_created_at ON invites (created_at, id);
+        CREATE UNIQUE INDEX invites_relationship_display_name ON invites (relationship_display_name)
+            WHERE relationship_display_name IS NOT NULL;
+
+        CREATE TABLE invite_history (
+            sequence    bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            invite_id   uuid    NOT NULL REFERENCES invites (id),
+            from_status text    NULL,
+            to_status   text    NOT NULL,
+            at          text    COLLATE "C" NOT NULL,
+            detail      text    NULL
+        );
+        CREATE INDEX invite_history_invite ON invite_history (invite_id, sequence);
+
+        CREATE FUNCTION invite_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'invite_history is append-only';
+        END
+        $$;
+        CREATE TRIGGER invite_history_no_change BEFORE UPDATE OR DELETE ON invite_history
+            FOR EACH ROW EXECUTE FUNCTION invite_history_append_only();
+        CREATE TRIGGER invite_history_no_truncate BEFORE TRUNCATE ON invite_history
+            FOR EACH STATEMENT EXECUTE FUNCTION invite_history_append_only();
+        """,
+    };
+
+    public static int LatestVersion => Migrations.Count;
+}
