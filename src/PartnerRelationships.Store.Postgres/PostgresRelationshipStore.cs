@@ -19,7 +19,7 @@ namespace PartnerRelationships.Store.Postgres;
 /// re-check and find the status changed), history is written in the same transaction, and a transient failure
 /// (dropped connection, deadlock) rolls back and retries the whole operation.
 /// </summary>
-public sealed class PostgresRelationshipStore : IRelationshipStore, IRelationshipStoreImport
+public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRelationshipStoreImport, IInviteDraftStore
 {
     private const int QueryPageSize = 200;
     private const int DefaultMaxPoolSize = 10;
@@ -243,6 +243,20 @@ public sealed class PostgresRelationshipStore : IRelationshipStore, IRelationshi
             return changed == 1 ? await ReadInviteAsync(connection, transaction, inviteId, forUpdate: false, token).ConfigureAwait(false) : null;
         }, cancellationToken);
     }
+
+    public Task<ResellerInvite?> SetDraftAsync(Guid inviteId, string link, string subject, string body, CancellationToken cancellationToken = default) =>
+        RunAsync(async (connection, transaction, token) =>
+        {
+            var changed = await ExecuteAsync(connection, transaction,
+                "UPDATE invites SET link = @link, subject = @subject, body = @body, version = version + 1 WHERE id = @id AND status = @pending",
+                token,
+                ("link", link ?? ""),
+                ("subject", subject ?? ""),
+                ("body", body ?? ""),
+                ("id", inviteId),
+                ("pending", InviteStatus.Pending.ToString())).ConfigureAwait(false);
+            return changed == 1 ? await ReadInviteAsync(connection, transaction, inviteId, forUpdate: false, token).ConfigureAwait(false) : null;
+        }, cancellationToken);
 
     public Task<IReadOnlyList<InviteHistoryEntry>> GetHistoryAsync(Guid inviteId, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<InviteHistoryEntry>>(

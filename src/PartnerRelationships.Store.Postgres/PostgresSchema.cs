@@ -59,6 +59,33 @@ internal static class PostgresSchema
         CREATE TRIGGER invite_history_no_truncate BEFORE TRUNCATE ON invite_history
             FOR EACH STATEMENT EXECUTE FUNCTION invite_history_append_only();
         """,
+
+        // 2: compliance runs, their counts, and the finding keys of the latest runs per scope ("new since last run").
+        """
+        CREATE TABLE compliance_runs (
+            id            bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            started_at    text    COLLATE "C" NOT NULL,
+            completed_at  text    COLLATE "C" NOT NULL,
+            scope         text    NOT NULL,
+            rules         text    NOT NULL,
+            finding_count integer NOT NULL
+        );
+        CREATE INDEX compliance_runs_scope ON compliance_runs (scope, id);
+
+        CREATE TABLE compliance_run_counts (
+            run_id   bigint  NOT NULL REFERENCES compliance_runs (id),
+            rule_id  text    NOT NULL,
+            severity text    NOT NULL,
+            count    integer NOT NULL,
+            PRIMARY KEY (run_id, rule_id, severity)
+        );
+
+        CREATE TABLE compliance_run_findings (
+            run_id      bigint NOT NULL REFERENCES compliance_runs (id),
+            finding_key text   NOT NULL,
+            PRIMARY KEY (run_id, finding_key)
+        );
+        """,
     };
 
     public static int LatestVersion => Migrations.Count;
