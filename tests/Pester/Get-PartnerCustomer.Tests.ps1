@@ -25,16 +25,16 @@ Describe 'Get-PartnerCustomer' {
         $all = @(Get-PartnerCustomer)
         $all.Count | Should -Be 5
         $all[0].GetType().FullName | Should -Be $CustomerType
-        $contoso = $all | Where-Object TenantId -eq $Contoso.TenantId
-        $contoso.Name | Should -Be 'Contoso'
-        $contoso.Domain | Should -Be $Contoso.Domain
-        $contoso.IsReseller | Should -BeTrue
-        $contoso.AdminPermission | Should -Be 'Active'
-        $contoso.ActiveGranularRelationshipCount | Should -Be 1
-        $contoso.GranularStatusSummary | Should -Be '1 active'
-        $contoso.GranularRelationships[0].Id | Should -Be $Contoso.RelationshipId
-        $contoso.GranularRelationships[0].Roles | Should -Be @('Helpdesk Administrator', 'Directory Readers')
-        $contoso.NextGranularEnd | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddDays(700))
+        $row = $all | Where-Object TenantId -eq $Contoso.TenantId
+        $row.Name | Should -Be 'Contoso'
+        $row.Domain | Should -Be $Contoso.Domain
+        $row.IsReseller | Should -BeTrue
+        $row.AdminPermission | Should -Be 'Active'
+        $row.ActiveGranularRelationshipCount | Should -Be 1
+        $row.GranularStatusSummary | Should -Be '1 active'
+        $row.GranularRelationships[0].Id | Should -Be $Contoso.RelationshipId
+        $row.GranularRelationships[0].Roles | Should -Be @('Helpdesk Administrator', 'Directory Readers')
+        $row.NextGranularEnd | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddDays(700))
     }
 
     It 'filters by name with wildcards, ignoring case' {
@@ -46,11 +46,21 @@ Describe 'Get-PartnerCustomer' {
         Get-PartnerCustomer -Name 'Nobody*' | Should -BeNullOrEmpty
     }
 
-    It 'filters by domain and shows customers known only through a granular relationship' {
-        $northwind = @(Get-PartnerCustomer -Domain 'northwind*')
-        $northwind.TenantId | Should -Be $Northwind.TenantId
-        $northwind[0].IsReseller | Should -BeFalse
-        $northwind[0].AdminPermission | Should -Be 'Active'
+    It 'filters by domain, ignoring case' {
+        $found = @(Get-PartnerCustomer -Domain 'LITWARE*')
+        $found.Count | Should -Be 1
+        $found[0].TenantId | Should -Be $Litware.TenantId
+        Get-PartnerCustomer -Domain '*.example' | Should -BeNullOrEmpty
+    }
+
+    It 'shows customers known only through a granular relationship' {
+        $found = @(Get-PartnerCustomer -Name 'Northwind*')
+        $found.Count | Should -Be 1
+        $found[0].TenantId | Should -Be $Northwind.TenantId
+        $found[0].IsReseller | Should -BeFalse
+        $found[0].Domain | Should -BeNullOrEmpty   # Partner Center does not know it
+        $found[0].AdminPermission | Should -Be 'Active'
+        $found[0].GranularStatusSummary | Should -Be '1 active'
     }
 
     It 'reads one customer by tenant id, from a parameter, by value and by property name' {

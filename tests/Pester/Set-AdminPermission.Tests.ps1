@@ -48,7 +48,7 @@ Describe 'Set-AdminPermission' {
     }
 
     It 'sets by -RelationshipId' {
-        $c = New-TestCustomer -Name 'Contoso ById'
+        $c = New-TestCustomer -Name 'Contoso ById' -Roles $UserAdministrator, $HelpdeskAdministrator
         (Set-AdminPermission -RelationshipId $c.RelationshipId -SecurityGroupId $Group -Role $UserAdministrator -Confirm:$false -PassThru).Roles | Should -Be @('User Administrator')
     }
 
