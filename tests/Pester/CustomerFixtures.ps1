@@ -71,6 +71,19 @@ function New-TestCustomer {
     [pscustomobject]@{ TenantId = $tenantId; Name = $Name; Domain = $domain; RelationshipId = $relationshipId }
 }
 
+# Another relationship for an existing customer, locked for approval and left waiting; returns its id.
+function New-PendingRelationship {
+    param([Parameter(Mandatory)] $Customer, [string[]] $Roles = @($script:HelpdeskAdministrator))
+    $created = Invoke-SandboxGraph -Method Post -Path 'delegatedAdminRelationships' -Body @{
+        displayName   = "GDAP $($Customer.Name) pending $([guid]::NewGuid().ToString('n').Substring(0, 6))"
+        duration      = 'P730D'
+        customer      = @{ tenantId = $Customer.TenantId; displayName = $Customer.Name }
+        accessDetails = @{ unifiedRoles = @($Roles | ForEach-Object { @{ roleDefinitionId = $_ } }) }
+    }
+    $null = Invoke-SandboxGraph -Method Post -Path "delegatedAdminRelationships/$($created.id)/requests" -Body @{ action = 'lockForApproval' }
+    $created.id
+}
+
 # The access assignments the sandbox holds for a relationship (the truth, not what a cmdlet says).
 function Get-SandboxAssignment {
     param([Parameter(Mandatory)] [string] $RelationshipId)
@@ -91,7 +104,10 @@ function Set-TestInviteStatus {
     $storeType = $core.GetType('PartnerRelationships.Core.Store.SqliteRelationshipStore', $true)
     $statusType = $core.GetType('PartnerRelationships.Core.Invites.InviteStatus', $true)
     $changeType = $core.GetType('PartnerRelationships.Core.Store.StatusChange', $true)
-    $store = $storeType.GetMethod('Open').Invoke($null, @($StorePath, [TimeProvider]::System))
+    $open = $storeType.GetMethod('Open')
+    # Core's TimeProvider may be its own copy (Microsoft.Bcl.TimeProvider in the private context): take the one Open wants.
+    $clock = $open.GetParameters()[1].ParameterType.GetProperty('System').GetValue($null)
+    $store = $open.Invoke($null, @($StorePath, $clock))
     try {
         $change = [Activator]::CreateInstance($changeType, @($InviteId, [Enum]::Parse($statusType, $From), [Enum]::Parse($statusType, $To), [DateTimeOffset]::UtcNow, 'test: as a sync would', $null))
         $changed = $store.TryChangeStatusAsync($change, [Threading.CancellationToken]::None).GetAwaiter().GetResult()

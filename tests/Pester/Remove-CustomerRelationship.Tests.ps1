@@ -96,6 +96,8 @@ Describe 'Remove-CustomerRelationship' {
             Should -Throw -ErrorId "ActiveSubscriptionsBlockRemoval,$ErrorSuffix" -PassThru
         $err.CategoryInfo.Category | Should -Be 'InvalidOperation'
         $err.Exception.Message | Should -Match 'Cancel or transfer those subscriptions'
+        $err.Exception.Message | Should -Match 'The 1 granular relationship\(s\) were terminated'
+        (Get-SandboxRelationship $c.RelationshipId).status | Should -BeIn @('terminationRequested', 'terminating', 'terminated')
         (Get-PartnerCustomer -TenantId $c.TenantId).IsReseller | Should -BeTrue
     }
 
@@ -106,8 +108,17 @@ Describe 'Remove-CustomerRelationship' {
         $results.CustomerTenantId | Should -Be @($ok.TenantId)
         $failures.FullyQualifiedErrorId | Should -Be @("NothingToRemove,$ErrorSuffix")
         $failures[0].Exception.Message | Should -Match 'await approval'
-        # The pending relationship is named (it can't be ended), then one support warning for the one removal.
-        @($warnings | Where-Object { "$_" -match 'awaits the customer''s approval' }).Count | Should -Be 1
+        @($warnings).Count | Should -Be 1   # one support warning, for the one removal
+        "$($warnings[0])" | Should -Match '^Contoso Next: .*Cloud Reseller Agreement'
+    }
+
+    It 'names relationships awaiting approval, which a partner can''t end, and terminates the active ones' {
+        $c = New-TestCustomer -Name 'Contoso Mixed'
+        $pendingId = New-PendingRelationship $c
+        $result = Remove-CustomerRelationship -CustomerTenantId $c.TenantId -Confirm:$false -WarningVariable warnings -WarningAction SilentlyContinue
+        $result.TerminatedRelationshipIds | Should -Be @($c.RelationshipId)
+        (Get-SandboxRelationship $pendingId).status | Should -Be 'approvalPending'
+        @($warnings | Where-Object { "$_" -match "The relationship 'GDAP Contoso Mixed pending \w+' awaits the customer's approval" }).Count | Should -Be 1
         @($warnings | Where-Object { "$_" -match 'Cloud Reseller Agreement' }).Count | Should -Be 1
     }
 
