@@ -22,6 +22,12 @@
         'Get-PartnerRelationshipConnection'
         'Test-PartnerRelationshipConnection'
         'Copy-PartnerRelationshipStore'
+        'Get-PartnerCustomer'
+        'Get-AdminPermission'
+        'Set-AdminPermission'
+        'Remove-CustomerRelationship'
+        'Get-CustomerSupportContact'
+        'Set-CustomerSupportContact'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

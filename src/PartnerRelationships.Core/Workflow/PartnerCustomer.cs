@@ -29,6 +29,26 @@ public sealed record PartnerCustomer
     /// <summary>The earliest end date among active granular relationships (what a table shows as "ends").</summary>
     public DateTimeOffset? NextGranularEnd => GranularRelationships.Where(r => r.IsActive && r.EndDateTime is not null).Select(r => r.EndDateTime).Min();
 
+    /// <summary>
+    /// The granular relationships in a few characters, for a table: "2 active" when any is active, else the most
+    /// telling other state ("pending" while awaiting approval, "ended" when all ended), "-" when there are none.
+    /// </summary>
+    public string GranularStatusSummary
+    {
+        get
+        {
+            if (GranularRelationships.Count == 0) return "-";
+            var active = ActiveGranularRelationshipCount;
+            if (active > 0) return $"{active} active";
+            if (GranularRelationships.Any(r => r.Status is Remote.RelationshipStatus.ApprovalPending or Remote.RelationshipStatus.Created
+                or Remote.RelationshipStatus.Approved or Remote.RelationshipStatus.Activating)) return "pending";
+            if (GranularRelationships.Any(r => r.Status is Remote.RelationshipStatus.TerminationRequested or Remote.RelationshipStatus.Terminating)) return "ending";
+            return GranularRelationships.All(r => r.Status is Remote.RelationshipStatus.Expired or Remote.RelationshipStatus.Terminated)
+                ? "ended"
+                : GranularRelationships[0].Status.ToString().ToLowerInvariant();
+        }
+    }
+
     /// <param name="hadResellerRelationship">Partner Center knows the customer (reseller now, or "none" after removal).</param>
     /// <param name="granular">All the customer's granular relationships, ended ones included.</param>
     internal static AdminPermissionState StateOf(bool isReseller, bool allowDelegatedAccess, bool hadResellerRelationship, IReadOnlyList<GranularRelationshipSummary> granular)

@@ -1,0 +1,67 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using PartnerRelationships.Core.Workflow;
+using PartnerRelationships.PowerShell.Infrastructure;
+
+namespace PartnerRelationships.PowerShell.Cmdlets;
+
+/// <summary>
+/// Ends a customer's relationships: terminates its active granular (GDAP) relationships (the default), and with
+/// -Reseller removes the reseller relationship. The removal is recorded in the store (the invites for what ended
+/// become Terminated), and every removal warns that the partner's support obligations outlive admin access.
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "CustomerRelationship", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(RelationshipRemovalResult))]
+public sealed class RemoveCustomerRelationshipCommand : ConnectedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("TenantId")]
+    [ValidateNotNullOrEmpty]
+    public string CustomerTenantId { get; set; } = "";
+
+    /// <summary>End the granular relationships (the default when neither -Granular nor -Reseller is given).</summary>
+    [Parameter]
+    public SwitchParameter Granular { get; set; }
+
+    /// <summary>Remove the reseller relationship; with -Granular too, both.</summary>
+    [Parameter]
+    public SwitchParameter Reseller { get; set; }
+
+    /// <summary>Only these granular relationships (implies -Granular).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? RelationshipId { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        Try(() =>
+        {
+            var granular = Granular.IsPresent || RelationshipId is { Length: > 0 } || !Reseller.IsPresent;
+            var request = new RelationshipRemovalRequest
+            {
+                CustomerTenantId = CustomerTenantId,
+                Granular = granular,
+                Reseller = Reseller.IsPresent,
+                RelationshipIds = RelationshipId,
+            };
+            var service = new RelationshipRemovalService(Store, Connection.Gateway, Connection.PartnerCenter, Clock);
+
+            // Plan first (read-only), so -WhatIf and -Confirm describe exactly what would end.
+            var plan = Await(token => service.PlanAsync(request, token));
+            foreach (var pending in plan.LeftPending)
+            {
+                WriteWarning($"The relationship '{pending.DisplayName}' awaits the customer's approval: a partner can neither terminate nor delete it, so it stays until it expires unapproved.");
+            }
+
+            if (!ShouldProcess(plan.Description, plan.Description + "?", "Remove customer relationship"))
+            {
+                return;
+            }
+
+            var result = Await(token => service.ExecuteAsync(plan, token));
+            WriteWarning($"{result.CustomerName ?? result.CustomerTenantId}: {result.Warning}");
+            WriteObject(result);
+        });
+    }
+}

@@ -1,0 +1,126 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    . (Join-Path $PSScriptRoot 'CustomerFixtures.ps1')
+    $script:Sandbox = Start-TestSandbox
+    $script:Folder = Initialize-CustomerTestSession -Sandbox $Sandbox
+    $script:CustomerType = 'PartnerRelationships.Core.Workflow.PartnerCustomer'
+    $script:ErrorSuffix = 'PartnerRelationships.PowerShell.Cmdlets.GetPartnerCustomerCommand'
+
+    $script:Contoso = New-TestCustomer -Name 'Contoso'
+    $script:Fabrikam = New-TestCustomer -Name 'Fabrikam Pending' -Relationship Pending
+    $script:Northwind = New-TestCustomer -Name 'Northwind Gdap Only' -NoReseller
+    $script:Litware = New-TestCustomer -Name 'Litware Plain' -Relationship None
+    $script:Tailspin = New-TestCustomer -Name 'Tailspin Removed'
+    $null = Invoke-SandboxControl -Method Post -Path "customers/$($Tailspin.TenantId)/remove-admin" -Body @{ terminateGdap = $true }
+}
+
+AfterAll {
+    Reset-CustomerTestSession -Folder $script:Folder
+    Stop-TestSandbox $script:Sandbox
+}
+
+Describe 'Get-PartnerCustomer' {
+    It 'lists every customer with its relationships and admin-permission state' {
+        $all = @(Get-PartnerCustomer)
+        $all.Count | Should -Be 5
+        $all[0].GetType().FullName | Should -Be $CustomerType
+        $row = $all | Where-Object TenantId -eq $Contoso.TenantId
+        $row.Name | Should -Be 'Contoso'
+        $row.Domain | Should -Be $Contoso.Domain
+        $row.IsReseller | Should -BeTrue
+        $row.AdminPermission | Should -Be 'Active'
+        $row.ActiveGranularRelationshipCount | Should -Be 1
+        $row.GranularStatusSummary | Should -Be '1 active'
+        $row.GranularRelationships[0].Id | Should -Be $Contoso.RelationshipId
+        $row.GranularRelationships[0].Roles | Should -Be @('Helpdesk Administrator', 'Directory Readers')
+        $row.NextGranularEnd | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddDays(700))
+    }
+
+    It 'filters by name with wildcards, ignoring case' {
+        $pending = @(Get-PartnerCustomer -Name 'fab*')
+        $pending.TenantId | Should -Be $Fabrikam.TenantId
+        $pending[0].GranularStatusSummary | Should -Be 'pending'
+        $pending[0].NextGranularEnd | Should -BeNullOrEmpty
+        (Get-PartnerCustomer 'CONTOSO').TenantId | Should -Be $Contoso.TenantId
+        Get-PartnerCustomer -Name 'Nobody*' | Should -BeNullOrEmpty
+    }
+
+    It 'filters by domain, ignoring case' {
+        $found = @(Get-PartnerCustomer -Domain 'LITWARE*')
+        $found.Count | Should -Be 1
+        $found[0].TenantId | Should -Be $Litware.TenantId
+        Get-PartnerCustomer -Domain '*.example' | Should -BeNullOrEmpty
+    }
+
+    It 'shows customers known only through a granular relationship' {
+        $found = @(Get-PartnerCustomer -Name 'Northwind*')
+        $found.Count | Should -Be 1
+        $found[0].TenantId | Should -Be $Northwind.TenantId
+        $found[0].IsReseller | Should -BeFalse
+        $found[0].Domain | Should -BeNullOrEmpty   # Partner Center does not know it
+        $found[0].AdminPermission | Should -Be 'Active'
+        $found[0].GranularStatusSummary | Should -Be '1 active'
+    }
+
+    It 'reads one customer by tenant id, from a parameter, by value and by property name' {
+        (Get-PartnerCustomer -TenantId $Litware.TenantId).Name | Should -Be 'Litware Plain'
+        ($Litware.TenantId | Get-PartnerCustomer).Name | Should -Be 'Litware Plain'
+        $byProperty = @($Litware, $Contoso | Get-PartnerCustomer)
+        $byProperty.Name | Should -Be @('Litware Plain', 'Contoso')
+        $byProperty[0].GranularStatusSummary | Should -Be '-'
+        $byProperty[0].AdminPermission | Should -Be 'Active'   # the reseller relationship's delegated access
+    }
+
+    It 'shows removed admin rights, and ended relationships only with -IncludeEndedRelationships' {
+        $removed = Get-PartnerCustomer -TenantId $Tailspin.TenantId
+        $removed.AdminPermission | Should -Be 'Removed'
+        $removed.GranularRelationships | Should -BeNullOrEmpty
+        $history = Get-PartnerCustomer -TenantId $Tailspin.TenantId -IncludeEndedRelationships
+        $history.GranularRelationships.Count | Should -Be 1
+        $history.GranularRelationships[0].Status | Should -BeIn @('Terminated', 'Terminating', 'TerminationRequested')
+    }
+
+    It 'fails clearly for a tenant id that is not a GUID and goes on with the next' {
+        $results = @('not-a-guid', $Contoso.TenantId | Get-PartnerCustomer -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $results.Name | Should -Be 'Contoso'
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be "InvalidCustomerTenantId,$ErrorSuffix"
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'has a table view that fits 120 columns and a list view with the relationships' {
+        $table = Get-PartnerCustomer | Format-Table | Out-String -Width 250
+        $lines = $table -split "`r?`n" | Where-Object { $_.Trim() }
+        ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 120
+        $lines[0] | Should -Match 'Name\s+TenantId\s+Domain\s+Reseller\s+GDAP\s+Admin\s+GdapEnds'
+        $table | Should -Match ([regex]::Escape($Contoso.TenantId) + '.*yes\s+1 active\s+Active\s+\d{4}-\d\d-\d\d')
+        $list = Get-PartnerCustomer -TenantId $Contoso.TenantId | Format-List | Out-String -Width 250
+        $list | Should -Match 'GranularRelationships\s*:\s*GDAP Contoso \w+ \(Active, ends \d{4}-\d\d-\d\d; Helpdesk Administrator, Directory Readers\)'
+    }
+
+    It 'says to connect when there is no session' {
+        Disconnect-PartnerRelationship
+        try {
+            { Get-PartnerCustomer -ErrorAction Stop } | Should -Throw -ErrorId "NotConnected,$ErrorSuffix"
+        }
+        finally {
+            $null = Connect-PartnerRelationship -SandboxUri $Sandbox.Uri -AccessToken (ConvertTo-SecureString $Sandbox.StaticToken -AsPlainText -Force)
+        }
+    }
+
+    # Last: it adds 1,000 customers to this file's sandbox.
+    It 'streams: the first customer shows after one Partner Center page of many' {
+        $null = Invoke-SandboxControl -Method Post -Path 'seed' -Body @{ customers = 1000; seed = 7 }
+        $records = & { Get-PartnerCustomer -Verbose | Select-Object -First 1 } 4>&1
+        $first = @($records | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $first.Count | Should -Be 1
+        $first[0].GetType().FullName | Should -Be $CustomerType
+        @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'GET /v1/customers\S* -> 200' }).Count | Should -Be 1
+
+        # The whole listing needs several pages: the single request above is the streaming, not a small sandbox.
+        $all = & { Get-PartnerCustomer -Verbose } 4>&1
+        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'GET /v1/customers\S* -> 200' }).Count | Should -BeGreaterThan 1
+        @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 1000
+    }
+}
