@@ -22,6 +22,7 @@
         'Get-PartnerRelationshipConnection'
         'Test-PartnerRelationshipConnection'
         'Copy-PartnerRelationshipStore'
+        'Test-PartnerCompliance'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
