@@ -16,6 +16,11 @@ BeforeAll {
     function Get-ChromiumPath { (Get-Command chromium, chromium-browser -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1).Source }
 }
 
+BeforeDiscovery {
+    # Debian's chromium package renders the HTML report; without it that one test is skipped.
+    $script:HasChromium = [bool] (Get-Command chromium, chromium-browser -CommandType Application -ErrorAction SilentlyContinue)
+}
+
 AfterAll {
     Disconnect-PartnerRelationship
     Stop-TestSandbox $Case.Sandbox
@@ -133,10 +138,13 @@ Describe 'Test-PartnerCompliance' {
 
     Context '-FailOn' {
         It 'throws ComplianceCheckFailed after writing every finding' {
-            $written = $null
-            $err = { Test-PartnerCompliance -ConfigPath $Config -NoRecord -FailOn Error -OutVariable written -ErrorAction Stop } |
-                Should -Throw -ErrorId "ComplianceCheckFailed,$ErrorIdSuffix" -PassThru
-            @($written).Count | Should -Be 9
+            $written = [Collections.Generic.List[object]]::new()
+            $err = $null
+            try { Test-PartnerCompliance -ConfigPath $Config -NoRecord -FailOn Error -ErrorAction Stop | ForEach-Object { $written.Add($_) } }
+            catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -Be "ComplianceCheckFailed,$ErrorIdSuffix"
+            $err.CategoryInfo.Category | Should -Be 'InvalidData'
+            $written.Count | Should -Be 9
             $err.Exception.Message | Should -Match '2 finding\(s\) of severity Error'
             $err.Exception.Message | Should -Match 'PR004 OverPrivilegedRelationship: 1'
             $err.Exception.Message | Should -Match 'PR006 AccessAssignmentInError: 1'
@@ -224,15 +232,16 @@ Test-PartnerCompliance -ConfigPath '$Config' -NoRecord -Customer `$Customer -Fai
             "$again" | Should -Match '0 new since'
         }
 
-        It 'renders the HTML report in headless Chromium' -Skip:(-not (Get-ChromiumPath)) {
+        It 'renders the HTML report in headless Chromium' -Skip:(-not $HasChromium) {
             # Skipped when Debian's chromium package is not installed (apt-get install -y chromium).
             $chromium = Get-ChromiumPath
             $path = Join-Path $Reports 'report.html'
             $null = Test-PartnerCompliance -ConfigPath $Config -NoRecord -ReportPath $path
-            $png = Join-Path $Reports 'report.png'
+            $png = Join-Path ($env:PR_COMPLIANCE_SCREENSHOT_DIR ?? $Reports) 'report.png'   # set the variable to keep the screenshot
+            $null = New-Item -ItemType Directory -Force -Path (Split-Path $png)
             $profileDir = Join-Path $Reports 'chromium-profile'
             $common = @('--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', "--user-data-dir=$profileDir")
-            $uri = ([uri] (Resolve-Path $path).Path).AbsoluteUri
+            $uri = 'file://' + ((Resolve-Path $path).Path -replace ' ', '%20')
             & $chromium @common "--screenshot=$png" '--window-size=1280,1600' $uri 2>&1 | Out-Null
             Test-Path $png | Should -BeTrue
             (Get-Item $png).Length | Should -BeGreaterThan 20KB
