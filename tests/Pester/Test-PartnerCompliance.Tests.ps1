@@ -268,3 +268,38 @@ Test-PartnerCompliance -ConfigPath '$Config' -NoRecord -Customer `$Customer -Fai
         }
     }
 }
+
+Describe 'Test-PartnerCompliance under the service throttle' {
+    # 5,000 customers at 100 requests/s take about 30 s, so that scale is left to the benchmarks; 400 customers at
+    # 25 requests/s hit the throttle the same way in a few seconds.
+    BeforeAll {
+        $script:Busy = Start-TestSandbox -Customers 400 -Faults @{ throttleRps = 25 }
+        $script:BusyFolder = New-TestFolder
+        $uri = $Busy.Uri
+        $script:BusyConfig = New-TestConfig -Folder $BusyFolder -Extra @"
+auth:
+  mode: ClientSecret
+  clientId: $($Busy.ClientId)
+  clientSecretVariable: PR_TEST_SECRET
+endpoints:
+  graph: ${uri}v1.0
+  partnerCenter: $uri
+  login: $uri
+"@
+    }
+    AfterAll {
+        Disconnect-PartnerRelationship
+        Stop-TestSandbox $Busy
+        Remove-Item $BusyFolder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'absorbs 429s with bounded concurrency and completes without errors' {
+        $verbose = Join-Path $BusyFolder 'verbose.txt'
+        $findings = @(Test-PartnerCompliance -ConfigPath $BusyConfig -NoRecord -ThrottleLimit 4 -InformationVariable info -ErrorVariable errors -Verbose 4> $verbose)
+        $errors | Should -BeNullOrEmpty
+        @(Select-String -Path $verbose -Pattern ' -> 429').Count | Should -BeGreaterThan 0
+        $findings.Count | Should -BeGreaterThan 0
+        $state = Invoke-SandboxControl -Path 'state' -Sandbox $Busy
+        "$info" | Should -Match "Checked \d+ customers, $($state.relationships) relationships"
+    }
+}
