@@ -28,6 +28,7 @@
         'Remove-CustomerRelationship'
         'Get-CustomerSupportContact'
         'Set-CustomerSupportContact'
+        'Test-PartnerCompliance'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

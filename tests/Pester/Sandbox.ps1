@@ -47,6 +47,8 @@ function Start-TestSandbox {
         # Fault settings as PUT /_sandbox/faults takes them: throttleRps, serverErrorProbability, dropProbability,
         # latencyMs, lostCreateProbability, seed, applyToTokenEndpoint.
         [hashtable] $Faults,
+        # A JSON seed file (customers with relationships, apps), as the sandbox's --seed-file takes it.
+        [string] $SeedFile,
         [int] $TimeoutSeconds = 60
     )
 
@@ -58,7 +60,7 @@ function Start-TestSandbox {
         $port = Get-FreeLoopbackPort
         $uri = "http://127.0.0.1:$port/"
         $start = [System.Diagnostics.ProcessStartInfo]::new($dotnet)
-        foreach ($argument in @($dll, '--urls', "http://127.0.0.1:$port", '--quiet', '--seed', "$Seed") + $(if ($Customers -gt 0) { '--customers', "$Customers" })) {
+        foreach ($argument in @($dll, '--urls', "http://127.0.0.1:$port", '--quiet', '--seed', "$Seed") + $(if ($Customers -gt 0) { '--customers', "$Customers" }) + $(if ($SeedFile) { '--seed-file', $SeedFile })) {
             $start.ArgumentList.Add($argument)
         }
         $start.UseShellExecute = $false

@@ -1,0 +1,305 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    . (Join-Path $PSScriptRoot 'ComplianceSeed.ps1')
+    $script:Folder = New-TestFolder
+    $script:SavedSecret = $env:PR_TEST_SECRET
+    $env:PR_TEST_SECRET = $SandboxClientSecret
+    Disconnect-PartnerRelationship
+    $script:Case = Start-ComplianceSandbox -Folder $Folder
+    $script:Config = $Case.ConfigPath
+    $script:Expected = $Case.Expected
+    $script:ErrorIdSuffix = 'PartnerRelationships.PowerShell.Cmdlets.TestPartnerComplianceCommand'
+    $script:FindingType = 'PartnerRelationships.Core.Compliance.Finding'
+
+    function Get-Keys($Findings) { @($Findings | ForEach-Object Key | Sort-Object) }
+    function Get-ChromiumPath { (Get-Command chromium, chromium-browser -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1).Source }
+}
+
+BeforeDiscovery {
+    # Debian's chromium package renders the HTML report; without it that one test is skipped.
+    $script:HasChromium = [bool] (Get-Command chromium, chromium-browser -CommandType Application -ErrorAction SilentlyContinue)
+}
+
+AfterAll {
+    Disconnect-PartnerRelationship
+    Stop-TestSandbox $Case.Sandbox
+    $env:PR_TEST_SECRET = $script:SavedSecret
+    Remove-Item $Folder -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Test-PartnerCompliance' {
+    Context 'findings' {
+        It 'finds exactly one finding per rule and nothing else, most severe first' {
+            $findings = @(Test-PartnerCompliance -ConfigPath $Config -NoRecord)
+
+            Get-Keys $findings | Should -Be @($Expected.Values | Sort-Object)
+            $findings[0].GetType().FullName | Should -Be $FindingType
+            @($findings | ForEach-Object { "$($_.Severity)" }) | Should -Be @('Error', 'Error', 'Warning', 'Warning', 'Warning', 'Warning', 'Warning', 'Info', 'Info')
+            @($findings | ForEach-Object RuleId) | Should -Be @('PR004', 'PR006', 'PR001', 'PR002', 'PR003', 'PR005', 'PR008', 'PR007', 'PR009')
+            $findings | ForEach-Object { $_.IsNew | Should -BeTrue }
+        }
+
+        It 'names the customer and relationship and says what to do' {
+            $findings = Test-PartnerCompliance -ConfigPath $Config -NoRecord
+            $delta = $findings | Where-Object RuleId -EQ 'PR004'
+            $delta.RuleName | Should -Be 'OverPrivilegedRelationship'
+            $delta.CustomerName | Should -Be 'Delta Bank'
+            $delta.CustomerTenantId | Should -Be $Case.Tenant.Delta
+            $delta.RelationshipName | Should -Be 'GDAP Delta'
+            $delta.RelationshipId | Should -Be $Case.Relationship.Delta
+            $delta.Message | Should -Match 'Global Administrator'
+
+            $charlie = $findings | Where-Object RuleId -EQ 'PR003'
+            $charlie.CustomerName | Should -Be 'Charlie Traders'
+            $charlie.Recommendation | Should -Match 'Cloud Reseller Agreement'
+            $charlie.Recommendation | Should -Match "Microsoft support to open a service request on the customer's behalf"
+
+            $juliet = $findings | Where-Object RuleId -EQ 'PR001'
+            $juliet.InviteId | Should -Be $Case.Invite.Juliet
+            $juliet.Message | Should -Match '20 days'
+        }
+
+        It 'shows a table grouped by severity that fits 120 columns' {
+            $text = Test-PartnerCompliance -ConfigPath $Config -NoRecord | Out-String -Width 120
+            $groups = [regex]::Matches($text, '(?m)^\s*Severity: (\w+)') | ForEach-Object { $_.Groups[1].Value }
+            $groups | Should -Be @('Error', 'Warning', 'Info')
+            $text | Should -Match 'Rule\s+New\s+Customer\s+Relationship\s+Message'
+            $text | Should -Match 'PR004 yes\s+Delta Bank\s+GDAP Delta'
+            ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 120 }) | Should -BeNullOrEmpty
+        }
+
+        It 'writes a summary to the information stream' {
+            $null = Test-PartnerCompliance -ConfigPath $Config -NoRecord -InformationVariable info
+            "$info" | Should -Match '^9 finding\(s\): 2 error\(s\), 5 warning\(s\), 2 info; first recorded run\. Checked 9 customers, 10 relationships, 9 invites\.$'
+        }
+
+        It 'reports progress from the checker' {
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript("Import-Module '$ModuleManifest'; Test-PartnerCompliance -ConfigPath '$Config' -NoRecord")
+                $findings = $ps.Invoke()
+                $findings.Count | Should -Be 9
+                $ps.Streams.Error | Should -BeNullOrEmpty
+                $records = @($ps.Streams.Progress | Where-Object Activity -EQ 'Checking partner compliance')
+                $records.Count | Should -BeGreaterThan 3
+                ($records | Where-Object StatusDescription -Match 'relationships') | Should -Not -BeNullOrEmpty
+                ($records | Where-Object StatusDescription -Match 'PR004') | Should -Not -BeNullOrEmpty
+                $records[-1].RecordType | Should -Be 'Completed'
+                $percents = @($records | Where-Object RecordType -EQ 'Processing' | ForEach-Object PercentComplete)
+                $percents | Should -Be @($percents | Sort-Object)   # the bar only moves forward
+            }
+            finally { $ps.Dispose() }
+        }
+    }
+
+    Context 'filters' {
+        It '-MinimumSeverity leaves out less severe findings' {
+            Get-Keys (Test-PartnerCompliance -ConfigPath $Config -NoRecord -MinimumSeverity Error) | Should -Be @($Expected.PR004, $Expected.PR006 | Sort-Object)
+            $warnings = @(Test-PartnerCompliance -ConfigPath $Config -NoRecord -MinimumSeverity Warning)
+            $warnings.Count | Should -Be 7
+            $warnings | Where-Object { "$($_.Severity)" -eq 'Info' } | Should -BeNullOrEmpty
+        }
+
+        It '-Rule takes ids and names' {
+            $findings = Test-PartnerCompliance -ConfigPath $Config -NoRecord -Rule PR002, RelationshipUnknownToStore
+            Get-Keys $findings | Should -Be @($Expected.PR002, $Expected.PR007 | Sort-Object)
+        }
+
+        It 'an unknown rule fails before any remote call, with a suggestion' {
+            $err = { Test-PartnerCompliance -ConfigPath $Config -NoRecord -Rule PendingInviteTooLonng -ErrorAction Stop } |
+                Should -Throw -ErrorId "UnknownComplianceRule,$ErrorIdSuffix" -PassThru
+            $err.Exception.Message | Should -Match "Did you mean 'PendingInviteTooLong'\?"
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        }
+
+        It '-Customer takes names with wildcards and tenant ids' {
+            Get-Keys (Test-PartnerCompliance -ConfigPath $Config -NoRecord -Customer 'delta*') | Should -Be @($Expected.PR004)
+            Get-Keys (Test-PartnerCompliance -ConfigPath $Config -NoRecord -Customer $Case.Tenant.Foxtrot, 'Golf Hotels') |
+                Should -Be @($Expected.PR006, $Expected.PR007 | Sort-Object)
+        }
+
+        It 'takes customers from the pipeline by TenantId, in one run' {
+            $customers = [pscustomobject]@{ TenantId = $Case.Tenant.Delta }, [pscustomobject]@{ TenantId = $Case.Tenant.Bravo }
+            $findings = $customers | Test-PartnerCompliance -ConfigPath $Config -NoRecord -InformationVariable info
+            Get-Keys $findings | Should -Be @($Expected.PR002, $Expected.PR004 | Sort-Object)
+            @($info).Count | Should -Be 1
+        }
+
+        It 'completes rule ids and names' {
+            $line = 'Test-PartnerCompliance -Rule PR00'
+            $ids = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+            $ids | Should -Be @('PR001', 'PR002', 'PR003', 'PR004', 'PR005', 'PR006', 'PR007', 'PR008', 'PR009')
+            $line = 'Test-PartnerCompliance -Rule over'
+            $names = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+            $names | Should -Be @('OverPrivilegedRelationship', 'OverlappingActiveRelationships')
+        }
+    }
+
+    Context '-FailOn' {
+        It 'throws ComplianceCheckFailed after writing every finding' {
+            $written = [Collections.Generic.List[object]]::new()
+            $err = $null
+            try { Test-PartnerCompliance -ConfigPath $Config -NoRecord -FailOn Error -ErrorAction Stop | ForEach-Object { $written.Add($_) } }
+            catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -Be "ComplianceCheckFailed,$ErrorIdSuffix"
+            $err.CategoryInfo.Category | Should -Be 'InvalidData'
+            $written.Count | Should -Be 9
+            $err.Exception.Message | Should -Match '2 finding\(s\) of severity Error'
+            $err.Exception.Message | Should -Match 'PR004 OverPrivilegedRelationship: 1'
+            $err.Exception.Message | Should -Match 'PR006 AccessAssignmentInError: 1'
+        }
+
+        It 'passes when nothing reaches the threshold' {
+            # Golf's only finding is Info; Bravo's is a Warning.
+            Get-Keys (Test-PartnerCompliance -ConfigPath $Config -NoRecord -Customer 'Golf*' -FailOn Warning -ErrorAction Stop) | Should -Be @($Expected.PR007)
+            Get-Keys (Test-PartnerCompliance -ConfigPath $Config -NoRecord -Customer 'Bravo*' -FailOn Error -ErrorAction Stop) | Should -Be @($Expected.PR002)
+            { Test-PartnerCompliance -ConfigPath $Config -NoRecord -Customer 'Bravo*' -FailOn Warning -ErrorAction Stop } |
+                Should -Throw -ErrorId "ComplianceCheckFailed,$ErrorIdSuffix"
+        }
+
+        It 'makes pwsh -File exit non-zero, and zero when the run passes' {
+            $script = Join-Path $Folder 'scheduled.ps1'
+            @"
+param([string] `$FailOn, [string] `$Customer = '*')
+`$ErrorActionPreference = 'Stop'
+Import-Module '$ModuleManifest'
+Test-PartnerCompliance -ConfigPath '$Config' -NoRecord -Customer `$Customer -FailOn `$FailOn | Out-Null
+'run passed'
+"@ | Set-Content -Path $script -Encoding utf8NoBOM
+            $output = Invoke-Pwsh -NoProfile -NonInteractive -File $script -FailOn Error 2>&1
+            $LASTEXITCODE | Should -Not -Be 0
+            "$output" | Should -Match 'ComplianceCheckFailed|2 finding\(s\) of severity Error'
+            "$output" | Should -Not -Match 'run passed'
+
+            $output = Invoke-Pwsh -NoProfile -NonInteractive -File $script -FailOn Error -Customer 'Golf*' 2>&1
+            $LASTEXITCODE | Should -Be 0
+            "$output" | Should -Match 'run passed'
+        }
+    }
+
+    Context 'reports' {
+        BeforeEach { $script:Reports = Join-Path $Folder ('reports-' + [guid]::NewGuid().ToString('n')) }
+
+        It 'writes JSON, CSV and HTML into a folder' {
+            $findings = Test-PartnerCompliance -ConfigPath $Config -NoRecord -ReportPath $Reports
+            $files = Get-ChildItem $Reports | Sort-Object Extension
+            @($files.Extension) | Should -Be @('.csv', '.html', '.json')
+            $files.Name | ForEach-Object { $_ | Should -Match '^compliance-report-\d{8}-\d{6}\.(json|csv|html)$' }
+
+            $json = Get-Content ($files | Where-Object Extension -EQ '.json').FullName -Raw | ConvertFrom-Json
+            $json.schemaVersion | Should -Be 1
+            @($json.findings.key | Sort-Object) | Should -Be @($Expected.Values | Sort-Object)
+            $json.summary.bySeverity.Error | Should -Be 2
+            $json.summary.bySeverity.Warning | Should -Be 5
+            $json.summary.bySeverity.Info | Should -Be 2
+
+            $rows = @(Import-Csv ($files | Where-Object Extension -EQ '.csv').FullName)
+            $rows.Count | Should -Be 9
+            @($rows.Key | Sort-Object) | Should -Be @($findings.Key | Sort-Object)
+            ($rows | Where-Object RuleId -EQ 'PR004').CustomerName | Should -Be 'Delta Bank'
+
+            $html = Get-Content ($files | Where-Object Extension -EQ '.html').FullName -Raw
+            $html | Should -Match '<h2>Error \(2\)</h2>'
+            $html | Should -Match '<h2>Warning \(5\)</h2>'
+            $html | Should -Match '<h2>Info \(2\)</h2>'
+            $html | Should -Not -Match '<script|https?://'
+        }
+
+        It 'picks the format from the extension and writes other formats beside it' {
+            $path = Join-Path $Reports 'nightly.html'
+            $null = Test-PartnerCompliance -ConfigPath $Config -NoRecord -ReportPath $path -ReportFormat Json
+            @(Get-ChildItem $Reports | Sort-Object Name).Name | Should -Be @('nightly.html', 'nightly.json')
+            (Get-Content (Join-Path $Reports 'nightly.json') -Raw | ConvertFrom-Json).findings.Count | Should -Be 9
+        }
+
+        It 'rejects a file it cannot name a format for, before checking anything' {
+            { Test-PartnerCompliance -ConfigPath $Config -NoRecord -ReportPath (Join-Path $Reports 'out.txt') -ErrorAction Stop } |
+                Should -Throw -ErrorId "UnknownReportFormat,$ErrorIdSuffix"
+            Test-Path $Reports | Should -BeFalse
+            { Test-PartnerCompliance -ConfigPath $Config -NoRecord -ReportFormat Html -ErrorAction Stop } |
+                Should -Throw -ErrorId "ReportPathRequired,$ErrorIdSuffix"
+        }
+
+        It '-WhatIf writes the findings but no report and records nothing' {
+            $findings = @(Test-PartnerCompliance -ConfigPath $Config -ReportPath $Reports -WhatIf)
+            $findings.Count | Should -Be 9
+            Test-Path $Reports | Should -BeFalse
+            # Nothing recorded: a recorded run now is still the first one.
+            $null = Test-PartnerCompliance -ConfigPath $Config -Customer 'Echo*' -InformationVariable info
+            $null = Test-PartnerCompliance -ConfigPath $Config -Customer 'Echo*' -WhatIf -InformationVariable again
+            "$info" | Should -Match 'first recorded run'
+            "$again" | Should -Match '0 new since'
+        }
+
+        It 'renders the HTML report in headless Chromium' -Skip:(-not $HasChromium) {
+            # Skipped when Debian's chromium package is not installed (apt-get install -y chromium).
+            $chromium = Get-ChromiumPath
+            $path = Join-Path $Reports 'report.html'
+            $null = Test-PartnerCompliance -ConfigPath $Config -NoRecord -ReportPath $path
+            $png = Join-Path ($env:PR_COMPLIANCE_SCREENSHOT_DIR ?? $Reports) 'report.png'   # set the variable to keep the screenshot
+            $null = New-Item -ItemType Directory -Force -Path (Split-Path $png)
+            $profileDir = Join-Path $Reports 'chromium-profile'
+            $common = @('--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', "--user-data-dir=$profileDir")
+            $uri = 'file://' + ((Resolve-Path $path).Path -replace ' ', '%20')
+            & $chromium @common "--screenshot=$png" '--window-size=1280,1600' $uri 2>&1 | Out-Null
+            Test-Path $png | Should -BeTrue
+            (Get-Item $png).Length | Should -BeGreaterThan 20KB
+            $dom = (& $chromium @common '--dump-dom' $uri 2>$null) -join "`n"
+            $dom | Should -Match '<div class="n">2</div>Errors'
+            $dom | Should -Match '<div class="n">5</div>Warnings'
+            $dom | Should -Match '<div class="n">2</div>Info'
+            $dom | Should -Match 'Delta Bank'
+        }
+    }
+
+    Context 'recorded runs' {
+        It 'records each run so the next one says what is new' {
+            $first = @(Test-PartnerCompliance -ConfigPath $Config -Rule PR003, PR008 -InformationVariable info1)
+            Get-Keys $first | Should -Be @($Expected.PR003, $Expected.PR008 | Sort-Object)
+            "$info1" | Should -Match 'first recorded run'
+
+            # Alpha ends its relationship: Alpha becomes a PR003 case, and the store (still Accepted) contradicts the service.
+            $null = Invoke-SandboxControl -Method Post -Path "relationships/$($Case.Relationship.Alpha)/terminate" -Sandbox $Case.Sandbox
+            $second = @(Test-PartnerCompliance -ConfigPath $Config -Rule PR003, PR008 -InformationVariable info2)
+            Get-Keys ($second | Where-Object IsNew) | Should -Be @("PR003:customer/$($Case.Tenant.Alpha)", "PR008:invite/$($Case.Invite.Alpha)" | Sort-Object)
+            Get-Keys ($second | Where-Object { -not $_.IsNew }) | Should -Be @($Expected.PR003, $Expected.PR008 | Sort-Object)
+            "$info2" | Should -Match '^4 finding\(s\).*; 2 new since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.'
+        }
+    }
+}
+
+Describe 'Test-PartnerCompliance under the service throttle' {
+    # 5,000 customers at 100 requests/s take about 30 s, so that scale is left to the benchmarks; 400 customers at
+    # 25 requests/s hit the throttle the same way in a few seconds.
+    BeforeAll {
+        $script:Busy = Start-TestSandbox -Customers 400 -Faults @{ throttleRps = 25 }
+        $script:BusyFolder = New-TestFolder
+        $uri = $Busy.Uri
+        $script:BusyConfig = New-TestConfig -Folder $BusyFolder -Extra @"
+auth:
+  mode: ClientSecret
+  clientId: $($Busy.ClientId)
+  clientSecretVariable: PR_TEST_SECRET
+endpoints:
+  graph: ${uri}v1.0
+  partnerCenter: $uri
+  login: $uri
+"@
+    }
+    AfterAll {
+        Disconnect-PartnerRelationship
+        Stop-TestSandbox $Busy
+        Remove-Item $BusyFolder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'absorbs 429s with bounded concurrency and completes without errors' {
+        $verbose = Join-Path $BusyFolder 'verbose.txt'
+        $findings = @(Test-PartnerCompliance -ConfigPath $BusyConfig -NoRecord -ThrottleLimit 4 -InformationVariable info -ErrorVariable errors -Verbose 4> $verbose)
+        $errors | Should -BeNullOrEmpty
+        @(Select-String -Path $verbose -Pattern ' -> 429').Count | Should -BeGreaterThan 0
+        $findings.Count | Should -BeGreaterThan 0
+        $state = Invoke-SandboxControl -Path 'state' -Sandbox $Busy
+        "$info" | Should -Match "Checked \d+ customers, $($state.relationships) relationships"
+    }
+}
