@@ -14,7 +14,7 @@ var results = command switch
 {
     "store" => await StoreBenchmark.RunAsync(options),
     "store-writer" => await StoreBenchmark.RunWriterAsync(options),
-    _ => throw new ArgumentException($"Unknown benchmark '{command}'. Use: store, store-writer, listing, throttled, sync."),
+    _ => throw new ArgumentException($"Unknown benchmark '{command}'. Use: store, store-writer, sync."),
 };
 foreach (var result in results)
 {
