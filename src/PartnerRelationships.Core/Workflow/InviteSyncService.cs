@@ -204,6 +204,8 @@ public sealed class InviteSyncService
 
         if (snapshot.RelationshipsById.TryGetValue(invite.RelationshipId!, out var relationship))
         {
+            // Linked, then the process stopped before the draft got its approval link: finish the draft now.
+            invite = await CompleteDraftAsync(invite, relationship, cancellationToken).ConfigureAwait(false);
             return new InviteFacts(invite, relationship, null, null, false);
         }
 
@@ -220,6 +222,11 @@ public sealed class InviteSyncService
     private async Task<ResellerInvite> LinkRelationshipAsync(ResellerInvite invite, DelegatedAdminRelationshipInfo relationship, CancellationToken cancellationToken)
     {
         var linked = await _store.SetRelationshipAsync(invite.Id, relationship.Id, relationship.DisplayName, cancellationToken).ConfigureAwait(false) ?? invite;
+        return await CompleteDraftAsync(linked, relationship, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ResellerInvite> CompleteDraftAsync(ResellerInvite linked, DelegatedAdminRelationshipInfo relationship, CancellationToken cancellationToken)
+    {
         if (_store is IInviteDraftStore drafts && string.IsNullOrEmpty(linked.Link))
         {
             var link = ResellerLinkBuilder.GranularApprovalLink(relationship.Id, _cloud);
