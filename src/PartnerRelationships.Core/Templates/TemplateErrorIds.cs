@@ -13,6 +13,7 @@ public static class TemplateErrorIds
     public const string TemplateGroupRoleNotRequested = nameof(TemplateGroupRoleNotRequested);
     public const string TemplateGlobalAdminAutoExtend = nameof(TemplateGlobalAdminAutoExtend);
     public const string TemplateNotFound = nameof(TemplateNotFound);
+    public const string TemplateConflictsWithRoles = nameof(TemplateConflictsWithRoles);
     public const string TemplateItemNotApplicable = nameof(TemplateItemNotApplicable);
     public const string TemplateGroupLookupUnavailable = nameof(TemplateGroupLookupUnavailable);
     public const string GlobalAdministratorNeedsNewRelationship = nameof(GlobalAdministratorNeedsNewRelationship);
