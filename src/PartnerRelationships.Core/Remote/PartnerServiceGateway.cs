@@ -22,7 +22,7 @@ namespace PartnerRelationships.Core.Remote;
 /// <see cref="IPartnerServiceGateway"/> over the Microsoft Graph v5 SDK, using our HttpClient: the SDK's default
 /// middleware (redirects, compression, headers…) minus its RetryHandler, whose place our resilient handler takes.
 /// </summary>
-public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGroupDirectory, IAccessAssignmentRemoval, IDisposable
+public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGroupDirectory, IAccessAssignmentRemoval, IGlobalAdministratorRemoval, IDisposable
 {
     private readonly GraphServiceClient _graph;
     private readonly HttpClient _httpClient;
@@ -288,6 +288,19 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGro
             await builder.DeleteAsync(config => config.Headers.Add("If-Match", etag), cancellationToken).ConfigureAwait(false);
             return null;
         }).ConfigureAwait(false);
+    }
+
+    public async Task<DelegatedAdminRelationshipInfo> RemoveGlobalAdministratorAsync(string relationshipId, string etag, CancellationToken cancellationToken = default)
+    {
+        RequireId(relationshipId, nameof(relationshipId));
+        RequireId(etag, nameof(etag));
+        var current = await GetRelationshipAsync(relationshipId, cancellationToken).ConfigureAwait(false);
+        var remaining = current.Roles.Where(r => !string.Equals(r, Roles.RoleCatalog.GlobalAdministrator, StringComparison.OrdinalIgnoreCase)).ToList();
+        var builder = Relationships[relationshipId];
+        var body = new DelegatedAdminRelationship { AccessDetails = new DelegatedAdminAccessDetails { UnifiedRoles = GraphModelMapper.ToUnifiedRoles(remaining) } };
+        var updated = await CallAsync("Remove Global Administrator from relationship " + relationshipId, relationshipId,
+            () => builder.PatchAsync(body, config => config.Headers.Add("If-Match", etag), cancellationToken)).ConfigureAwait(false);
+        return updated is null ? await GetRelationshipAsync(relationshipId, cancellationToken).ConfigureAwait(false) : GraphModelMapper.ToInfo(updated);
     }
 
     public async Task<bool> SecurityGroupExistsAsync(string groupId, CancellationToken cancellationToken = default)
