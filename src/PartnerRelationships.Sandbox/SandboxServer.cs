@@ -80,6 +80,7 @@ public sealed class SandboxServer : IAsyncDisposable
         GraphRelationshipEndpoints.Map(app, state);
         GraphAccessAssignmentEndpoints.Map(app, state);
         GraphCustomerEndpoints.Map(app, state);
+        GraphGroupEndpoints.Map(app, state);
         PartnerCenterEndpoints.Map(app, state, options);
         TokenEndpoints.Map(app, state);
         ControlEndpoints.Map(app, state, faults);

@@ -24,6 +24,7 @@ internal sealed class ConfigBinder
     public PartnerRelationshipsConfig Bind(YamlNode root)
     {
         var config = new PartnerRelationshipsConfig();
+        var templates = new TemplatesBinder(_reader);
         foreach (var (key, value) in _reader.Entries(root, section: null))
         {
             switch (key)
@@ -36,9 +37,11 @@ internal sealed class ConfigBinder
                 case ConfigSchema.Retry: BindRetry(value, config.Retry); break;
                 case ConfigSchema.Compliance: BindCompliance(value, config.Compliance); break;
                 case ConfigSchema.Endpoints: BindEndpoints(value, config.Endpoints); break;
+                case ConfigSchema.Templates: config.Templates = templates.Bind(value); break;
             }
         }
 
+        templates.CheckInheritedAutoExtend(config.Invites);
         return config;
     }
 

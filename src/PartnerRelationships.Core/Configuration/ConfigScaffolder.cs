@@ -273,6 +273,33 @@ public static class ConfigScaffolder
             Line("  # graph: https://graph.microsoft.com");
             Line("  # partnerCenter: https://api.partnercenter.microsoft.com");
             Line("  # login: https://login.microsoftonline.com");
+            Blank();
+
+            Comment("Access templates. A template names the roles a granular invite requests (New-ResellerInvite -Template");
+            Comment("Support) and, for each of your security groups, the roles it gets once the customer accepts: the sync");
+            Comment("that sees the acceptance creates those access assignments. Roles are built-in role names or ids; a group's");
+            Comment("roles must be among the template's; group ids are object ids (GUIDs) of groups in your partner tenant.");
+            Comment("duration, autoExtend and displayNamePrefix are optional (default: the invites section); Global Administrator");
+            Comment("can't auto-extend. Remove the '#' from every line below to use the example.");
+            Line("# templates:");
+            Line("#   - name: Support");
+            Line("#     roles:");
+            Line("#       - Helpdesk Administrator");
+            Line("#       - Directory Readers");
+            Line("#       - User Administrator");
+            Line("#     duration: P730D");
+            Line("#     autoExtend: true");
+            Line("#     displayNamePrefix: 'Support '");
+            Line("#     groups:");
+            Line("#       - id: 11111111-2222-3333-4444-555555555555");
+            Line("#         name: Helpdesk agents");
+            Line("#         roles:");
+            Line("#           - Helpdesk Administrator");
+            Line("#           - Directory Readers");
+            Line("#       - id: 22222222-3333-4444-5555-666666666666");
+            Line("#         name: Account managers");
+            Line("#         roles:");
+            Line("#           - User Administrator");
             return _text.ToString();
         }
 

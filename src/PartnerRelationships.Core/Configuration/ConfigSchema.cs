@@ -18,10 +18,18 @@ internal static class ConfigSchema
     public const string Retry = "retry";
     public const string Compliance = "compliance";
     public const string Endpoints = "endpoints";
+    public const string Templates = "templates";
 
-    /// <summary>Top-level keys; all but <see cref="Cloud"/> are sections.</summary>
+    /// <summary>Top-level keys; all but <see cref="Cloud"/> and <see cref="Templates"/> (a list) are sections.</summary>
     public static readonly IReadOnlyList<string> TopLevelKeys =
-        new[] { Partner, Cloud, Auth, Store, Invites, Retry, Compliance, Endpoints };
+        new[] { Partner, Cloud, Auth, Store, Invites, Retry, Compliance, Endpoints, Templates };
+
+    /// <summary>The keys of one template under templates:.</summary>
+    public static readonly IReadOnlyList<string> TemplateKeys =
+        new[] { "name", "roles", "duration", "autoExtend", "displayNamePrefix", "groups" };
+
+    /// <summary>The keys of one group of a template.</summary>
+    public static readonly IReadOnlyList<string> TemplateGroupKeys = new[] { "id", "name", "roles" };
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> SectionKeys =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)

@@ -17,6 +17,9 @@ public sealed class PartnerRelationshipsConfig
     public RetrySettings Retry { get; set; } = new();
     public ComplianceSettings Compliance { get; set; } = new();
 
+    /// <summary>Access templates (templates:), in file order.</summary>
+    public List<AccessTemplateSettings> Templates { get; set; } = new();
+
     /// <summary>Overrides of the service base addresses (the sandbox, a proxy). Null means the cloud's defaults.</summary>
     public EndpointSettings Endpoints { get; set; } = new();
 }

@@ -75,6 +75,41 @@ internal sealed class YamlValueReader
         }
     }
 
+    /// <summary>
+    /// The entries of a mapping nested below the sections (a template, one of its groups): <paramref name="path"/> names
+    /// it in messages, <paramref name="keys"/> are its allowed keys. Unknown and repeated keys are errors, as above.
+    /// </summary>
+    public IEnumerable<(string Key, YamlNode Value)> NestedEntries(YamlNode node, string path, IReadOnlyList<string> keys, string what)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            throw ConfigErrors.InvalidValue(SourceName, node.Start, path, $"must be a mapping of keys, not {Describe(node)}",
+                $"Write {what} as keys ({string.Join(", ", keys)}) indented under it");
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in mapping.Children)
+        {
+            var keyText = (pair.Key as YamlScalarNode)?.Value ?? "";
+            var canonical = keys.FirstOrDefault(k => string.Equals(k, keyText, StringComparison.OrdinalIgnoreCase));
+            if (canonical is null)
+            {
+                var suggestion = KeySuggester.Nearest(keyText, keys);
+                throw ConfigErrors.At(ConfigErrorIds.UnknownKey, ErrorKind.InvalidData, SourceName, pair.Key.Start, $"{path}.{keyText}",
+                    $"is not a known key{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}", $"Keys allowed in {what}: {string.Join(", ", keys)}");
+            }
+
+            if (!seen.Add(canonical))
+            {
+                throw ConfigErrors.InvalidValue(SourceName, pair.Key.Start, $"{path}.{canonical}",
+                    "appears more than once (keys are case-insensitive)", "Keep one of them");
+            }
+
+            _locations[$"{path}.{canonical}"] = pair.Value.Start;
+            yield return (canonical, pair.Value);
+        }
+    }
+
     public static string Join(string? section, string key) => section is null ? key : $"{section}.{key}";
 
     /// <summary>A string setting: null when empty or absent; a mapping or list is an error.</summary>

@@ -22,7 +22,7 @@ namespace PartnerRelationships.Core.Remote;
 /// <see cref="IPartnerServiceGateway"/> over the Microsoft Graph v5 SDK, using our HttpClient: the SDK's default
 /// middleware (redirects, compression, headers…) minus its RetryHandler, whose place our resilient handler takes.
 /// </summary>
-public sealed class PartnerServiceGateway : IPartnerServiceGateway, IDisposable
+public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGroupDirectory, IAccessAssignmentRemoval, IGlobalAdministratorRemoval, IDisposable
 {
     private readonly GraphServiceClient _graph;
     private readonly HttpClient _httpClient;
@@ -275,6 +275,47 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, IDisposable
 
         var read = await CallAsync($"Get access assignment {existing.Id}", existing.Id, () => builder.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
         return GraphModelMapper.ToInfo(relationshipId, read ?? throw NotFound(existing.Id));
+    }
+
+    public async Task DeleteAccessAssignmentAsync(string relationshipId, string assignmentId, string etag, CancellationToken cancellationToken = default)
+    {
+        RequireId(relationshipId, nameof(relationshipId));
+        RequireId(assignmentId, nameof(assignmentId));
+        RequireId(etag, nameof(etag));
+        var builder = Relationships[relationshipId].AccessAssignments[assignmentId];
+        await CallAsync<object>($"Delete access assignment {assignmentId}", assignmentId, async () =>
+        {
+            await builder.DeleteAsync(config => config.Headers.Add("If-Match", etag), cancellationToken).ConfigureAwait(false);
+            return null;
+        }).ConfigureAwait(false);
+    }
+
+    public async Task<DelegatedAdminRelationshipInfo> RemoveGlobalAdministratorAsync(string relationshipId, string etag, CancellationToken cancellationToken = default)
+    {
+        RequireId(relationshipId, nameof(relationshipId));
+        RequireId(etag, nameof(etag));
+        var current = await GetRelationshipAsync(relationshipId, cancellationToken).ConfigureAwait(false);
+        var remaining = current.Roles.Where(r => !string.Equals(r, Roles.RoleCatalog.GlobalAdministrator, StringComparison.OrdinalIgnoreCase)).ToList();
+        var builder = Relationships[relationshipId];
+        var body = new DelegatedAdminRelationship { AccessDetails = new DelegatedAdminAccessDetails { UnifiedRoles = GraphModelMapper.ToUnifiedRoles(remaining) } };
+        var updated = await CallAsync("Remove Global Administrator from relationship " + relationshipId, relationshipId,
+            () => builder.PatchAsync(body, config => config.Headers.Add("If-Match", etag), cancellationToken)).ConfigureAwait(false);
+        return updated is null ? await GetRelationshipAsync(relationshipId, cancellationToken).ConfigureAwait(false) : GraphModelMapper.ToInfo(updated);
+    }
+
+    public async Task<bool> SecurityGroupExistsAsync(string groupId, CancellationToken cancellationToken = default)
+    {
+        RequireId(groupId, nameof(groupId));
+        try
+        {
+            var group = await CallAsync("Get group " + groupId, groupId,
+                () => _graph.Groups[groupId].GetAsync(config => config.QueryParameters.Select = new[] { "id" }, cancellationToken)).ConfigureAwait(false);
+            return group is not null;
+        }
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound")
+        {
+            return false;
+        }
     }
 
     public async IAsyncEnumerable<DelegatedAdminCustomerInfo> ListDelegatedAdminCustomersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

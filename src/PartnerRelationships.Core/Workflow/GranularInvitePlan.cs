@@ -10,8 +10,10 @@ public sealed class GranularInvitePlan
 {
     internal GranularInvitePlan(GranularInviteRequest request, string customerName, string customerEmail, string? customerTenantId,
         string displayName, bool displayNameGenerated, IReadOnlyList<EntraRole> roles, TimeSpan duration, TimeSpan autoExtendDuration,
-        string subjectText, string subjectOrigin, string bodyText, string bodyOrigin)
+        string subjectText, string subjectOrigin, string bodyText, string bodyOrigin, Templates.AccessTemplate? template = null, string? displayNamePrefix = null)
     {
+        Template = template;
+        DisplayNamePrefix = displayNamePrefix;
         Request = request;
         CustomerName = customerName;
         CustomerEmail = customerEmail;
@@ -40,6 +42,12 @@ public sealed class GranularInvitePlan
     public TimeSpan Duration { get; }
     public TimeSpan AutoExtendDuration { get; }
 
+    /// <summary>The access template the invite follows, if any; its name is recorded on the invite.</summary>
+    public Templates.AccessTemplate? Template { get; }
+
+    /// <summary>The prefix the naming convention used (the template's or invites.displayNamePrefix).</summary>
+    internal string? DisplayNamePrefix { get; }
+
     internal string SubjectText { get; }
     internal string SubjectOrigin { get; }
     internal string BodyText { get; }
@@ -51,5 +59,6 @@ public sealed class GranularInvitePlan
         (CustomerTenantId is null ? "" : $" (tenant {CustomerTenantId})") +
         $" with roles {string.Join(", ", Roles.Select(r => r.Name))} for {(int)Duration.TotalDays} days" +
         (AutoExtendDuration > TimeSpan.Zero ? $", auto-extending by {(int)AutoExtendDuration.TotalDays} days" : "") +
-        $", lock it for approval, and record an invite to {CustomerEmail}";
+        $", lock it for approval, and record an invite to {CustomerEmail}" +
+        (Template is null ? "" : $"; on acceptance, apply access template '{Template.Name}'");
 }

@@ -37,4 +37,11 @@ public sealed class GranularInviteRequest
     public string? DraftFile { get; set; }
 
     public bool OverwriteDraftFile { get; set; }
+
+    /// <summary>
+    /// An access template from the configuration (templates:), by name: it sets the roles (so <see cref="Roles"/> must be
+    /// left empty), and the duration, auto-extend and display name prefix unless given here. The invite records the name
+    /// and the sync that sees it accepted creates the template's access assignments.
+    /// </summary>
+    public string? AccessTemplate { get; set; }
 }

@@ -45,16 +45,25 @@ public sealed class GranularInviteService
         var customerEmail = InviteRequestValidator.ValidateCustomerEmail(request.CustomerEmail);
         var tenantId = InviteRequestValidator.ValidateCustomerTenantId(request.CustomerTenantId);
 
+        var template = string.IsNullOrWhiteSpace(request.AccessTemplate) ? null : Templates.AccessTemplates.Resolve(_config, request.AccessTemplate!.Trim());
+        if (template is not null && request.Roles is { Count: > 0 })
+        {
+            throw new PartnerRelationshipsException(Templates.TemplateErrorIds.TemplateConflictsWithRoles, ErrorKind.InvalidArgument,
+                $"Give either -Template or -Role, not both: the access template '{template.Name}' decides the roles " +
+                $"({string.Join(", ", template.Roles.Select(r => r.Name))}).", "Roles");
+        }
+
+        var prefix = template?.DisplayNamePrefix ?? _config.Invites.DisplayNamePrefix;
         var generated = string.IsNullOrWhiteSpace(request.DisplayName);
         var displayName = generated
-            ? RelationshipDisplayNames.Generate(_config.Invites.DisplayNamePrefix, customerName, _clock.GetUtcNow())
+            ? RelationshipDisplayNames.Generate(prefix, customerName, _clock.GetUtcNow())
             : RelationshipDisplayNames.Validate(request.DisplayName);
 
-        var roles = RoleCatalog.ResolveAll(request.Roles is { Count: > 0 } ? request.Roles : _config.Invites.Roles);
+        var roles = template?.Roles ?? RoleCatalog.ResolveAll(request.Roles is { Count: > 0 } ? request.Roles : _config.Invites.Roles);
         var duration = request.Duration is { } d
             ? RelationshipDurations.Validate(d)
-            : RelationshipDurations.Parse(_config.Invites.Duration, "invites.duration in the configuration");
-        var autoExtend = request.AutoExtend ?? _config.Invites.AutoExtend;
+            : template?.Duration ?? RelationshipDurations.Parse(_config.Invites.Duration, "invites.duration in the configuration");
+        var autoExtend = request.AutoExtend ?? template?.AutoExtendOr(_config.Invites.AutoExtend) ?? _config.Invites.AutoExtend;
         if (autoExtend && roles.Any(r => r.Id == RoleCatalog.GlobalAdministrator))
         {
             throw new PartnerRelationshipsException(
@@ -67,7 +76,7 @@ public sealed class GranularInviteService
 
         var (subject, subjectOrigin, body, bodyOrigin) = ChooseWording(request);
         var plan = new GranularInvitePlan(request, customerName, customerEmail, tenantId, displayName, generated, roles, duration,
-            autoExtend ? RelationshipDurations.AutoExtendPeriod : TimeSpan.Zero, subject, subjectOrigin, body, bodyOrigin);
+            autoExtend ? RelationshipDurations.AutoExtendPeriod : TimeSpan.Zero, subject, subjectOrigin, body, bodyOrigin, template, prefix);
 
         // Compose once with a stand-in link so a broken template fails now, before anything is created.
         Compose(plan, displayName, ResellerLinkBuilder.GranularApprovalLink("00000000-0000-0000-0000-000000000000", _config.Cloud));
@@ -143,7 +152,7 @@ public sealed class GranularInviteService
         for (var attempt = 1; ; attempt++)
         {
             var name = plan.DisplayNameGenerated && attempt > 1
-                ? RelationshipDisplayNames.Generate(_config.Invites.DisplayNamePrefix, plan.CustomerName, now, attempt)
+                ? RelationshipDisplayNames.Generate(plan.DisplayNamePrefix ?? _config.Invites.DisplayNamePrefix, plan.CustomerName, now, attempt)
                 : plan.DisplayName;
             var takenRemotely = await NameTakenRemotelyAsync(name, cancellationToken).ConfigureAwait(false);
             if (!takenRemotely)
@@ -165,6 +174,7 @@ public sealed class GranularInviteService
                         Subject = subject,
                         Body = body,
                         RelationshipDisplayName = name,
+                        Template = plan.Template?.Name,
                     }, cancellationToken).ConfigureAwait(false);
                 }
                 catch (PartnerRelationshipsException ex) when (ex.ErrorId == WorkflowErrorIds.RelationshipDisplayNameInUse && plan.DisplayNameGenerated && attempt < MaxNameAttempts)

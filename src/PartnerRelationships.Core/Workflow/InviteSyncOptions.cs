@@ -21,4 +21,14 @@ public sealed class InviteSyncOptions
 
     /// <summary>Also read Graph /contracts for reseller customers (works with app-only sign-in, gives the default domain).</summary>
     public bool UseGraphContracts { get; set; } = true;
+
+    /// <summary>
+    /// The configuration's access templates (AccessTemplates.All(config)). When a granular invite that names a template
+    /// is seen accepted, the sync creates that template's access assignments and notes each one's state in the history.
+    /// Null: templates are not applied.
+    /// </summary>
+    public IReadOnlyList<Templates.AccessTemplate>? Templates { get; set; }
+
+    /// <summary>Record acceptances without applying templates (-SkipTemplate).</summary>
+    public bool SkipTemplate { get; set; }
 }

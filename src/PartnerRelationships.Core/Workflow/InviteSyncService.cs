@@ -67,7 +67,7 @@ public sealed class InviteSyncService
         for (var start = 0; start < invites.Count; start += concurrency)
         {
             var chunk = invites.Skip(start).Take(concurrency).ToList();
-            var results = await Task.WhenAll(chunk.Select(invite => ReconcileAsync(invite, snapshot, cancellationToken))).ConfigureAwait(false);
+            var results = await Task.WhenAll(chunk.Select(invite => ReconcileAsync(invite, snapshot, options, cancellationToken))).ConfigureAwait(false);
             for (var i = 0; i < chunk.Count; i++)
             {
                 done++;
@@ -136,7 +136,7 @@ public sealed class InviteSyncService
         return snapshot;
     }
 
-    private async Task<IReadOnlyList<InviteTransition>> ReconcileAsync(ResellerInvite invite, RemoteSnapshot snapshot, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<InviteTransition>> ReconcileAsync(ResellerInvite invite, RemoteSnapshot snapshot, InviteSyncOptions options, CancellationToken cancellationToken)
     {
         var transitions = new List<InviteTransition>();
         var facts = invite.Kind == InviteKind.GranularAdmin
@@ -159,6 +159,7 @@ public sealed class InviteSyncService
                 new StatusChange(invite.Id, invite.Status, planned.To, planned.At, planned.Detail, planned.CustomerTenantId), cancellationToken).ConfigureAwait(false);
             if (changed is not null)
             {
+                var applied = await ApplyTemplateIfAcceptedAsync(invite, changed, planned, facts.Relationship, options, cancellationToken).ConfigureAwait(false);
                 transitions.Add(new InviteTransition
                 {
                     InviteId = invite.Id,
@@ -170,6 +171,7 @@ public sealed class InviteSyncService
                     To = planned.To,
                     At = planned.At,
                     Detail = planned.Detail,
+                    TemplateAssignments = applied,
                 });
                 invite = changed;
                 continue;
@@ -186,6 +188,24 @@ public sealed class InviteSyncService
         }
 
         return transitions;
+    }
+
+    /// <summary>
+    /// Only the sync whose compare-and-set recorded the acceptance applies the template, so two syncs never both do.
+    /// A crash in between leaves the template unapplied: Compare-AdminPermission -Template shows and fixes that.
+    /// </summary>
+    private async Task<IReadOnlyList<Templates.TemplateAssignmentOutcome>?> ApplyTemplateIfAcceptedAsync(
+        ResellerInvite before, ResellerInvite accepted, PlannedTransition planned, DelegatedAdminRelationshipInfo? relationship, InviteSyncOptions options, CancellationToken cancellationToken)
+    {
+        if (options.SkipTemplate || options.Templates is null || string.IsNullOrWhiteSpace(accepted.Template)
+            || accepted.Kind != InviteKind.GranularAdmin || before.Status != InviteStatus.Pending || planned.To != InviteStatus.Accepted
+            || relationship is not { Status: RelationshipStatus.Active or RelationshipStatus.Expiring })
+        {
+            return null;
+        }
+
+        var template = options.Templates.FirstOrDefault(t => string.Equals(t.Name, accepted.Template!.Trim(), StringComparison.OrdinalIgnoreCase));
+        return await new Templates.TemplateAcceptance(_store, _gateway, _clock).ApplyAsync(accepted, relationship, template, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<InviteFacts> GranularFactsAsync(ResellerInvite invite, RemoteSnapshot snapshot, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using PartnerRelationships.Core.Invites;
 
 namespace PartnerRelationships.Core.Workflow;
@@ -19,4 +20,7 @@ public sealed record InviteTransition
 
     /// <summary>The evidence, also written to the history (e.g. "relationship status active").</summary>
     public string? Detail { get; init; }
+
+    /// <summary>For an acceptance that applied the invite's access template: each group's assignment state.</summary>
+    public IReadOnlyList<Templates.TemplateAssignmentOutcome>? TemplateAssignments { get; init; }
 }

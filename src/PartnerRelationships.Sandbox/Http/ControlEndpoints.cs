@@ -32,6 +32,13 @@ internal static class ControlEndpoints
         group.MapPost("/relationships/{id}/accessAssignments/{assignmentId}/fail", (HttpContext context, string id, string assignmentId) =>
             JsonResponses.WriteAsync(context, 200, GraphJson.AccessAssignment(state.FailAccessAssignment(id, assignmentId))));
 
+        group.MapPost("/groups/{groupId}/delete", (HttpContext context, string groupId) =>
+        {
+            state.DeleteGroup(groupId);
+            context.Response.StatusCode = 204;
+            return Task.CompletedTask;
+        });
+
         group.MapPost("/customers/accept-reseller", async context =>
         {
             var body = await JsonResponses.ReadObjectAsync(context);

@@ -23,6 +23,11 @@ public sealed partial class SandboxState
                     $"The accessContainerType '{accessContainerType}' is not supported; use securityGroup.");
             }
 
+            if (GroupDeleted(containerId))
+            {
+                throw SandboxRuleException.BadRequest($"The security group {containerId} does not exist in the partner tenant.");
+            }
+
             var roles = AssignableRoles(r, roleIds);
             if (r.AccessAssignments.Any(a => a.Status != AccessAssignmentStatus.Deleted
                                              && string.Equals(a.AccessContainerId, containerId, StringComparison.OrdinalIgnoreCase)))

@@ -76,12 +76,16 @@ public sealed partial class SandboxState
         {
             var r = GetForWrite(id, ifMatch);
             var onlyAutoExtend = patch.DisplayName is null && patch.Duration is null && !patch.HasCustomer && patch.RoleDefinitionIds is null;
+            // The service lets an active relationship drop Global Administrator (and nothing else) from its roles.
+            var removesOnlyGlobalAdministrator = patch.DisplayName is null && patch.Duration is null && !patch.HasCustomer
+                && patch.RoleDefinitionIds is { } asked && r.RoleDefinitionIds.Contains(BuiltInRoles.GlobalAdministrator, StringComparer.OrdinalIgnoreCase)
+                && new HashSet<string>(asked, StringComparer.OrdinalIgnoreCase).SetEquals(r.RoleDefinitionIds.Where(id => !string.Equals(id, BuiltInRoles.GlobalAdministrator, StringComparison.OrdinalIgnoreCase)));
             if (r.Status == RelationshipStatus.Active)
             {
-                if (!onlyAutoExtend)
+                if (!onlyAutoExtend && !removesOnlyGlobalAdministrator)
                 {
                     throw SandboxRuleException.BadRequest(
-                        "Only autoExtendDuration can be changed on an active relationship; other fields can be changed only while it is in created status.");
+                        "Only autoExtendDuration can be changed on an active relationship (and the Global Administrator role removed); other fields can be changed only while it is in created status.");
                 }
             }
             else if (r.Status != RelationshipStatus.Created)
@@ -115,9 +119,30 @@ public sealed partial class SandboxState
             if (r.Status == RelationshipStatus.Active)
             {
                 DueAt(r.EndDateTime);
+                if (removesOnlyGlobalAdministrator)
+                {
+                    DropGlobalAdministratorFromAssignments(r, now);
+                }
             }
 
             return r.Snapshot();
+        }
+    }
+
+    /// <summary>Roles the relationship no longer has can't stay assigned: the sandbox takes them off, deleting emptied assignments.</summary>
+    private void DropGlobalAdministratorFromAssignments(SandboxRelationship r, DateTimeOffset now)
+    {
+        foreach (var a in r.AccessAssignments.Where(a => a.Status != AccessAssignmentStatus.Deleted
+                                                         && a.RoleDefinitionIds.Contains(BuiltInRoles.GlobalAdministrator, StringComparer.OrdinalIgnoreCase)))
+        {
+            a.RoleDefinitionIds = a.RoleDefinitionIds.Where(id => !string.Equals(id, BuiltInRoles.GlobalAdministrator, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (a.RoleDefinitionIds.Count == 0)
+            {
+                a.Status = AccessAssignmentStatus.Deleted;
+                a.WorkDue = null;
+            }
+
+            Touch(a, now);
         }
     }
 

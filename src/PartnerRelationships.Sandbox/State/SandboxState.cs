@@ -80,6 +80,7 @@ public sealed partial class SandboxState
             _relationshipsByName.Clear();
             _customers.Clear();
             _customersByTenant.Clear();
+            _deletedGroups.Clear();
             _issuedTokens.Clear();
             _nextDue = DateTimeOffset.MaxValue;
         }

@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Roles;
+using PartnerRelationships.Core.Workflow;
+
+namespace PartnerRelationships.Core.Templates;
+
+/// <summary>
+/// Bulk changes over customers' granular relationships, planned per customer (read-only, one
+/// <see cref="RelationshipChange"/> per relationship for ShouldProcess) and applied one change at a time with the
+/// ETag read while planning. Terminating is <see cref="RelationshipRemovalService"/>.
+/// </summary>
+/// <remarks>
+/// What the service allows (Graph delegatedAdminRelationship update): any field while created; once active only
+/// autoExtendDuration, and removing the Global Administrator role (a long-running operation). Auto-extend is refused
+/// while Global Administrator is among the roles. Relationships awaiting approval or ended can't be changed at all:
+/// those plan as NotAllowed with what to do instead (wait, or invite the customer to a new relationship).
+/// </remarks>
+public sealed class RelationshipBulkService
+{
+    private readonly IPartnerServiceGateway _gateway;
+
+    public RelationshipBulkService(IPartnerServiceGateway gateway)
+    {
+        _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+    }
+
+    /// <summary>Auto-extend (180 days) on or off for each of the customer's active relationships.</summary>
+    public async Task<IReadOnlyList<RelationshipChange>> PlanAutoExtendAsync(string customerTenantId, bool enable, CancellationToken cancellationToken = default)
+    {
+        var changes = new List<RelationshipChange>();
+        foreach (var r in await ActiveAsync(customerTenantId, cancellationToken).ConfigureAwait(false))
+        {
+            var name = Name(r);
+            var on = r.AutoExtendDuration > TimeSpan.Zero;
+            if (on == enable)
+            {
+                changes.Add(new(r, RelationshipChangeKind.NoChange, $"Auto-extend is already {(enable ? "on" : "off")} for {name}"));
+            }
+            else if (enable && HasGlobalAdministrator(r))
+            {
+                changes.Add(new(r, RelationshipChangeKind.NotAllowed,
+                    $"Can't turn on auto-extend for {name}: it includes Global Administrator, and the service refuses auto-extend with that role. " +
+                    "Remove Global Administrator from it first (Remove-AdminPermission -GlobalAdministrator), then turn auto-extend on",
+                    WorkflowErrorIds.AutoExtendWithGlobalAdministrator));
+            }
+            else
+            {
+                changes.Add(new(r, RelationshipChangeKind.Change, enable
+                    ? $"Turn on auto-extend (by {(int)RelationshipDurations.AutoExtendPeriod.TotalDays} days at each end) for {name}"
+                    : $"Turn off auto-extend for {name}; it ends on {r.EndDateTime:yyyy-MM-dd}"));
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>Global Administrator off each of the customer's relationships that have it (active or not yet locked for approval).</summary>
+    public async Task<IReadOnlyList<RelationshipChange>> PlanGlobalAdministratorRemovalAsync(string customerTenantId, CancellationToken cancellationToken = default)
+    {
+        var tenant = TenantIds.Require(customerTenantId);
+        var changes = new List<RelationshipChange>();
+        await foreach (var r in _gateway.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenant }, cancellationToken).ConfigureAwait(false))
+        {
+            if (!HasGlobalAdministrator(r) || r.Status is RelationshipStatus.Expired or RelationshipStatus.Terminated or RelationshipStatus.Terminating or RelationshipStatus.TerminationRequested)
+            {
+                continue;
+            }
+
+            var name = Name(r);
+            if (r.Roles.Count == 1)
+            {
+                changes.Add(new(r, RelationshipChangeKind.NotAllowed,
+                    $"Can't remove Global Administrator from {name}: it is the relationship's only role. Terminate the relationship instead " +
+                    "(Remove-CustomerRelationship), and invite the customer to one with narrower roles", TemplateErrorIds.GlobalAdministratorNeedsNewRelationship));
+            }
+            else if (r.Status is RelationshipStatus.Active or RelationshipStatus.Created)
+            {
+                changes.Add(new(r, RelationshipChangeKind.Change,
+                    $"Remove Global Administrator from {name}, keeping {string.Join(", ", r.Roles.Where(id => id != RoleCatalog.GlobalAdministrator).Select(RoleCatalog.NameOf))}; " +
+                    "assignments lose the role too"));
+            }
+            else
+            {
+                changes.Add(new(r, RelationshipChangeKind.NotAllowed,
+                    $"Can't remove Global Administrator from {name} while it is {r.Status}: the service changes roles only of created or active relationships. " +
+                    "Wait until the customer approves it and run this again, or invite the customer to a new relationship without Global Administrator",
+                    TemplateErrorIds.GlobalAdministratorNeedsNewRelationship));
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>Applies one planned auto-extend change; NotAllowed ones fail with their error id and description.</summary>
+    public Task<DelegatedAdminRelationshipInfo> ApplyAutoExtendAsync(RelationshipChange change, bool enable, CancellationToken cancellationToken = default)
+    {
+        if (Skip(change) is { } unchanged) return unchanged;
+        return _gateway.UpdateAutoExtendAsync(change.Relationship.Id, enable ? RelationshipDurations.AutoExtendPeriod : TimeSpan.Zero, change.ETag ?? "*", cancellationToken);
+    }
+
+    /// <summary>Applies one planned Global Administrator removal.</summary>
+    public Task<DelegatedAdminRelationshipInfo> ApplyGlobalAdministratorRemovalAsync(RelationshipChange change, CancellationToken cancellationToken = default)
+    {
+        if (Skip(change) is { } unchanged) return unchanged;
+        if (_gateway is not IGlobalAdministratorRemoval removal)
+        {
+            throw new PartnerRelationshipsException(TemplateErrorIds.GlobalAdministratorNeedsNewRelationship, ErrorKind.NotImplemented,
+                $"{change.Description}: this connection can't change a relationship's roles.", change.Relationship.Id);
+        }
+
+        return removal.RemoveGlobalAdministratorAsync(change.Relationship.Id, change.ETag ?? "*", cancellationToken);
+    }
+
+    private static Task<DelegatedAdminRelationshipInfo>? Skip(RelationshipChange change)
+    {
+        if (change is null) throw new ArgumentNullException(nameof(change));
+        return change.Kind switch
+        {
+            RelationshipChangeKind.NoChange => Task.FromResult(change.Relationship),
+            RelationshipChangeKind.NotAllowed => throw new PartnerRelationshipsException(change.ErrorId ?? TemplateErrorIds.TemplateItemNotApplicable,
+                ErrorKind.InvalidOperation, change.Description + ".", change.Relationship.Id),
+            _ => null,
+        };
+    }
+
+    private async Task<IReadOnlyList<DelegatedAdminRelationshipInfo>> ActiveAsync(string customerTenantId, CancellationToken cancellationToken)
+    {
+        var tenant = TenantIds.Require(customerTenantId);
+        var list = new List<DelegatedAdminRelationshipInfo>();
+        await foreach (var r in _gateway.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenant }, cancellationToken).ConfigureAwait(false))
+        {
+            if (r.Status is RelationshipStatus.Active or RelationshipStatus.Expiring) list.Add(r);
+        }
+
+        return list;
+    }
+
+    private static bool HasGlobalAdministrator(DelegatedAdminRelationshipInfo r) => r.Roles.Contains(RoleCatalog.GlobalAdministrator, StringComparer.OrdinalIgnoreCase);
+
+    private static string Name(DelegatedAdminRelationshipInfo r) => $"relationship '{r.DisplayName}' ({r.CustomerName ?? r.CustomerTenantId})";
+}

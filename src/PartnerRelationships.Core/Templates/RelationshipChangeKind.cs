@@ -1,0 +1,14 @@
+namespace PartnerRelationships.Core.Templates;
+
+/// <summary>What a bulk operation will do to one relationship.</summary>
+public enum RelationshipChangeKind
+{
+    /// <summary>Change it (auto-extend on/off, drop Global Administrator).</summary>
+    Change,
+
+    /// <summary>It is already as asked.</summary>
+    NoChange,
+
+    /// <summary>The service does not allow it; <see cref="RelationshipChange.Description"/> says what to do instead.</summary>
+    NotAllowed,
+}
