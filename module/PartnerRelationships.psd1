@@ -22,6 +22,8 @@
         'Get-PartnerRelationshipConnection'
         'Test-PartnerRelationshipConnection'
         'Copy-PartnerRelationshipStore'
+        'Sync-ResellerInvite'
+        'Remove-ResellerInvite'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
