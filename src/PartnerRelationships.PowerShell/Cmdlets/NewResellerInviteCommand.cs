@@ -135,7 +135,8 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
 
     private PSObject? RecordReseller()
     {
-        if (RelationshipName is not null)
+        // A blank CSV cell is no name; a real one would be silently lost on a reseller invite.
+        if (!string.IsNullOrWhiteSpace(RelationshipName))
         {
             throw GranularOnly(nameof(RelationshipName));
         }
