@@ -194,7 +194,9 @@ Describe 'Sync-ResellerInvite' {
         Set-Content $scriptFile @'
 param($Module, $Config, $OutFile)
 Import-Module $Module
-Sync-ResellerInvite -ConfigPath $Config -Confirm:$false | ForEach-Object { "$($_.InviteId) $($_.From)->$($_.To)" } | Set-Content $OutFile
+$lines = @(Sync-ResellerInvite -ConfigPath $Config -Confirm:$false -ErrorAction Stop | ForEach-Object { "$($_.InviteId) $($_.From)->$($_.To)" })
+# Written even when empty: the other process may have recorded every change first.
+[IO.File]::WriteAllLines($OutFile, [string[]] $lines)
 '@
         $outputs = 'a', 'b' | ForEach-Object { Join-Path $Folder "sync-$_.txt" }
         $syncs = $outputs | ForEach-Object {
