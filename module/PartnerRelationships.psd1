@@ -29,6 +29,8 @@
         'Get-CustomerSupportContact'
         'Set-CustomerSupportContact'
         'Test-PartnerCompliance'
+        'Sync-ResellerInvite'
+        'Remove-ResellerInvite'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -67,3 +67,53 @@ Describe 'Get-ResellerInvite' {
         $text | Should -Match 'Contoso Pharma\s+Reseller\s+Pending'
     }
 }
+
+Describe 'Get-ResellerInvite -PendingFor and -IncludeHistory' {
+    BeforeEach {
+        $script:Folder = New-TestFolder
+        $script:Config = New-TestConfig -Folder $script:Folder
+        $script:Waiting = New-ResellerInvite -CustomerName 'Waiting' -CustomerEmail 'a@waiting.example' -ConfigPath $script:Config
+        $script:Withdrawn = New-ResellerInvite -CustomerName 'Withdrawn' -CustomerEmail 'a@withdrawn.example' -ConfigPath $script:Config
+        Remove-ResellerInvite -Id $script:Withdrawn.Id -ConfigPath $script:Config -Confirm:$false
+    }
+    AfterEach { Remove-Item $script:Folder -Recurse -Force -ErrorAction SilentlyContinue }
+
+    It 'lists only invites pending for longer than the time span' {
+        (Get-ResellerInvite -PendingFor '00:00:00' -ConfigPath $script:Config).Id | Should -Be $script:Waiting.Id
+        @(Get-ResellerInvite -PendingFor '1.00:00:00' -ConfigPath $script:Config).Count | Should -Be 0
+        (Get-ResellerInvite -PendingFor 0 -Status Pending, Accepted -CustomerName 'Wait*' -ConfigPath $script:Config).Id | Should -Be $script:Waiting.Id
+    }
+
+    It 'refuses -PendingFor with a -Status list without Pending' {
+        { Get-ResellerInvite -PendingFor 0 -Status Cancelled -ConfigPath $script:Config -ErrorAction Stop } |
+            Should -Throw -ErrorId "PendingForWithoutPendingStatus,$script:CommandId"
+    }
+
+    It 'refuses a negative -PendingFor' {
+        { Get-ResellerInvite -PendingFor '-1.00:00:00' -ConfigPath $script:Config -ErrorAction Stop } |
+            Should -Throw -ErrorId "ParameterArgumentValidationError,$script:CommandId"
+    }
+
+    It 'adds the history to each invite, oldest entry first' {
+        $invites = Get-ResellerInvite -IncludeHistory -ConfigPath $script:Config
+        $invites.CustomerName | Should -Be @('Waiting', 'Withdrawn')
+        $invites[0].History.Count | Should -Be 1
+        $invites[0].History[0].GetType().FullName | Should -Be 'PartnerRelationships.Core.Store.InviteHistoryEntry'
+        $invites[0].History[0].ToStatus | Should -Be 'Pending'
+        $history = $invites[1].History
+        ($history | ForEach-Object { "$($_.FromStatus)->$($_.ToStatus)" }) | Should -Be @('->Pending', 'Pending->Cancelled')
+        $history[1].At | Should -Be $invites[1].StatusChangedAt
+        $history[1].Detail | Should -Match 'cancelled'
+    }
+
+    It 'adds the history to invites asked for by id, and leaves it out otherwise' {
+        (Get-ResellerInvite -Id $script:Withdrawn.Id -IncludeHistory -ConfigPath $script:Config).History.Count | Should -Be 2
+        (Get-ResellerInvite -Id $script:Withdrawn.Id -ConfigPath $script:Config).PSObject.Properties['History'] | Should -BeNullOrEmpty
+    }
+
+    It 'shows the history as a table' {
+        $text = (Get-ResellerInvite -Id $script:Withdrawn.Id -IncludeHistory -ConfigPath $script:Config).History | Out-String -Width 120
+        $text | Should -Match 'At\s+From\s+To\s+Detail'
+        $text | Should -Match 'Pending\s+Cancelled\s+cancelled by the partner'
+    }
+}

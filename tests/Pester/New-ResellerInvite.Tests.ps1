@@ -171,3 +171,185 @@ Import-Module $Module
         ($all.Id | Sort-Object -Unique).Count | Should -Be 30
     }
 }
+
+Describe 'New-ResellerInvite -Kind GranularAdmin' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+        $script:Sandbox = Start-TestSandbox
+        $script:HelpdeskAdministrator = '729827e3-9c14-49f7-bb1b-9608f156bbb8'
+        $script:DirectoryReaders = '88d8e3e3-8f55-4a1e-953a-9b9898b8876b'
+
+        # A runbook's configuration: app-only sign-in from an environment variable, endpoints at the sandbox.
+        function New-RunbookConfig([string] $Folder, [string] $Invites = "invites:`n  roles: [ 'Directory Readers' ]`n  duration: P365D") {
+            $uri = $Sandbox.Uri
+            New-TestConfig -Folder $Folder -Extra @"
+auth:
+  mode: ClientSecret
+  clientId: $($Sandbox.ClientId)
+  clientSecretVariable: PR_TEST_SECRET
+endpoints:
+  graph: ${uri}v1.0
+  partnerCenter: $uri
+  login: $uri
+$Invites
+"@
+        }
+
+        function Get-SandboxRelationship([string] $Id) {
+            Invoke-RestMethod -Uri "$($Sandbox.Uri)v1.0/tenantRelationships/delegatedAdminRelationships/$Id" -Headers @{ Authorization = "Bearer $($Sandbox.StaticToken)" }
+        }
+
+        function Get-SandboxRelationshipCount { (Invoke-SandboxControl -Path 'state').relationships }
+
+        # Runs a script in a fresh runspace of this process with the module imported; returns output and progress records.
+        function Invoke-CapturingProgress([string] $Script) {
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddCommand('Import-Module').AddParameter('Name', $script:ModuleManifest).AddStatement()
+                $null = $ps.AddScript($Script)
+                $output = $ps.Invoke()
+                [pscustomobject]@{ Output = @($output); Progress = @($ps.Streams.Progress); Errors = @($ps.Streams.Error) }
+            }
+            finally { $ps.Dispose() }
+        }
+    }
+    AfterAll {
+        Disconnect-PartnerRelationship
+        Stop-TestSandbox $script:Sandbox
+    }
+    BeforeEach {
+        Disconnect-PartnerRelationship
+        $script:Folder = New-TestFolder
+        $script:Config = New-RunbookConfig $script:Folder
+        $env:PR_TEST_SECRET = $Sandbox.ClientSecret
+    }
+    AfterEach {
+        Disconnect-PartnerRelationship
+        $env:PR_TEST_SECRET = $null
+        Remove-Item $script:Folder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'creates the relationship from the configured defaults, locks it and puts the approval link in the draft' {
+        $invite = New-ResellerInvite -Kind GranularAdmin -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -ConfigPath $Config
+
+        $invite.GetType().FullName | Should -Be 'PartnerRelationships.Core.Invites.ResellerInvite'
+        $invite.Kind | Should -Be 'GranularAdmin'
+        $invite.Status | Should -Be 'Pending'
+        $invite.RelationshipId | Should -Not -BeNullOrEmpty
+        $invite.RelationshipDisplayName | Should -Be "Contoso $([DateTime]::UtcNow.ToString('yyyy-MM-dd'))"
+        $invite.Link | Should -BeLike "https://admin.microsoft.com/*granularAdminRelationships/$($invite.RelationshipId)"
+        $invite.Body | Should -Match ([regex]::Escape($invite.Link))
+        $invite.Body | Should -Match 'Directory Readers'
+        $invite.Body | Should -Match '365 days'
+
+        $remote = Get-SandboxRelationship $invite.RelationshipId
+        $remote.status | Should -Be 'approvalPending'
+        $remote.displayName | Should -Be $invite.RelationshipDisplayName
+        $remote.duration | Should -Be 'P365D'
+        $remote.accessDetails.unifiedRoles.roleDefinitionId | Should -Be $DirectoryReaders
+
+        $stored = Get-ResellerInvite -Id $invite.Id -ConfigPath $Config
+        $stored.Link | Should -Be $invite.Link
+        $stored.RelationshipId | Should -Be $invite.RelationshipId
+    }
+
+    It 'takes the name, roles by name or id, a duration as ISO or time span, and auto-extend' {
+        $tenant = [guid]::NewGuid().ToString()
+        $first = New-ResellerInvite -Kind GranularAdmin -CustomerName 'Fabrikam' -CustomerEmail 'it@fabrikam.example' -ConfigPath $Config `
+            -RelationshipName 'Fabrikam helpdesk' -Role 'helpdesk administrator', $DirectoryReaders -Duration P90D -AutoExtend -CustomerTenantId $tenant
+        $remote = Get-SandboxRelationship $first.RelationshipId
+        $remote.displayName | Should -Be 'Fabrikam helpdesk'
+        @($remote.accessDetails.unifiedRoles.roleDefinitionId) | Should -Be @($HelpdeskAdministrator, $DirectoryReaders)
+        $remote.duration | Should -Be 'P90D'
+        $remote.autoExtendDuration | Should -Be 'P180D'
+        $remote.customer.tenantId | Should -Be $tenant
+        $first.CustomerTenantId | Should -Be $tenant
+
+        $second = New-ResellerInvite -Kind GranularAdmin -CustomerName 'Tailspin' -CustomerEmail 'it@tailspin.example' -ConfigPath $Config -Duration (New-TimeSpan -Days 30)
+        (Get-SandboxRelationship $second.RelationshipId).duration | Should -Be 'P30D'
+        (Get-SandboxRelationship $second.RelationshipId).autoExtendDuration | Should -Be 'PT0S'
+    }
+
+    It 'creates nothing at the services nor in the store with -WhatIf' {
+        $before = Get-SandboxRelationshipCount
+        # What-if lines go to the host, so run it in a child PowerShell and read what it printed.
+        $text = Invoke-Pwsh -NoProfile -NonInteractive -Command "Import-Module '$ModuleManifest'; New-ResellerInvite -Kind GranularAdmin -CustomerName 'Contoso WhatIf' -CustomerEmail 'admin@contoso.com' -ConfigPath '$Config' -Role 'Global Reader' -WhatIf" | Out-String
+        $LASTEXITCODE | Should -Be 0
+        $text = $text -replace '\s+', ' '
+        $text | Should -Match "Create granular admin relationship 'Contoso WhatIf \d{4}-\d\d-\d\d' for Contoso WhatIf with roles Global Reader for 365 days"
+        Get-SandboxRelationshipCount | Should -Be $before
+        @(Get-ResellerInvite -ConfigPath $Config).Count | Should -Be 0
+    }
+
+    It 'refuses an unknown role with UnknownRole, suggests the near name and creates nothing' {
+        $before = Get-SandboxRelationshipCount
+        $err = { New-ResellerInvite -Kind GranularAdmin -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -ConfigPath $Config -Role 'Helpdesk Admin' -ErrorAction Stop } |
+            Should -Throw -ErrorId "UnknownRole,$CommandId" -PassThru
+        $err.Exception.Message | Should -Match "Did you mean 'Helpdesk Administrator'"
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        Get-SandboxRelationshipCount | Should -Be $before
+        @(Get-ResellerInvite -ConfigPath $Config).Count | Should -Be 0
+    }
+
+    It 'refuses a duration that is not whole days within two years' -ForEach @(
+        @{ Duration = 'P731D' }, @{ Duration = 'PT12H' }, @{ Duration = 'soon' }
+    ) {
+        { New-ResellerInvite -Kind GranularAdmin -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -ConfigPath $Config -Duration $Duration -ErrorAction Stop } |
+            Should -Throw -ErrorId "InvalidRelationshipDuration,$CommandId"
+        @(Get-ResellerInvite -ConfigPath $Config).Count | Should -Be 0
+    }
+
+    It 'refuses auto-extend with Global Administrator' {
+        { New-ResellerInvite -Kind GranularAdmin -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -ConfigPath $Config -Role 'Global Administrator' -AutoExtend -ErrorAction Stop } |
+            Should -Throw -ErrorId "AutoExtendWithGlobalAdministrator,$CommandId"
+    }
+
+    It 'refuses granular parameters on a reseller invite' {
+        { New-ResellerInvite -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -ConfigPath $Config -Role 'Global Reader' -ErrorAction Stop } |
+            Should -Throw -ErrorId "GranularOnlyParameter,$CommandId"
+        @(Get-ResellerInvite -ConfigPath $Config).Count | Should -Be 0
+    }
+
+    It 'needs a connection for granular invites only' {
+        $offline = New-TestConfig -Folder $Folder
+        { New-ResellerInvite -Kind GranularAdmin -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -ConfigPath $offline -ErrorAction Stop } |
+            Should -Throw -ErrorId "NotConnected,$CommandId"
+        (New-ResellerInvite -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -ConfigPath $offline).Kind | Should -Be 'Reseller'
+    }
+
+    It 'writes an .eml with the approval link' {
+        $eml = Join-Path $Folder 'contoso.eml'
+        $invite = New-ResellerInvite -Kind GranularAdmin -CustomerName 'Contoso Eml' -CustomerEmail 'admin@contoso.com' -ConfigPath $Config -OutFile $eml
+        $invite.DraftFile | Should -Be $eml
+        $raw = [IO.File]::ReadAllText($eml)
+        $raw | Should -Match "(?m)^X-Unsent: 1\r$"
+        ($raw -replace "=\r\n", '') | Should -Match ([regex]::Escape($invite.RelationshipId))
+    }
+
+    It 'invites customers from a CSV in bulk, counting them on a progress bar' {
+        $csv = Join-Path $Folder 'customers.csv'
+        @'
+CustomerName,CustomerEmail,RelationshipName
+Bulk One,one@bulk.example,Bulk one helpdesk
+Bulk Two,two@bulk.example,
+Bulk Three,three@bulk.example,Bulk three helpdesk
+'@ | Set-Content $csv
+        $run = Invoke-CapturingProgress "Import-Csv '$csv' | New-ResellerInvite -Kind GranularAdmin -Role 'Helpdesk Administrator' -ConfigPath '$Config'"
+
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Output.CustomerName | Should -Be @('Bulk One', 'Bulk Two', 'Bulk Three')
+        $run.Output[0].RelationshipDisplayName | Should -Be 'Bulk one helpdesk'
+        $run.Output[1].RelationshipDisplayName | Should -BeLike 'Bulk Two 20*'
+        $statuses = $run.Progress | Where-Object Activity -EQ 'Writing invites' | ForEach-Object StatusDescription
+        $statuses | Should -Contain '1 invite written (Bulk One)'
+        $statuses | Should -Contain '3 invites written (Bulk Three)'
+        ($run.Progress | Select-Object -Last 1).RecordType | Should -Be 'Completed'
+        (Get-ResellerInvite -Kind GranularAdmin -ConfigPath $Config).Count | Should -Be 3
+    }
+
+    It 'completes role names from the catalog' {
+        $line = "New-ResellerInvite -Kind GranularAdmin -Role Helpdesk"
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $completions.CompletionText | Should -Contain "'Helpdesk Administrator'"
+    }
+}

@@ -32,12 +32,21 @@ public sealed class InviteCancellation
         $"Cancel the {invite.Kind} invite to {invite.CustomerName} <{invite.CustomerEmail}> created {invite.CreatedAt:u}" +
         (invite.RelationshipId is null ? "" : $" (relationship '{invite.RelationshipDisplayName}')");
 
-    public async Task<CancelledInvite> CancelAsync(Guid inviteId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The invite, when it exists and is still Pending (else InviteNotFound / InviteNotPending): lets a caller ask for
+    /// confirmation only about invites that can be cancelled. Reads the store only.
+    /// </summary>
+    public async Task<ResellerInvite> GetCancellableAsync(Guid inviteId, CancellationToken cancellationToken = default)
     {
         var invite = await _store.GetInviteAsync(inviteId, cancellationToken).ConfigureAwait(false)
-            ?? throw new PartnerRelationshipsException(WorkflowErrorIds.InviteNotFound, ErrorKind.ObjectNotFound,
-                $"No invite with id {inviteId} is recorded. List invites with Get-ResellerInvite.", inviteId);
+            ?? throw NotFound(inviteId);
         RequirePending(invite);
+        return invite;
+    }
+
+    public async Task<CancelledInvite> CancelAsync(Guid inviteId, CancellationToken cancellationToken = default)
+    {
+        var invite = await GetCancellableAsync(inviteId, cancellationToken).ConfigureAwait(false);
 
         DelegatedAdminRelationshipInfo? relationship = null;
         if (invite.Kind == InviteKind.GranularAdmin && invite.RelationshipId is not null)
@@ -83,6 +92,10 @@ public sealed class InviteCancellation
 
         return new CancelledInvite(cancelled, deleted, warning);
     }
+
+    private static PartnerRelationshipsException NotFound(Guid inviteId) =>
+        new(WorkflowErrorIds.InviteNotFound, ErrorKind.ObjectNotFound,
+            $"No invite with id {inviteId} is recorded. List invites with Get-ResellerInvite.", inviteId);
 
     private static void RequirePending(ResellerInvite invite)
     {

@@ -48,6 +48,31 @@ public static class RelationshipDurations
         return Validate(value, origin);
     }
 
+    /// <summary>
+    /// What a user types: an ISO 8601 duration ("P90D") or a time span ("90.00:00:00", what a [TimeSpan] becomes as
+    /// text), validated as <see cref="Validate"/> does.
+    /// </summary>
+    public static TimeSpan FromText(string? text, string origin = "-Duration")
+    {
+        var trimmed = (text ?? "").Trim();
+        if (trimmed.StartsWith("P", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("-P", StringComparison.OrdinalIgnoreCase))
+        {
+            return Parse(trimmed.ToUpperInvariant(), origin);
+        }
+
+        if (TimeSpan.TryParse(trimmed, CultureInfo.InvariantCulture, out var value))
+        {
+            return Validate(value, origin);
+        }
+
+        throw new PartnerRelationshipsException(
+            WorkflowErrorIds.InvalidRelationshipDuration,
+            ErrorKind.InvalidArgument,
+            $"The relationship duration '{Invites.InputExcerpt.Of(text)}' ({origin}) is neither an ISO 8601 duration nor a time span. " +
+            "Write it in days, for example P90D, or as a time span such as 90.00:00:00.",
+            origin);
+    }
+
     public static string Format(TimeSpan duration) =>
         duration.Ticks % TimeSpan.TicksPerDay == 0
             ? "P" + ((long)duration.TotalDays).ToString(CultureInfo.InvariantCulture) + "D"

@@ -1,5 +1,7 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
+using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Store;
 using PartnerRelationships.PowerShell.Infrastructure;
@@ -7,7 +9,10 @@ using PartnerRelationships.PowerShell.Validation;
 
 namespace PartnerRelationships.PowerShell.Cmdlets;
 
-/// <summary>Lists recorded invites, filtered by id, status, customer name (wildcards), kind and age.</summary>
+/// <summary>
+/// Lists recorded invites, filtered by id, status, customer name (wildcards), kind, age and time left pending;
+/// -IncludeHistory adds each invite's status history.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "ResellerInvite", DefaultParameterSetName = "Filter")]
 [OutputType(typeof(ResellerInvite))]
 public sealed class GetResellerInviteCommand : ConfiguredCmdlet
@@ -32,6 +37,13 @@ public sealed class GetResellerInviteCommand : ConfiguredCmdlet
     [ValidateNonNegativeTimeSpan]
     public TimeSpan? OlderThan { get; set; }
 
+    [Parameter(ParameterSetName = "Filter")]
+    [ValidateNonNegativeTimeSpan]
+    public TimeSpan? PendingFor { get; set; }
+
+    [Parameter]
+    public SwitchParameter IncludeHistory { get; set; }
+
     protected override void ProcessRecord()
     {
         TryOrTerminate(() =>
@@ -48,26 +60,56 @@ public sealed class GetResellerInviteCommand : ConfiguredCmdlet
                         continue;
                     }
 
-                    WriteObject(invite);
+                    WriteObject(WithHistory(invite));
                 }
 
                 return;
             }
 
+            var now = Clock.GetUtcNow();
             foreach (var pattern in CustomerName ?? new string?[] { null })
             {
                 var query = new InviteQuery
                 {
                     CustomerNamePattern = pattern,
-                    Statuses = Status,
+                    Statuses = PendingFor is null ? Status : PendingStatuses(),
                     Kind = Kind,
-                    CreatedBefore = OlderThan is { } age ? Clock.GetUtcNow() - age : null,
+                    CreatedBefore = OlderThan is { } age ? now - age : null,
+                    StatusChangedBefore = PendingFor is { } pending ? now - pending : null,
                 };
                 foreach (var invite in Stream(token => Store.QueryInvitesAsync(query, token)))
                 {
-                    WriteObject(invite);
+                    WriteObject(WithHistory(invite));
                 }
             }
         });
+    }
+
+    /// <summary>-PendingFor means Pending; a -Status list without Pending contradicts it rather than silently matching nothing.</summary>
+    private InviteStatus[] PendingStatuses()
+    {
+        if (Status is { Length: > 0 } && !Status.Contains(InviteStatus.Pending))
+        {
+            throw new PartnerRelationshipsException(
+                "PendingForWithoutPendingStatus",
+                ErrorKind.InvalidArgument,
+                $"-PendingFor lists Pending invites, but -Status asks for {string.Join(", ", Status)}. Leave out -Status, or use -OlderThan for invites in other statuses.",
+                "PendingFor");
+        }
+
+        return new[] { InviteStatus.Pending };
+    }
+
+    private object WithHistory(ResellerInvite invite)
+    {
+        if (!IncludeHistory)
+        {
+            return invite;
+        }
+
+        var output = PSObject.AsPSObject(invite);
+        var history = Await(token => Store.GetHistoryAsync(invite.Id, token));
+        output.Properties.Add(new PSNoteProperty("History", history.ToArray()));
+        return output;
     }
 }

@@ -1,17 +1,26 @@
 using System.Management.Automation;
+using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
+using PartnerRelationships.Core.Workflow;
+using PartnerRelationships.PowerShell.Completers;
 using PartnerRelationships.PowerShell.Infrastructure;
 
 namespace PartnerRelationships.PowerShell.Cmdlets;
 
 /// <summary>
-/// Writes the reseller relationship request for a customer (a draft email with the link personalised to the
-/// partner's account), records the invite in the store, and optionally saves it as .eml or copies it.
+/// Writes an invite for a customer and records it in the store. A reseller invite is composed offline (the link
+/// personalised to the partner's account); a granular admin invite creates the GDAP relationship, locks it for approval
+/// and puts its approval link in the draft, so only that kind needs a connection. Optionally saves the draft as .eml
+/// or copies it.
 /// </summary>
 [Cmdlet(VerbsCommon.New, "ResellerInvite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(ResellerInvite))]
-public sealed class NewResellerInviteCommand : ConfiguredCmdlet
+public sealed class NewResellerInviteCommand : ConnectedCmdlet
 {
+    private const int ProgressActivityId = 1;
+    private const string ProgressActivity = "Writing invites";
+    private int _written;
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Name", "CompanyName", "DisplayName")]
     public string CustomerName { get; set; } = "";
@@ -23,6 +32,27 @@ public sealed class NewResellerInviteCommand : ConfiguredCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("TenantId")]
     public string? CustomerTenantId { get; set; }
+
+    [Parameter]
+    public InviteKind Kind { get; set; } = InviteKind.Reseller;
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("RelationshipDisplayName")]
+    public string? RelationshipName { get; set; }
+
+    [Parameter]
+    [Alias("Roles")]
+    [ArgumentCompleter(typeof(RoleNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Role { get; set; }
+
+    /// <summary>Text so both "P90D" and a [TimeSpan] (which binds as "90.00:00:00") work; Core parses and validates it.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Duration { get; set; }
+
+    [Parameter]
+    public SwitchParameter AutoExtend { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Subject { get; set; }
@@ -47,44 +77,147 @@ public sealed class NewResellerInviteCommand : ConfiguredCmdlet
 
     protected override bool RequiresConfigFile => true;
 
+    // Reseller invites are composed offline: connect only when a granular invite needs the services.
+    protected override bool ConnectsOnBegin => false;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        if (Kind == InviteKind.Reseller)
+        {
+            foreach (var name in new[] { nameof(Role), nameof(Duration), nameof(AutoExtend), nameof(RelationshipName) })
+            {
+                if (MyInvocation.BoundParameters.ContainsKey(name))
+                {
+                    ThrowTerminatingError(ErrorRecords.From(GranularOnly(name)));
+                }
+            }
+        }
+    }
+
     protected override void ProcessRecord()
     {
-        Try(() =>
+        if (Kind == InviteKind.GranularAdmin && !IsConnected)
         {
-            var request = new ResellerInviteRequest
-            {
-                CustomerName = CustomerName,
-                CustomerEmail = CustomerEmail,
-                CustomerTenantId = CustomerTenantId,
-                Subject = Subject,
-                Body = Body,
-                TemplatePath = TemplatePath is null ? null : GetUnresolvedProviderPathFromPSPath(TemplatePath),
-                DraftFile = OutFile is null ? null : GetUnresolvedProviderPathFromPSPath(OutFile),
-                OverwriteDraftFile = Force.IsPresent,
-            };
+            // No later item could do better without a connection: stop here.
+            TryOrTerminate(() => EnsureConnected());
+        }
 
-            var service = new InviteService(Config, Store, Clock);
-
-            // Compose first: bad input fails before anything is asked or written.
-            var draft = service.Prepare(request);
-            if (!ShouldProcess($"{CustomerName} <{CustomerEmail}>", "Record reseller invite"))
+        var recorded = Try(() =>
+        {
+            var output = Kind == InviteKind.GranularAdmin ? CreateGranular() : RecordReseller();
+            if (output is not null)
             {
-                return;
+                WriteObject(output);
+                _written++;
             }
-
-            var created = Await(token => service.RecordAsync(request, draft, token));
-            var output = PSObject.AsPSObject(created.Invite);
-            if (created.DraftFile is not null)
-            {
-                output.Properties.Add(new PSNoteProperty("DraftFile", created.DraftFile));
-            }
-
-            if (CopyToClipboard)
-            {
-                Clipboard.SetText(this, $"Subject: {draft.Subject}\n\n{draft.Body}");
-            }
-
-            WriteObject(output);
         });
+
+        if (recorded && MyInvocation.ExpectingInput)
+        {
+            // Streaming input: the total is unknown, so the bar counts what was written.
+            WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, $"{_written} invite{(_written == 1 ? "" : "s")} written ({CustomerName})")
+            {
+                PercentComplete = -1,
+            });
+        }
     }
+
+    protected override void EndProcessing()
+    {
+        if (MyInvocation.ExpectingInput)
+        {
+            WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, $"{_written} invites written") { RecordType = ProgressRecordType.Completed });
+        }
+
+        base.EndProcessing();
+    }
+
+    private PSObject? RecordReseller()
+    {
+        // A blank CSV cell is no name; a real one would be silently lost on a reseller invite.
+        if (!string.IsNullOrWhiteSpace(RelationshipName))
+        {
+            throw GranularOnly(nameof(RelationshipName));
+        }
+
+        var request = new ResellerInviteRequest
+        {
+            CustomerName = CustomerName,
+            CustomerEmail = CustomerEmail,
+            CustomerTenantId = CustomerTenantId,
+            Subject = Subject,
+            Body = Body,
+            TemplatePath = ResolvePath(TemplatePath),
+            DraftFile = ResolvePath(OutFile),
+            OverwriteDraftFile = Force.IsPresent,
+        };
+
+        var service = new InviteService(Config, Store, Clock);
+
+        // Compose first: bad input fails before anything is asked or written.
+        var draft = service.Prepare(request);
+        if (!ShouldProcess($"{CustomerName} <{CustomerEmail}>", "Record reseller invite"))
+        {
+            return null;
+        }
+
+        var created = Await(token => service.RecordAsync(request, draft, token));
+        return Output(created, draft.Subject, draft.Body);
+    }
+
+    private PSObject? CreateGranular()
+    {
+        var request = new GranularInviteRequest
+        {
+            CustomerName = CustomerName,
+            CustomerEmail = CustomerEmail,
+            CustomerTenantId = CustomerTenantId,
+            DisplayName = RelationshipName,
+            Roles = Role,
+            Duration = Duration is null ? null : RelationshipDurations.FromText(Duration, "-Duration"),
+            AutoExtend = MyInvocation.BoundParameters.ContainsKey(nameof(AutoExtend)) ? AutoExtend.IsPresent : null,
+            Subject = Subject,
+            Body = Body,
+            TemplatePath = ResolvePath(TemplatePath),
+            DraftFile = ResolvePath(OutFile),
+            OverwriteDraftFile = Force.IsPresent,
+        };
+
+        var service = new GranularInviteService(Config, Store, Connection.Gateway, Clock);
+
+        // Validate first (roles, duration, name, wording): nothing is created remotely or recorded before the answer.
+        var plan = service.Prepare(request);
+        if (!ShouldProcess(plan.CustomerName, plan.Description))
+        {
+            return null;
+        }
+
+        var created = Await(token => service.CreateAsync(plan, token));
+        return Output(created, created.Invite.Subject, created.Invite.Body);
+    }
+
+    private PSObject Output(CreatedInvite created, string subject, string body)
+    {
+        var output = PSObject.AsPSObject(created.Invite);
+        if (created.DraftFile is not null)
+        {
+            output.Properties.Add(new PSNoteProperty("DraftFile", created.DraftFile));
+        }
+
+        if (CopyToClipboard)
+        {
+            Clipboard.SetText(this, $"Subject: {subject}\n\n{body}");
+        }
+
+        return output;
+    }
+
+    private string? ResolvePath(string? path) => path is null ? null : GetUnresolvedProviderPathFromPSPath(path);
+
+    private static PartnerRelationshipsException GranularOnly(string parameter) => new(
+        "GranularOnlyParameter",
+        ErrorKind.InvalidArgument,
+        $"-{parameter} applies to granular admin invites only. Add -Kind GranularAdmin, or leave out -{parameter} for a reseller invite.",
+        parameter);
 }

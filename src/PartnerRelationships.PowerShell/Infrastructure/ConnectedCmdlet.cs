@@ -27,11 +27,34 @@ public abstract class ConnectedCmdlet : ConfiguredCmdlet
     /// <summary>What the connection in use is (never a token).</summary>
     protected PartnerConnectionInfo? ConnectionInfo { get; private set; }
 
+    /// <summary>
+    /// Whether BeginProcessing connects. A cmdlet that needs the services for only some of its work returns false and
+    /// calls <see cref="EnsureConnected"/> when it does (so, e.g., offline reseller invites need no sign-in).
+    /// </summary>
+    protected virtual bool ConnectsOnBegin => true;
+
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        TryOrTerminate(() => Attach(Resolve()));
+        if (ConnectsOnBegin)
+        {
+            TryOrTerminate(() => Attach(Resolve()));
+        }
     }
+
+    /// <summary>Connects on first need; call from the pipeline thread (resolving may read a vault secret).</summary>
+    protected PartnerConnection EnsureConnected()
+    {
+        if (_connection is null)
+        {
+            Attach(Resolve());
+        }
+
+        return _connection!;
+    }
+
+    /// <summary>Whether this cmdlet has a connection attached (always after BeginProcessing unless it connects lazily).</summary>
+    protected bool IsConnected => _connection is not null;
 
     private SessionConnection.Entry Resolve()
     {

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using PartnerRelationships.Core.Invites;
+using PartnerRelationships.Core.Workflow;
+using PartnerRelationships.PowerShell.Infrastructure;
+
+namespace PartnerRelationships.PowerShell.Cmdlets;
+
+/// <summary>
+/// Reconciles the store with the services: records each status change of the open invites (accepted, rejected,
+/// expired, terminated, admin rights removed) in the history, with its time, and outputs what changed. Every change is
+/// a compare-and-set, so a repeated sync outputs nothing new and two syncs at once never record a change twice.
+/// </summary>
+[Cmdlet(VerbsData.Sync, "ResellerInvite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(InviteTransition))]
+public sealed class SyncResellerInviteCommand : ConnectedCmdlet
+{
+    private const int ProgressActivityId = 1;
+    private readonly List<Guid> _ids = new();
+
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("InviteId")]
+    [ValidateNotNull]
+    public Guid[]? Id { get; set; }
+
+    [Parameter]
+    public InviteKind? Kind { get; set; }
+
+    [Parameter]
+    [Alias("Name")]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string? CustomerName { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (Id is not null)
+        {
+            _ids.AddRange(Id);
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        // Invites piped in: sync those only. An empty pipeline (nothing matched upstream) syncs nothing, not everything.
+        if (MyInvocation.ExpectingInput && _ids.Count == 0)
+        {
+            base.EndProcessing();
+            return;
+        }
+
+        TryOrTerminate(Sync);
+        base.EndProcessing();
+    }
+
+    private void Sync()
+    {
+        var scope = (_ids.Count > 0 ? $"{_ids.Count} invite{(_ids.Count == 1 ? "" : "s")}" : "open invites") +
+                    (Kind is { } kind ? $" of kind {kind}" : "") +
+                    (CustomerName is null ? "" : $" for customers matching '{CustomerName}'");
+        if (!ShouldProcess(StoreOpener.Describe(Config.Store), $"Check {scope} against the partner services and record their status changes"))
+        {
+            return;
+        }
+
+        var options = new InviteSyncOptions
+        {
+            Kind = Kind,
+            InviteIds = _ids.Count > 0 ? _ids : null,
+            CustomerNamePattern = CustomerName,
+        };
+        var service = new InviteSyncService(Store, Connection.Gateway, Connection.PartnerCenter, Clock, Config.Cloud);
+        var progress = ProgressFor<WorkProgress>(ProgressActivityId, InviteSyncService.Activity, report => (
+            report.Total is { } total ? $"{report.Status} ({report.Current} of {total})" : report.Status,
+            report.PercentComplete < 0 ? null : report.PercentComplete));
+        try
+        {
+            foreach (var transition in Stream(token => service.SyncAsync(options, progress, token)))
+            {
+                WriteObject(transition);
+            }
+        }
+        finally
+        {
+            CompleteProgress(ProgressActivityId, InviteSyncService.Activity);
+        }
+    }
+}
