@@ -49,12 +49,17 @@ try {
     Write-Step 'A starter configuration (commented YAML), pointed at the sandbox'
     $config = Join-Path $folder 'partner.yaml'
     $null = New-PartnerRelationshipConfig -Path $config -PartnerTenantId 6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c -PartnerId 1234567 -PartnerName 'Fabrikam Cloud Services'
-    # Uncomment the starter's keys for a store beside the file and for the sandbox instead of the real services.
+    # Uncomment the starter's keys: a store beside the file, app-only sign-in with the secret in an environment
+    # variable (never in the file), and the sandbox instead of the real services.
     (Get-Content $config -Raw) `
         -replace '(?m)^  # path: .*$', '  path: store.db' `
         -replace '(?m)^  # graph: .*$', "  graph: $($sandbox.Uri)" `
         -replace '(?m)^  # partnerCenter: .*$', "  partnerCenter: $($sandbox.Uri)" `
-        -replace '(?m)^  # login: .*$', "  login: $($sandbox.Uri)" | Set-Content $config
+        -replace '(?m)^  # login: .*$', "  login: $($sandbox.Uri)" `
+        -replace '(?m)^  # mode: Interactive$', '  mode: ClientSecret' `
+        -replace '(?m)^  # clientId: .*$', '  clientId: 00000000-0000-0000-0000-00000000a11c' `
+        -replace '(?m)^  # clientSecretVariable: .*$', '  clientSecretVariable: DEMO_PARTNER_SECRET' | Set-Content $config
+    $env:DEMO_PARTNER_SECRET = 'sandbox-secret'   # the sandbox's built-in app; a runbook gets it from its vault
     $env:PARTNERRELATIONSHIPS_CONFIG = $config
     Get-PartnerRelationshipConfig | Select-Object SourcePath, Cloud -ExpandProperty Partner | Format-List
 
@@ -78,12 +83,53 @@ try {
     Write-Step 'Who is still to accept?'
     Get-ResellerInvite -Status Pending | Format-Table
 
-    Write-Step 'Contoso accepts the link (acting as the customer in the sandbox)'
+    Write-Step 'Connect (app-only, from the configuration: no prompt)'
+    Connect-PartnerRelationship | Format-List TenantId, AuthMode, GraphEndpoint, IsSandbox
+
+    Write-Step 'A granular delegated admin (GDAP) invite for Fabrikam: the relationship is created and locked for approval'
+    $gdap = New-ResellerInvite -Kind GranularAdmin -CustomerName 'Fabrikam Retail' -CustomerEmail 'it@fabrikam-retail.example' `
+        -Role 'Helpdesk Administrator', 'User Administrator', 'Directory Readers' -Duration P365D
+    $gdap | Format-List CustomerName, Kind, Status, RelationshipDisplayName, Link
+
+    Write-Step 'The customers act (in the sandbox): Contoso accepts the reseller link, Fabrikam approves, Tailspin ignores it'
     $null = Invoke-Customer 'customers/accept-reseller' @{ displayName = 'Contoso'; domain = 'contoso.example' }
-    Write-Host 'Contoso now appears among the partner''s customers at the sandbox.'
+    $null = Invoke-Customer "relationships/$($gdap.RelationshipId)/approve" @{ displayName = 'Fabrikam Retail' }
+
+    Write-Step 'Sync: the store learns what the customers did (safe to run again: the second run finds nothing new)'
+    Sync-ResellerInvite | Format-Table
+    @(Sync-ResellerInvite).Count | ForEach-Object { Write-Host "Second sync: $_ changes" }
+
+    Write-Step 'The history of the Fabrikam invite'
+    (Get-ResellerInvite -Id $gdap.Id -IncludeHistory).History | Format-Table
+
+    Write-Step 'Customers and their relationships'
+    Get-PartnerCustomer | Format-Table
+
+    Write-Step 'Admin permissions: the partner''s helpdesk group gets roles on Fabrikam''s relationship (-WhatIf first)'
+    $helpdeskGroup = '11111111-2222-3333-4444-555555555555'
+    $fabrikam = Get-PartnerCustomer -Name 'Fabrikam*'
+    $fabrikam | Set-AdminPermission -SecurityGroupId $helpdeskGroup -Role 'Helpdesk Administrator' -WhatIf
+    $fabrikam | Set-AdminPermission -SecurityGroupId $helpdeskGroup -Role 'Helpdesk Administrator', 'User Administrator' -Confirm:$false -PassThru | Format-Table
+    $fabrikam | Get-AdminPermission | Format-Table
+
+    Write-Step 'Nightly compliance check, with a self-contained HTML report'
+    $report = Join-Path $folder 'compliance.html'
+    Test-PartnerCompliance -ReportPath $report | Format-Table
+    Write-Host "Report: $report"
+
+    Write-Step 'Tailspin never answered: cancel that invite'
+    Get-ResellerInvite -CustomerName 'Tailspin*' -Status Pending | Remove-ResellerInvite -Confirm:$false -PassThru | Format-Table CustomerName, Status
+
+    Write-Step 'End the granular relationship with Fabrikam (note the warning the seed page asks partners to keep in mind)'
+    $fabrikam | Remove-CustomerRelationship -Granular -Confirm:$false | Format-Table
+
+    Write-Step 'Where every invite stands now'
+    Get-ResellerInvite | Format-Table
 }
 finally {
     $env:PARTNERRELATIONSHIPS_CONFIG = $null
+    $env:DEMO_PARTNER_SECRET = $null
+    Disconnect-PartnerRelationship
     $sandbox.Process | Stop-Process -Force -ErrorAction SilentlyContinue
     Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
 }
