@@ -258,6 +258,6 @@ $rows = @(
     if ('Listing' -in $Name) { Measure-Listing }
     if ('Throttled' -in $Name) { Measure-Throttled }
 )
-$rows | Format-Table Benchmark, Subject, Value, Baseline, BaselineValue, Ratio, Note -AutoSize | Out-Host
+$rows | Format-Table Benchmark, Subject, Value, Baseline, BaselineValue, Ratio, Note -Wrap | Out-Host
 [pscustomobject]@{ Machine = $machine; Date = (Get-Date).ToString('u'); Results = $rows } |
     ConvertTo-Json -Depth 4 | Set-Content (Join-Path $outFolder 'results.json')
