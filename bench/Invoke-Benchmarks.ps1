@@ -23,7 +23,9 @@ param(
     [int] $ListingRuns = 3,
     # Throttled: sandbox customers and the throttle in requests per second.
     [int] $ThrottledCustomers = 2000,
-    [int] $ThrottleRps = 50
+    [int] $ThrottleRps = 50,
+    # Throttled: latency the sandbox adds to every call, so one-at-a-time pays a round trip per call as it would for real.
+    [int] $ThrottleLatencyMs = 50
 )
 
 $ErrorActionPreference = 'Stop'
@@ -165,13 +167,16 @@ function Measure-Listing {
     $small = $null
     try {
         $results = Invoke-Bench @('listing', '--sandbox', $large.Uri, '--runs', $ListingRuns)
-        $raw = $results | Where-Object Subject -like 'raw*'
+        $raw = $results | Where-Object Subject -eq 'raw HttpClient + System.Text.Json'
+        $rawBoth = $results | Where-Object Subject -like 'raw*relationships*'
         foreach ($ours in $results | Where-Object Subject -notlike 'raw*') {
+            # Each is held against the raw loop reading the same pages: the directory reads GDAP relationships too.
+            $base = if ($ours.Subject -like 'CustomerDirectory*') { $rawBoth } else { $raw }
             [pscustomobject]@{
-                Benchmark = 'listing'; Subject = $ours.Subject; Baseline = $raw.Subject
-                Value = '{0:N0} items/s' -f $ours.ItemsPerSecond; BaselineValue = '{0:N0} items/s' -f $raw.ItemsPerSecond
-                Ratio = [math]::Round($ours.ItemsPerSecond / $raw.ItemsPerSecond, 2)
-                Note = "$($ours.Items) customers listed vs $($raw.Items) Partner Center customers read raw; $($ours.Note); target >= 0.8"
+                Benchmark = 'listing'; Subject = $ours.Subject; Baseline = $base.Subject
+                Value = '{0:N0} items/s' -f $ours.ItemsPerSecond; BaselineValue = '{0:N0} items/s' -f $base.ItemsPerSecond
+                Ratio = [math]::Round($ours.ItemsPerSecond / $base.ItemsPerSecond, 2)
+                Note = "$($ours.Items) customers listed vs $($base.Items) Partner Center customers read raw; ratio to the customers-only raw loop {0:N2}; $($ours.Note); target >= 0.8" -f ($ours.ItemsPerSecond / $raw.ItemsPerSecond)
             }
         }
 
@@ -182,10 +187,10 @@ function Measure-Listing {
         $cmdletItems = $cmdlet[0].Items
         $cmdletRate = $cmdletItems / $cmdletSeconds
         [pscustomobject]@{
-            Benchmark = 'listing-cmdlet'; Subject = 'Get-PartnerCustomer | Measure-Object (fresh pwsh, ClientSecret)'; Baseline = $raw.Subject
-            Value = '{0:N0} items/s' -f $cmdletRate; BaselineValue = '{0:N0} items/s' -f $raw.ItemsPerSecond
-            Ratio = [math]::Round($cmdletRate / $raw.ItemsPerSecond, 2)
-            Note = "$cmdletItems customers in {0:N2} s, second call in the session (the first, with the token request and JIT: {1:N2} s); median of $ListingRuns fresh pwsh; import excluded; target >= 0.8" -f $cmdletSeconds, $cmdletCold
+            Benchmark = 'listing-cmdlet'; Subject = 'Get-PartnerCustomer | Measure-Object (fresh pwsh, ClientSecret)'; Baseline = $rawBoth.Subject
+            Value = '{0:N0} items/s' -f $cmdletRate; BaselineValue = '{0:N0} items/s' -f $rawBoth.ItemsPerSecond
+            Ratio = [math]::Round($cmdletRate / $rawBoth.ItemsPerSecond, 2)
+            Note = "$cmdletItems customers in {0:N2} s, second call in the session (the first, with the token request and JIT: {1:N2} s); median of $ListingRuns fresh pwsh; import excluded; ratio to the customers-only raw loop {2:N2}; target >= 0.8" -f $cmdletSeconds, $cmdletCold, ($cmdletRate / $raw.ItemsPerSecond)
         }
 
         # Memory: each size in its own fresh process, so peaks never mix.
@@ -209,7 +214,7 @@ function Measure-Listing {
 }
 
 function Measure-Throttled {
-    $results = Invoke-Bench @('throttled', '--customers', $ThrottledCustomers, '--rps', $ThrottleRps)
+    $results = Invoke-Bench @('throttled', '--customers', $ThrottledCustomers, '--rps', $ThrottleRps, '--latency-ms', $ThrottleLatencyMs)
     foreach ($result in $results) {
         $throttledRun = $null -ne $result.FloorSeconds
         [pscustomobject]@{

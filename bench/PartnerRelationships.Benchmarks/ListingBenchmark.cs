@@ -28,6 +28,7 @@ internal static class ListingBenchmark
         var subjects = new (string Name, Func<Task<int>> Run)[]
         {
             ("raw HttpClient + System.Text.Json", () => RawAsync(uri, pageSize)),
+            ("raw HttpClient + System.Text.Json, GDAP relationships then customers", () => RawWithRelationshipsAsync(uri, pageSize)),
             ("PartnerCenterClient.ListCustomersAsync", () => PartnerCenterAsync(uri, pageSize)),
             ("CustomerDirectory.ListAsync (Get-PartnerCustomer's core)", () => DirectoryAsync(uri, pageSize)),
         };
@@ -89,6 +90,14 @@ internal static class ListingBenchmark
     private static async Task<int> RawAsync(Uri sandbox, int pageSize)
     {
         using var raw = new RawCustomerLister(sandbox, Token);
+        return await raw.CountCustomersAsync(pageSize);
+    }
+
+    // What CustomerDirectory reads, raw: every granular relationship page, then every customer page (items = customers).
+    private static async Task<int> RawWithRelationshipsAsync(Uri sandbox, int pageSize)
+    {
+        using var raw = new RawCustomerLister(sandbox, Token);
+        _ = await raw.CountRelationshipsAsync();
         return await raw.CountCustomersAsync(pageSize);
     }
 

@@ -47,5 +47,35 @@ internal sealed class RawCustomerLister : IDisposable
         return count;
     }
 
+    /// <summary>
+    /// The granular relationships as CustomerDirectory reads them before the customers: Graph pages at the service's
+    /// default size, following @odata.nextLink; returns how many have a customer.
+    /// </summary>
+    public async Task<int> CountRelationshipsAsync()
+    {
+        var count = 0;
+        string? next = "v1.0/tenantRelationships/delegatedAdminRelationships";
+        while (next is not null)
+        {
+            using var response = await _http.GetAsync(next, HttpCompletionOption.ResponseHeadersRead);
+            response.EnsureSuccessStatusCode();
+            await using var stream = await response.Content.ReadAsStreamAsync();
+            using var document = await JsonDocument.ParseAsync(stream);
+            foreach (var item in document.RootElement.GetProperty("value").EnumerateArray())
+            {
+                if (item.TryGetProperty("customer", out var customer) && customer.ValueKind == JsonValueKind.Object
+                    && customer.TryGetProperty("tenantId", out var tenant) && tenant.GetString() is not null)
+                {
+                    _ = (item.GetProperty("id").GetString(), item.GetProperty("displayName").GetString(), item.GetProperty("status").GetString());
+                    count++;
+                }
+            }
+
+            next = document.RootElement.TryGetProperty("@odata.nextLink", out var link) ? link.GetString() : null;
+        }
+
+        return count;
+    }
+
     public void Dispose() => _http.Dispose();
 }

@@ -24,6 +24,7 @@ internal static class ThrottledBenchmark
     {
         var customers = options.GetInt("customers", 2_000);
         var rps = options.GetInt("rps", 50);
+        var latency = options.GetInt("latency-ms", 0);
         var folder = Path.Combine(Path.GetTempPath(), "pr-bench-throttled-" + Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(folder);
         SqliteNativeLibrary.Initialize(null);
@@ -35,7 +36,7 @@ internal static class ThrottledBenchmark
         // First unthrottled at the default concurrency: it warms the JIT and shows what the work costs without a limit.
         foreach (var (concurrency, limit) in new[] { (4, 0), (4, rps), (1, rps) })
         {
-            results.Add(await MeasureAsync(sandbox, limit, $"InviteSyncService (concurrency {concurrency})", invites, async (connection, _) =>
+            results.Add(await MeasureAsync(sandbox, limit, latency, $"InviteSyncService (concurrency {concurrency})", invites, async (connection, _) =>
             {
                 var path = CopyOf(template, folder);
                 using var store = SqliteRelationshipStore.Open(path, TimeProvider.System);
@@ -52,7 +53,7 @@ internal static class ThrottledBenchmark
 
         foreach (var (concurrency, limit) in new[] { (ComplianceSnapshotCollectorDefault, 0), (ComplianceSnapshotCollectorDefault, rps), (1, rps) })
         {
-            results.Add(await MeasureAsync(sandbox, limit, $"ComplianceChecker (concurrency {concurrency})", invites, async (connection, _) =>
+            results.Add(await MeasureAsync(sandbox, limit, latency, $"ComplianceChecker (concurrency {concurrency})", invites, async (connection, _) =>
             {
                 var path = CopyOf(template, folder);
                 using var store = SqliteRelationshipStore.Open(path, TimeProvider.System);
@@ -129,7 +130,7 @@ internal static class ThrottledBenchmark
         return count;
     }
 
-    private static async Task<BenchResult> MeasureAsync(SandboxServer sandbox, int rps, string subject, int invites, Func<PartnerConnection, CancellationToken, Task<string>> work)
+    private static async Task<BenchResult> MeasureAsync(SandboxServer sandbox, int rps, int latency, string subject, int invites, Func<PartnerConnection, CancellationToken, Task<string>> work)
     {
         var handlers = new List<CountingHandler>();
         using var connection = new PartnerConnection(
@@ -140,7 +141,7 @@ internal static class ThrottledBenchmark
 
         // A fresh bucket per run (setting the faults again), so no run inherits another's debt or savings.
         sandbox.Faults.Settings = FaultSettings.None;
-        sandbox.Faults.Settings = new FaultSettings { ThrottleRequestsPerSecond = rps }; // 0 = no throttle
+        sandbox.Faults.Settings = new FaultSettings { ThrottleRequestsPerSecond = rps, LatencyMilliseconds = latency }; // 0 = no throttle
         var watch = Stopwatch.StartNew();
         string note;
         var failed = 0;
@@ -167,7 +168,7 @@ internal static class ThrottledBenchmark
             Throttled = throttled,
             FailedCalls = failedCalls + failed,
             FloorSeconds = floor,
-            Note = (rps > 0 ? $"throttle {rps} req/s" : "no throttle") + "; " + note,
+            Note = (rps > 0 ? $"throttle {rps} req/s" : "no throttle") + $"; {latency} ms latency per call; " + note,
         };
     }
 
