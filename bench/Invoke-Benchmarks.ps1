@@ -10,19 +10,32 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [string] $Configuration = 'Release',
     # Which benchmarks to run (all by default).
-    [ValidateSet('Import', 'Store', 'StoreWriters')]
-    [string[]] $Name = @('Import', 'Store', 'StoreWriters'),
+    [ValidateSet('Import', 'Store', 'StoreWriters', 'Listing', 'Throttled')]
+    [string[]] $Name = @('Import', 'Store', 'StoreWriters', 'Listing', 'Throttled'),
     [int] $ImportRuns = 15,
+    # Store: invites recorded one fsynced transaction each, and the total queried (the rest seeded in one transaction).
     [int] $StoreCount = 20000,
-    [int] $WriterCount = 2500
+    [int] $StoreQueryCount = 100000,
+    [int] $WriterCount = 2500,
+    # Listing: sandbox customers for throughput, and the small count memory is compared against.
+    [int] $ListingCustomers = 10000,
+    [int] $ListingSmallCustomers = 2000,
+    [int] $ListingRuns = 3,
+    # Throttled: sandbox customers and the throttle in requests per second.
+    [int] $ThrottledCustomers = 2000,
+    [int] $ThrottleRps = 50,
+    # Throttled: latency the sandbox adds to every call, so one-at-a-time pays a round trip per call as it would for real.
+    [int] $ThrottleLatencyMs = 50
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+$ModulePath = (Resolve-Path $ModulePath).Path
 $root = Split-Path $PSScriptRoot
 $outFolder = Join-Path $root 'out/bench'
 New-Item -ItemType Directory $outFolder -Force | Out-Null
 $benchDll = Join-Path $root "bench/PartnerRelationships.Benchmarks/bin/$Configuration/net10.0/PartnerRelationships.Benchmarks.dll"
+$sandboxDll = Join-Path $root "src/PartnerRelationships.Sandbox/bin/$Configuration/net10.0/PartnerRelationships.Sandbox.dll"
 $pwsh = @((Get-Process -Id $PID).Path)
 if ([IO.Path]::GetFileNameWithoutExtension($pwsh[0]) -eq 'dotnet') { $pwsh += Join-Path $PSHOME 'pwsh.dll' }
 
@@ -33,7 +46,7 @@ function Invoke-Bench([string[]] $Arguments) {
 }
 
 function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
+    $sorted = @($Values | Sort-Object)
     return $sorted[[int][math]::Floor($sorted.Count / 2)]
 }
 
@@ -61,14 +74,157 @@ function Measure-Import {
 }
 
 function Measure-Store {
-    $results = Invoke-Bench @('store', '--count', $StoreCount)
-    foreach ($benchmark in 'store-record', 'store-query') {
+    $results = Invoke-Bench @('store', '--count', $StoreCount, '--query-count', $StoreQueryCount)
+    foreach ($benchmark in 'store-record', 'store-query', 'store-query-large') {
         $raw = $results | Where-Object { $_.Benchmark -eq $benchmark -and $_.Subject -like 'raw*' }
         $ours = $results | Where-Object { $_.Benchmark -eq $benchmark -and $_.Subject -notlike 'raw*' }
+        if (-not $ours) { continue }
+        $note = if ($benchmark -eq 'store-query-large') { "$($ours.Items) invites ($StoreCount recorded + the rest seeded in one transaction)" } else { "$($ours.Items) invites" }
         [pscustomobject]@{
             Benchmark = $benchmark; Subject = $ours.Subject; Baseline = $raw.Subject
             Value = '{0:N0}/s' -f $ours.ItemsPerSecond; BaselineValue = '{0:N0}/s' -f $raw.ItemsPerSecond
-            Ratio = [math]::Round($ours.ItemsPerSecond / $raw.ItemsPerSecond, 2); Note = "$StoreCount invites; peak $([math]::Round($ours.PeakWorkingSetMb)) MB"
+            Ratio = [math]::Round($ours.ItemsPerSecond / $raw.ItemsPerSecond, 2); Note = "$note; peak $([math]::Round($ours.PeakWorkingSetMb)) MB"
+        }
+    }
+}
+
+function Get-FreeLoopbackPort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { return ([System.Net.IPEndPoint] $listener.LocalEndpoint).Port } finally { $listener.Stop() }
+}
+
+# The built sandbox as its own process (so its memory is never counted as the client's), seeded with generated customers.
+function Start-BenchSandbox([int] $Customers) {
+    $uri = "http://127.0.0.1:$(Get-FreeLoopbackPort)/"
+    $process = Start-Process dotnet -ArgumentList $sandboxDll, '--urls', $uri.TrimEnd('/'), '--quiet', '--seed', '1', '--customers', $Customers -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $outFolder "sandbox-$Customers.out")
+    foreach ($attempt in 1..600) {
+        try { $null = Invoke-RestMethod "${uri}_sandbox/state" -TimeoutSec 5; return [pscustomobject]@{ Uri = $uri; Process = $process } }
+        catch { Start-Sleep -Milliseconds 100 }   # waiting for a real process to listen
+    }
+    $process | Stop-Process -Force
+    throw "The sandbox did not start at $uri."
+}
+
+function Stop-BenchSandbox($Sandbox) {
+    if ($Sandbox -and -not $Sandbox.Process.HasExited) { $Sandbox.Process.Kill($true); $null = $Sandbox.Process.WaitForExit(10000) }
+}
+
+# Get-PartnerCustomer in a fresh pwsh, signed in with a client secret from an environment variable against the sandbox;
+# only the listing is timed (import and start-up are the Import benchmark's business). Returns seconds and count.
+function Measure-CmdletListing($Sandbox) {
+    $folder = Join-Path $outFolder ("listing-" + [guid]::NewGuid().ToString('n'))
+    New-Item -ItemType Directory $folder | Out-Null
+    $config = Join-Path $folder 'partner.yaml'
+    @"
+partner:
+  tenantId: 6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c
+  partnerId: '1234567'
+  name: Fabrikam Cloud Services
+store:
+  provider: sqlite
+  path: $(Join-Path $folder 'store.db')
+auth:
+  mode: ClientSecret
+  clientId: 00000000-0000-0000-0000-00000000a11c
+  clientSecretVariable: PR_BENCH_SECRET
+endpoints:
+  graph: $($Sandbox.Uri)v1.0
+  partnerCenter: $($Sandbox.Uri)
+  login: $($Sandbox.Uri)
+"@ | Set-Content -Path $config -Encoding utf8NoBOM
+    $script = @"
+`$ErrorActionPreference = 'Stop'
+`$seconds = @()
+Import-Module '$ModulePath'
+foreach (`$pass in 'cold', 'warm') {
+    `$watch = [Diagnostics.Stopwatch]::StartNew()
+    `$count = (Get-PartnerCustomer | Measure-Object).Count
+    `$seconds += @(`$watch.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture))
+}
+'{0} {1} {2}' -f `$count, `$seconds[0], `$seconds[1]
+"@
+    $env:PARTNERRELATIONSHIPS_CONFIG = $config
+    $env:PR_BENCH_SECRET = 'sandbox-secret'
+    try {
+        $line = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script | Select-Object -Last 1
+        if ($LASTEXITCODE -ne 0) { throw "Get-PartnerCustomer failed ($LASTEXITCODE): $line" }
+    }
+    finally {
+        Remove-Item Env:PARTNERRELATIONSHIPS_CONFIG, Env:PR_BENCH_SECRET -ErrorAction SilentlyContinue
+        Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+    $count, $cold, $warm = $line -split ' '
+    return [pscustomobject]@{
+        Items = [int] $count
+        ColdSeconds = [double]::Parse($cold, [cultureinfo]::InvariantCulture)   # first call: token request and JIT included
+        Seconds = [double]::Parse($warm, [cultureinfo]::InvariantCulture)       # second call in the same session
+    }
+}
+
+function Measure-Listing {
+    $large = Start-BenchSandbox $ListingCustomers
+    $small = $null
+    try {
+        $results = Invoke-Bench @('listing', '--sandbox', $large.Uri, '--runs', $ListingRuns)
+        $raw = $results | Where-Object Subject -eq 'raw HttpClient + System.Text.Json'
+        $rawBoth = $results | Where-Object Subject -like 'raw*relationships then customers'
+        $rawRelationships = $results | Where-Object Subject -like 'raw*relationships only'
+        foreach ($ours in $results | Where-Object Subject -notlike 'raw*') {
+            # Each is held against the raw loop reading the same pages: the directory reads GDAP relationships too.
+            $base = if ($ours.Subject -like 'CustomerDirectory*') { $rawBoth } elseif ($ours.Subject -like '*Relationships*') { $rawRelationships } else { $raw }
+            [pscustomobject]@{
+                Benchmark = 'listing'; Subject = $ours.Subject; Baseline = $base.Subject
+                Value = '{0:N0} items/s' -f $ours.ItemsPerSecond; BaselineValue = '{0:N0} items/s' -f $base.ItemsPerSecond
+                Ratio = [math]::Round($ours.ItemsPerSecond / $base.ItemsPerSecond, 2)
+                Note = "$($ours.Items) items vs $($base.Items) read raw; ratio to the customers-only raw loop {0:N2}; $($ours.Note); target >= 0.8" -f ($ours.ItemsPerSecond / $raw.ItemsPerSecond)
+            }
+        }
+
+        # The cmdlet in fresh pwsh sessions, right after the in-process figures on the same sandbox; medians.
+        $cmdlet = @(foreach ($run in 1..$ListingRuns) { Measure-CmdletListing $large })
+        $cmdletSeconds = Get-Median ($cmdlet | ForEach-Object Seconds)
+        $cmdletCold = Get-Median ($cmdlet | ForEach-Object ColdSeconds)
+        $cmdletItems = $cmdlet[0].Items
+        $cmdletRate = $cmdletItems / $cmdletSeconds
+        [pscustomobject]@{
+            Benchmark = 'listing-cmdlet'; Subject = 'Get-PartnerCustomer | Measure-Object (fresh pwsh, ClientSecret)'; Baseline = $rawBoth.Subject
+            Value = '{0:N0} items/s' -f $cmdletRate; BaselineValue = '{0:N0} items/s' -f $rawBoth.ItemsPerSecond
+            Ratio = [math]::Round($cmdletRate / $rawBoth.ItemsPerSecond, 2)
+            Note = "$cmdletItems customers in {0:N2} s, second call in the session (the first, with the token request and JIT: {1:N2} s); median of $ListingRuns fresh pwsh; import excluded; ratio to the customers-only raw loop {2:N2}; target >= 0.8" -f $cmdletSeconds, $cmdletCold, ($cmdletRate / $raw.ItemsPerSecond)
+        }
+
+        # Memory: each size in its own fresh process, so peaks never mix.
+        $small = Start-BenchSandbox $ListingSmallCustomers
+        $memory = @{}
+        foreach ($case in @(@{ Key = 'small'; Sandbox = $small }, @{ Key = 'large'; Sandbox = $large })) {
+            $memory[$case.Key] = Invoke-Bench @('listing-memory', '--sandbox', $case.Sandbox.Uri, '--subject', 'directory')
+        }
+        $s = $memory.small; $l = $memory.large
+        [pscustomobject]@{
+            Benchmark = 'listing-memory'; Subject = "CustomerDirectory.ListAsync, peak working set at $($l.Items) customers"; Baseline = "the same at $($s.Items) customers"
+            Value = '{0:N0} MB' -f $l.PeakWorkingSetMb; BaselineValue = '{0:N0} MB' -f $s.PeakWorkingSetMb
+            Ratio = [math]::Round($l.PeakWorkingSetMb / $s.PeakWorkingSetMb, 2)
+            Note = 'retained after a full GC {0:N1} MB vs {1:N1} MB; allocated {2:N0} MB vs {3:N0} MB; flat = ratio near 1.0 (5x the customers)' -f $l.RetainedMb, $s.RetainedMb, $l.AllocatedMb, $s.AllocatedMb
+        }
+    }
+    finally {
+        Stop-BenchSandbox $large
+        Stop-BenchSandbox $small
+    }
+}
+
+function Measure-Throttled {
+    $results = Invoke-Bench @('throttled', '--customers', $ThrottledCustomers, '--rps', $ThrottleRps, '--latency-ms', $ThrottleLatencyMs)
+    foreach ($result in $results) {
+        $throttledRun = $null -ne $result.FloorSeconds
+        [pscustomobject]@{
+            Benchmark = 'throttled'; Subject = $result.Subject
+            Baseline = if ($throttledRun) { "floor = accepted requests / $ThrottleRps" } else { '(no throttle: context, no ratio)' }
+            Value = '{0:N2} s' -f $result.Seconds
+            BaselineValue = if ($throttledRun) { '{0:N2} s' -f $result.FloorSeconds } else { '' }
+            Ratio = if ($throttledRun -and $result.FloorSeconds -gt 0) { [math]::Round($result.Seconds / $result.FloorSeconds, 2) } else { $null }
+            Note = "$($result.Items) invites, $ThrottledCustomers customers; $($result.Requests) requests, $($result.Throttled) answered 429 and retried, $($result.FailedCalls) failed; $($result.Note)" + $(if ($throttledRun) { '; target <= 1.2' } else { '' })
         }
     }
 }
@@ -105,7 +261,9 @@ $rows = @(
     if ('Import' -in $Name) { Measure-Import }
     if ('Store' -in $Name) { Measure-Store }
     if ('StoreWriters' -in $Name) { Measure-StoreWriters }
+    if ('Listing' -in $Name) { Measure-Listing }
+    if ('Throttled' -in $Name) { Measure-Throttled }
 )
-$rows | Format-Table Benchmark, Subject, Value, Baseline, BaselineValue, Ratio, Note -AutoSize | Out-Host
+$rows | Format-Table Benchmark, Subject, Value, Baseline, BaselineValue, Ratio, Note -Wrap | Out-Host
 [pscustomobject]@{ Machine = $machine; Date = (Get-Date).ToString('u'); Results = $rows } |
     ConvertTo-Json -Depth 4 | Set-Content (Join-Path $outFolder 'results.json')

@@ -4,4 +4,21 @@ namespace PartnerRelationships.Benchmarks;
 internal sealed record BenchResult(string Benchmark, string Subject, int Items, double Seconds, double? PeakWorkingSetMb = null)
 {
     public double ItemsPerSecond => Seconds > 0 ? Items / Seconds : 0;
+
+    /// <summary>Bytes allocated by the whole run (GC.GetTotalAllocatedBytes), in MB.</summary>
+    public double? AllocatedMb { get; init; }
+
+    /// <summary>Managed heap still live after a full collection at the end of the run, in MB.</summary>
+    public double? RetainedMb { get; init; }
+
+    /// <summary>Throttled runs: attempts sent, the ones answered 429, the ones that failed, the floor and the ratio to it.</summary>
+    public int? Requests { get; init; }
+
+    public int? Throttled { get; init; }
+
+    public int? FailedCalls { get; init; }
+
+    public double? FloorSeconds { get; init; }
+
+    public string? Note { get; init; }
 }

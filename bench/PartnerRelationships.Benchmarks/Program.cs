@@ -14,7 +14,10 @@ var results = command switch
 {
     "store" => await StoreBenchmark.RunAsync(options),
     "store-writer" => await StoreBenchmark.RunWriterAsync(options),
-    _ => throw new ArgumentException($"Unknown benchmark '{command}'. Use: store, store-writer, sync."),
+    "listing" => await ListingBenchmark.RunAsync(options),
+    "listing-memory" => await ListingBenchmark.RunMemoryAsync(options),
+    "throttled" => await ThrottledBenchmark.RunAsync(options),
+    _ => throw new ArgumentException($"Unknown benchmark '{command}'. Use: store, store-writer, listing, listing-memory, throttled, sync."),
 };
 foreach (var result in results)
 {

@@ -48,6 +48,39 @@ internal static class StoreBenchmark
             }));
         }
 
+        // Querying at --query-count: the rest is seeded in one transaction (bench-only), then both sides scan everything.
+        var queryCount = options.GetInt("query-count", 100_000);
+        if (queryCount > count)
+        {
+            BulkInviteSeeder.SeedRaw(rawPath, queryCount - count, "seeded");
+            BulkInviteSeeder.SeedStore(storePath, queryCount - count, "seeded");
+            using var store = SqliteRelationshipStore.Open(storePath, TimeProvider.System);
+            results.Add(Measure("store-query-large", "raw Microsoft.Data.Sqlite", queryCount, () => RawScan(rawPath)));
+            results.Add(await MeasureAsync("store-query-large", "SqliteRelationshipStore.QueryInvitesAsync", queryCount, async () =>
+            {
+                var seen = 0;
+                await foreach (var _ in store.QueryInvitesAsync(new InviteQuery()))
+                {
+                    seen++;
+                }
+
+                if (seen != queryCount)
+                {
+                    throw new InvalidOperationException($"Query returned {seen} invites, expected {queryCount}.");
+                }
+            }));
+        }
+
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+
         return results;
     }
 

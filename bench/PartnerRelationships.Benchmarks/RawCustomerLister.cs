@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace PartnerRelationships.Benchmarks;
+
+/// <summary>
+/// The least any client could do: one HttpClient, a bearer token, the Partner Center customer pages read with
+/// System.Text.Json and the continuation header sent back. No retries, no pipeline, no mapping beyond three strings.
+/// </summary>
+internal sealed class RawCustomerLister : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public RawCustomerLister(Uri sandbox, string token)
+    {
+        _http = new HttpClient { BaseAddress = sandbox };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    public async Task<int> CountCustomersAsync(int pageSize)
+    {
+        var count = 0;
+        string? continuation = null;
+        do
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"v1/customers?size={pageSize}");
+            if (continuation is not null)
+            {
+                request.Headers.TryAddWithoutValidation("MS-ContinuationToken", continuation);
+            }
+
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            response.EnsureSuccessStatusCode();
+            await using var stream = await response.Content.ReadAsStreamAsync();
+            using var document = await JsonDocument.ParseAsync(stream);
+            foreach (var item in document.RootElement.GetProperty("items").EnumerateArray())
+            {
+                var profile = item.GetProperty("companyProfile");
+                _ = (item.GetProperty("id").GetString(), profile.GetProperty("companyName").GetString(), profile.GetProperty("domain").GetString());
+                count++;
+            }
+
+            continuation = document.RootElement.TryGetProperty("continuationToken", out var token) ? token.GetString() : null;
+        }
+        while (continuation is not null);
+
+        return count;
+    }
+
+    /// <summary>
+    /// The granular relationships as CustomerDirectory reads them before the customers: Graph pages at the service's
+    /// default size, following @odata.nextLink; returns how many have a customer.
+    /// </summary>
+    public async Task<int> CountRelationshipsAsync()
+    {
+        var count = 0;
+        string? next = "v1.0/tenantRelationships/delegatedAdminRelationships";
+        while (next is not null)
+        {
+            using var response = await _http.GetAsync(next, HttpCompletionOption.ResponseHeadersRead);
+            response.EnsureSuccessStatusCode();
+            await using var stream = await response.Content.ReadAsStreamAsync();
+            using var document = await JsonDocument.ParseAsync(stream);
+            foreach (var item in document.RootElement.GetProperty("value").EnumerateArray())
+            {
+                if (item.TryGetProperty("customer", out var customer) && customer.ValueKind == JsonValueKind.Object
+                    && customer.TryGetProperty("tenantId", out var tenant) && tenant.GetString() is not null)
+                {
+                    _ = (item.GetProperty("id").GetString(), item.GetProperty("displayName").GetString(), item.GetProperty("status").GetString());
+                    count++;
+                }
+            }
+
+            next = document.RootElement.TryGetProperty("@odata.nextLink", out var link) ? link.GetString() : null;
+        }
+
+        return count;
+    }
+
+    public void Dispose() => _http.Dispose();
+}
