@@ -156,17 +156,17 @@ Describe 'Bad input' {
         @{ Case = 'unwritable draft path'; Class = 'NewResellerInviteCommand'; ErrorId = 'InviteFolderNotFound'
             Command = { New-ResellerInvite -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -OutFile (Join-Path $Blocker 'sub/contoso.eml') -ConfigPath $Config } }
         @{ Case = 'granular: customer tenant id not a GUID'; Class = 'NewResellerInviteCommand'; ErrorId = 'InvalidCustomerTenantId'; Remote = $true
-            Command = { New-ResellerInvite -Kind Granular -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -CustomerTenantId 'nope' -Role 'Directory Readers' -ConfigPath $Config } }
+            Command = { New-ResellerInvite -Kind GranularAdmin -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -CustomerTenantId 'nope' -Role 'Directory Readers' -ConfigPath $Config } }
         @{ Case = 'granular: unknown role'; Class = 'NewResellerInviteCommand'; ErrorId = 'UnknownRole'; Remote = $true
-            Command = { New-ResellerInvite -Kind Granular -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -Role 'Chief Everything Officer' -ConfigPath $Config } }
+            Command = { New-ResellerInvite -Kind GranularAdmin -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -Role 'Chief Everything Officer' -ConfigPath $Config } }
         @{ Case = 'granular: duration P0D'; Class = 'NewResellerInviteCommand'; ErrorId = 'InvalidRelationshipDuration'; Remote = $true
-            Command = { New-ResellerInvite -Kind Granular -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -Role 'Directory Readers' -Duration P0D -ConfigPath $Config } }
+            Command = { New-ResellerInvite -Kind GranularAdmin -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -Role 'Directory Readers' -Duration P0D -ConfigPath $Config } }
         @{ Case = 'granular: duration P731D'; Class = 'NewResellerInviteCommand'; ErrorId = 'InvalidRelationshipDuration'; Remote = $true
-            Command = { New-ResellerInvite -Kind Granular -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -Role 'Directory Readers' -Duration P731D -ConfigPath $Config } }
+            Command = { New-ResellerInvite -Kind GranularAdmin -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -Role 'Directory Readers' -Duration P731D -ConfigPath $Config } }
         @{ Case = 'granular: duration garbage'; Class = 'NewResellerInviteCommand'; ErrorId = 'InvalidRelationshipDuration'; Remote = $true
-            Command = { New-ResellerInvite -Kind Granular -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -Role 'Directory Readers' -Duration 'two weeks' -ConfigPath $Config } }
+            Command = { New-ResellerInvite -Kind GranularAdmin -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -Role 'Directory Readers' -Duration 'two weeks' -ConfigPath $Config } }
         @{ Case = 'granular: CR/LF in the relationship name'; Class = 'NewResellerInviteCommand'; ErrorId = 'InvalidRelationshipDisplayName'; Remote = $true
-            Command = { New-ResellerInvite -Kind Granular -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -Role 'Directory Readers' -RelationshipName "GDAP`r`nX-Evil: 1" -ConfigPath $Config } }
+            Command = { New-ResellerInvite -Kind GranularAdmin -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -Role 'Directory Readers' -RelationshipName "GDAP`r`nX-Evil: 1" -ConfigPath $Config } }
 
         # --- listing, removing, syncing ---
         @{ Case = 'Get-ResellerInvite -OlderThan garbage'; Class = 'GetResellerInviteCommand'; ErrorId = 'CannotConvertArgumentNoMessage'; Binding = $true
@@ -207,7 +207,7 @@ Describe 'Bad input' {
             Command = { Test-PartnerCompliance -Rule 'NoSuchRule' -ConfigPath $Config } }
         @{ Case = 'unknown report format'; Class = 'TestPartnerComplianceCommand'; ErrorId = 'CannotConvertArgumentNoMessage'; Binding = $true; Remote = $true
             Command = { Test-PartnerCompliance -ReportFormat 'Pdf' -ReportPath (Join-Path $Folder 'r.pdf') -ConfigPath $Config } }
-        @{ Case = 'unwritable report path'; Class = 'TestPartnerComplianceCommand'; ErrorId = 'ReportPathNotWritable'; Remote = $true
+        @{ Case = 'unwritable report path'; Class = 'TestPartnerComplianceCommand'; ErrorId = 'ReportWriteFailed'; Remote = $true
             Command = { Test-PartnerCompliance -ReportPath (Join-Path $Blocker 'sub/report.json') -ConfigPath $Config } }
 
         # --- configuration and store files the user names ---
