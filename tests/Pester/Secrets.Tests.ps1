@@ -62,7 +62,8 @@ AfterAll {
 
 Describe 'Secrets sweep' {
     It 'ran the whole workflow, verbosely (so the sweep looked at real output)' {
-        $StreamText | Should -Match 'VERBOSE|DEBUG' -Because '-Verbose and -Debug were on'
+        $StreamText | Should -Match 'Signing in \(ClientSecret\)' -Because '-Verbose was on'
+        $StreamText | Should -Match '"totalCount"' -Because '-Debug was on (it shows response bodies)'
         $StreamText | Should -Match 'Contoso Sweep'
         @(Get-ResellerInvite -ConfigPath $Config).Count | Should -Be 2
         @(Get-ChildItem $Drafts -Filter *.eml).Count | Should -Be 2
