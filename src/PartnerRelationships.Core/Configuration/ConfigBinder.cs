@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using PartnerRelationships.Core.Roles;
 using YamlDotNet.RepresentationModel;
 
 namespace PartnerRelationships.Core.Configuration;
@@ -124,12 +127,35 @@ internal sealed class ConfigBinder
             {
                 case "templatePath": invites.TemplatePath = OptionalPath(value, path); break;
                 case "subject": invites.Subject = _reader.String(value, path); break;
-                case "roles": invites.Roles = _reader.StringList(value, path); break;
+                case "roles": invites.Roles = RoleList(value, path); break;
                 case "duration": invites.Duration = _reader.Days(value, path); break;
                 case "autoExtend": invites.AutoExtend = _reader.Bool(value, path); break;
                 case "displayNamePrefix": invites.DisplayNamePrefix = _reader.String(value, path) ?? ""; break;
             }
         }
+    }
+
+    /// <summary>
+    /// A list of built-in role names or ids. Checked here, not when a granular invite is made, so a typo is reported
+    /// with its line before anything is recorded.
+    /// </summary>
+    private List<string> RoleList(YamlNode value, string path)
+    {
+        var roles = _reader.StringList(value, path);
+        var items = value is YamlSequenceNode sequence ? sequence.Children : new List<YamlNode>();
+        for (var i = 0; i < roles.Count; i++)
+        {
+            if (RoleCatalog.FindById(roles[i]) is null && RoleCatalog.FindByName(roles[i]) is null)
+            {
+                var suggestions = RoleCatalog.Suggest(roles[i]);
+                var hint = suggestions.Count == 0 ? "" : $" (did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}?)";
+                throw ConfigErrors.InvalidValue(_reader.SourceName, i < items.Count ? items[i].Start : value.Start, path,
+                    $"names '{PartnerIdentityRules.Shorten(roles[i])}', which is not a built-in Microsoft Entra role{hint}",
+                    "Use built-in role names or ids (granular admin relationships accept no custom roles); list them with [PartnerRelationships.Core.Roles.RoleCatalog]::All");
+            }
+        }
+
+        return roles;
     }
 
     private void BindRetry(YamlNode section, RetrySettings retry)

@@ -80,6 +80,19 @@ public sealed class InviteSyncService
         }
     }
 
+    /// <summary>
+    /// Throws InviteNotFound when <paramref name="inviteId"/> names no recorded invite. A sync by id otherwise skips an
+    /// unknown id silently (it only reads open invites), which hides a mistyped id.
+    /// </summary>
+    public async Task RequireRecordedAsync(Guid inviteId, CancellationToken cancellationToken = default)
+    {
+        if (await _store.GetInviteAsync(inviteId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new PartnerRelationshipsException(WorkflowErrorIds.InviteNotFound, ErrorKind.ObjectNotFound,
+                $"No invite with id {inviteId} is recorded, so there is nothing to sync. List invites with Get-ResellerInvite.", inviteId);
+        }
+    }
+
     private async Task<List<ResellerInvite>> LoadOpenInvitesAsync(InviteSyncOptions options, CancellationToken cancellationToken)
     {
         var ids = options.InviteIds is { Count: > 0 } ? new HashSet<Guid>(options.InviteIds) : null;

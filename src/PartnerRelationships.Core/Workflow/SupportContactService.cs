@@ -35,7 +35,10 @@ public sealed class SupportContactService
         return _partnerCenter.SetSupportContactAsync(tenant, value, cancellationToken);
     }
 
-    /// <summary>The support tenant must be a GUID; the MPN id, when given, digits only.</summary>
+    /// <summary>The longest support contact name accepted.</summary>
+    public const int MaxNameLength = 256;
+
+    /// <summary>The support tenant must be a GUID; the MPN id, when given, digits only; the name one line.</summary>
     public static SupportContactInfo Validate(SupportContactInfo contact)
     {
         if (contact is null) throw new ArgumentNullException(nameof(contact));
@@ -53,6 +56,15 @@ public sealed class SupportContactService
                 $"The support MPN id '{Invites.InputExcerpt.Of(mpn)}' is not a number. Give the partner's Partner Center (MPN) id, for example 1234567.", "SupportMpnId");
         }
 
-        return new SupportContactInfo(tenant.ToString("D"), string.IsNullOrEmpty(mpn) ? null : mpn, contact.Name?.Trim());
+        // The name is shown in the customer's admin center: one line, of a length a display name can have.
+        var name = contact.Name?.Trim();
+        if (name is not null && (name.Any(char.IsControl) || name.Length > MaxNameLength))
+        {
+            throw new PartnerRelationshipsException(WorkflowErrorIds.InvalidSupportContact, ErrorKind.InvalidArgument,
+                $"The support contact name '{Invites.InputExcerpt.Of(name)}' must be one line of at most {MaxNameLength} characters, " +
+                "without line breaks or other control characters.", "SupportName");
+        }
+
+        return new SupportContactInfo(tenant.ToString("D"), string.IsNullOrEmpty(mpn) ? null : mpn, name);
     }
 }

@@ -71,6 +71,17 @@ public sealed class SyncResellerInviteCommand : ConnectedCmdlet
             CustomerNamePattern = CustomerName,
         };
         var service = new InviteSyncService(Store, Connection.Gateway, Connection.PartnerCenter, Clock, Config.Cloud);
+
+        // A mistyped id is an error of its own (non-terminating); the known ones are still synced.
+        if (_ids.Count > 0)
+        {
+            _ids.RemoveAll(id => !Try(() => Await(token => service.RequireRecordedAsync(id, token))));
+            if (_ids.Count == 0)
+            {
+                return;
+            }
+        }
+
         var progress = ProgressFor<WorkProgress>(ProgressActivityId, InviteSyncService.Activity, report => (
             report.Total is { } total ? $"{report.Status} ({report.Current} of {total})" : report.Status,
             report.PercentComplete < 0 ? null : report.PercentComplete));

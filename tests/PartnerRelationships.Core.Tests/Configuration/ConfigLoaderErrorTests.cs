@@ -36,6 +36,16 @@ public class ConfigLoaderErrorTests
     }
 
     [Fact]
+    public void An_unknown_role_in_the_invite_defaults_is_located_with_a_suggestion()
+    {
+        var error = Fails("ConfigInvalidValue", 4, 7, "invites:", "  roles:", "    - Directory Readers", "    - Helpdesk Administrtor");
+        Assert.Contains("'Helpdesk Administrtor', which is not a built-in Microsoft Entra role", error.Message);
+        Assert.Contains("did you mean", error.Message);
+        Assert.Equal("invites.roles", error.Target);
+        Assert.Equal(new[] { "Directory Readers" }, Parse("invites:", "  roles: [ 'Directory Readers' ]").Invites.Roles);
+    }
+
+    [Fact]
     public void An_unknown_top_level_key_lists_the_sections()
     {
         var error = Fails("ConfigUnknownKey", 2, 1, "cloud: Global", "stroe:", "  provider: sqlite");

@@ -1,3 +1,4 @@
+using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Tests.Store;
 using PartnerRelationships.Core.Workflow;
@@ -38,6 +39,20 @@ public sealed class InviteSyncServiceTests
         // Repeating the sync finds nothing new.
         Assert.Empty(await RunAsync(Sync(h)));
         Assert.Equal(2, (await h.Store.GetHistoryAsync(invite.Id)).Count);
+    }
+
+    [Fact]
+    public async Task RequireRecorded_throws_InviteNotFound_for_an_unknown_id_and_passes_a_recorded_one()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        var invite = await GranularInviteAsync(h);
+        var service = Sync(h);
+
+        await service.RequireRecordedAsync(invite.Id);
+        var unknown = Guid.NewGuid();
+        var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.RequireRecordedAsync(unknown));
+        Assert.Equal(WorkflowErrorIds.InviteNotFound, error.ErrorId);
+        Assert.Equal(unknown, error.Target);
     }
 
     [Fact]

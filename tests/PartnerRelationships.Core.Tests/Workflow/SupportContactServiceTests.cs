@@ -36,6 +36,8 @@ public sealed class SupportContactServiceTests
         Assert.Equal(WorkflowErrorIds.InvalidSupportContact, (await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.SetAsync(Tenant, new SupportContactInfo("nope", null, null)))).ErrorId);
         Assert.Equal(WorkflowErrorIds.InvalidSupportContact, (await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.SetAsync(Tenant, new SupportContactInfo(Tenant, "12ab", null)))).ErrorId);
         Assert.Equal(WorkflowErrorIds.InvalidCustomerTenantId, (await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.GetAsync("contoso"))).ErrorId);
+        Assert.Equal(WorkflowErrorIds.InvalidSupportContact, (await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.SetAsync(Tenant, new SupportContactInfo(Tenant, null, "Help\r\nX-Evil: 1")))).ErrorId);
+        Assert.Equal(WorkflowErrorIds.InvalidSupportContact, (await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.SetAsync(Tenant, new SupportContactInfo(Tenant, null, new string('x', 100_000))))).ErrorId);
         Assert.Equal("RemoteNotFound", (await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.GetAsync(Tenant))).ErrorId);
     }
 }
