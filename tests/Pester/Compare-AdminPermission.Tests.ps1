@@ -44,6 +44,14 @@ $Templates
         [pscustomobject]@{ TenantId = $tenant; Invite = $invite; Transitions = $transitions; RelationshipId = $invite.RelationshipId }
     }
 
+    # What a command wrote to the host (e.g. "What if:" lines), via a transcript.
+    function Get-HostText([scriptblock] $Command) {
+        $file = Join-Path $script:Folder "transcript-$([guid]::NewGuid().ToString('n')).txt"
+        $null = Start-Transcript -Path $file
+        try { $null = & $Command } finally { $null = Stop-Transcript }
+        Get-Content $file -Raw
+    }
+
     function Get-Assignments([string] $RelationshipId) {
         @((Invoke-SandboxGraph -Path "delegatedAdminRelationships/$RelationshipId/accessAssignments").value | Where-Object status -ne 'deleted')
     }
@@ -144,14 +152,14 @@ Describe 'Access templates' {
         $plan[1].GroupId | Should -Be $stray
 
         $before = (Get-Assignments $rid | ForEach-Object { "$($_.id)/$($_.'@odata.etag')/$($_.status)" }) -join ','
-        $whatIf = $plan | Invoke-AdminPermissionPlan -WhatIf 6>&1 | Out-String
-        $whatIf | Should -Match ([regex]::Escape("What if: Performing the operation ""Apply access plan"" on target ""$($plan[0].Description)"""))
+        $whatIf = Get-HostText { $plan | Invoke-AdminPermissionPlan -WhatIf }
+        foreach ($item in $plan) { $whatIf | Should -Match ([regex]::Escape("What if: $($item.Description)")) }
         (Get-Assignments $rid | ForEach-Object { "$($_.id)/$($_.'@odata.etag')/$($_.status)" }) -join ',' | Should -Be $before
 
         # A group deleted in the partner tenant.
         $null = Invoke-SandboxControl -Method Post -Path "groups/$Managers/delete"
         $plan = @(Compare-AdminPermission -Template Support -CustomerTenantId $customer.TenantId)
-        @($plan.Kind) | Should -Be @('Change', 'Remove', 'GroupMissing')
+        @($plan.Kind) | Should -Be @('Change', 'GroupMissing', 'Remove')
 
         $out = @($plan | Invoke-AdminPermissionPlan -Force -PassThru -ErrorVariable failures -ErrorAction SilentlyContinue)
         $null = Invoke-SandboxControl -Method Post -Path 'process'
