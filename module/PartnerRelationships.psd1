@@ -31,6 +31,10 @@
         'Test-PartnerCompliance'
         'Sync-ResellerInvite'
         'Remove-ResellerInvite'
+        'Compare-AdminPermission'
+        'Invoke-AdminPermissionPlan'
+        'Set-GranularRelationship'
+        'Wait-ResellerInvite'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -104,6 +104,16 @@ public sealed class TemplatePlanner
             throw new ArgumentException("The item is not part of the plan.", nameof(item));
         }
 
+        return await ApplyItemAsync(item, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Applies one plan item on its own (e.g. piped from Compare-AdminPermission into Invoke-AdminPermissionPlan, where
+    /// the plan object is gone): the item carries everything needed, including the ETag read while planning.
+    /// </summary>
+    public async Task<AccessAssignmentInfo?> ApplyItemAsync(AccessPlanItem item, CancellationToken cancellationToken = default)
+    {
+        if (item is null) throw new ArgumentNullException(nameof(item));
         switch (item.Kind)
         {
             case AccessPlanItemKind.Add:

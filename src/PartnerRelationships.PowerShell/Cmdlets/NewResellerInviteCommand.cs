@@ -36,6 +36,13 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
     [Parameter]
     public InviteKind Kind { get; set; } = InviteKind.Reseller;
 
+    /// <summary>An access template from the configuration: its roles, duration and naming; applied on acceptance by Sync-ResellerInvite.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("AccessTemplate")]
+    [ArgumentCompleter(typeof(TemplateNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Template { get; set; }
+
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("RelationshipDisplayName")]
     public string? RelationshipName { get; set; }
@@ -83,9 +90,16 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
+
+        // -Template implies a granular admin invite; only an explicit -Kind Reseller contradicts it.
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(Template)) && !MyInvocation.BoundParameters.ContainsKey(nameof(Kind)))
+        {
+            Kind = InviteKind.GranularAdmin;
+        }
+
         if (Kind == InviteKind.Reseller)
         {
-            foreach (var name in new[] { nameof(Role), nameof(Duration), nameof(AutoExtend), nameof(RelationshipName) })
+            foreach (var name in new[] { nameof(Role), nameof(Duration), nameof(AutoExtend), nameof(RelationshipName), nameof(Template) })
             {
                 if (MyInvocation.BoundParameters.ContainsKey(name))
                 {
@@ -141,6 +155,11 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
             throw GranularOnly(nameof(RelationshipName));
         }
 
+        if (!string.IsNullOrWhiteSpace(Template))
+        {
+            throw GranularOnly(nameof(Template));
+        }
+
         var request = new ResellerInviteRequest
         {
             CustomerName = CustomerName,
@@ -175,6 +194,7 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
             CustomerTenantId = CustomerTenantId,
             DisplayName = RelationshipName,
             Roles = Role,
+            AccessTemplate = string.IsNullOrWhiteSpace(Template) ? null : Template,
             Duration = Duration is null ? null : RelationshipDurations.FromText(Duration, "-Duration"),
             AutoExtend = MyInvocation.BoundParameters.ContainsKey(nameof(AutoExtend)) ? AutoExtend.IsPresent : null,
             Subject = Subject,

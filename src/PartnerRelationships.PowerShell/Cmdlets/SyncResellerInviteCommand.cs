@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using PartnerRelationships.Core.Invites;
+using PartnerRelationships.Core.Templates;
 using PartnerRelationships.Core.Workflow;
 using PartnerRelationships.PowerShell.Infrastructure;
 
@@ -33,6 +34,10 @@ public sealed class SyncResellerInviteCommand : ConnectedCmdlet
     [ValidateNotNullOrEmpty]
     public string? CustomerName { get; set; }
 
+    /// <summary>Record acceptances without applying the invites' access templates.</summary>
+    [Parameter]
+    public SwitchParameter SkipTemplate { get; set; }
+
     protected override void ProcessRecord()
     {
         if (Id is not null)
@@ -59,7 +64,7 @@ public sealed class SyncResellerInviteCommand : ConnectedCmdlet
         var scope = (_ids.Count > 0 ? $"{_ids.Count} invite{(_ids.Count == 1 ? "" : "s")}" : "open invites") +
                     (Kind is { } kind ? $" of kind {kind}" : "") +
                     (CustomerName is null ? "" : $" for customers matching '{CustomerName}'");
-        if (!ShouldProcess(StoreOpener.Describe(Config.Store), $"Check {scope} against the partner services and record their status changes"))
+        if (!ShouldProcess(StoreOpener.Describe(Config.Store), $"Check {scope} against the partner services and record their status changes" + (SkipTemplate ? "" : ", applying the access template of each accepted invite that names one")))
         {
             return;
         }
@@ -69,6 +74,10 @@ public sealed class SyncResellerInviteCommand : ConnectedCmdlet
             Kind = Kind,
             InviteIds = _ids.Count > 0 ? _ids : null,
             CustomerNamePattern = CustomerName,
+
+            // Accepted invites that name a template get its assignments with no extra command.
+            Templates = AccessTemplates.All(Config),
+            SkipTemplate = SkipTemplate.IsPresent,
         };
         var service = new InviteSyncService(Store, Connection.Gateway, Connection.PartnerCenter, Clock, Config.Cloud);
 

@@ -75,6 +75,39 @@ public class TemplatePlannerTests
     }
 
     [Fact]
+    public async Task An_item_applies_on_its_own_as_when_piped_without_its_plan()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        var invite = await AcceptedAsync(h, "Fabrikam Ltd", Tenant);
+        var rid = invite.RelationshipId!;
+        h.State.DeleteAccessAssignment(rid, h.State.ListAccessAssignments(rid).Single(a => a.AccessContainerId == Managers).Id, "*");
+        h.State.CompletePendingWork();
+        var template = AccessTemplates.Resolve(h.Config, "Support");
+        var item = Assert.Single((await Planner(h).PlanAsync(template, new[] { Tenant })).Items);
+
+        // A copy, as a deserialized or re-bound pipeline object would be: not the plan's own instance.
+        var created = await Planner(h).ApplyItemAsync(item with { });
+
+        Assert.Equal(Managers, created!.SecurityGroupId);
+        h.State.CompletePendingWork();
+        Assert.Empty((await Planner(h).PlanAsync(template, new[] { Tenant })).Items);
+    }
+
+    [Fact]
+    public async Task A_group_missing_item_applied_on_its_own_fails_with_its_reason()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        await AcceptedAsync(h, "Fabrikam Ltd", Tenant);
+        h.State.DeleteGroup(Managers);
+        var item = Assert.Single((await Planner(h).PlanAsync(AccessTemplates.Resolve(h.Config, "Support"), new[] { Tenant })).Items);
+
+        var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => Planner(h).ApplyItemAsync(item));
+
+        Assert.Equal(TemplateErrorIds.TemplateItemNotApplicable, error.ErrorId);
+        Assert.Contains("no longer exists", error.Message);
+    }
+
+    [Fact]
     public async Task Planning_changes_nothing()
     {
         await using var h = await WorkflowHarness.StartAsync();
