@@ -34,7 +34,7 @@ public static class ComplianceHtmlReport
         table { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid var(--line); border-radius: 8px; }
         th, td { text-align: left; padding: 8px 12px; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { background: #f0f2f4; font-weight: 600; } td.num, th.num { text-align: right; }
-        td.rule { overflow-wrap: anywhere; }
+        td.rule { overflow-wrap: break-word; }
         .badge { display: inline-block; padding: 0 8px; border-radius: 999px; font-size: .8em; font-weight: 600; color: #fff; white-space: nowrap; }
         .badge.Error { background: var(--error); } .badge.Warning { background: var(--warning); } .badge.Info { background: var(--info); }
         .badge.New { background: #1a7f37; }
@@ -124,7 +124,7 @@ public static class ComplianceHtmlReport
             .Append("<th class=\"hide-narrow\">Looks for</th><th class=\"num\">Findings</th><th class=\"num\">New</th></tr></thead>\n<tbody>\n");
         foreach (var rule in result.Rules)
         {
-            html.Append("<tr><td class=\"rule\"><code>").Append(E(rule.RuleId)).Append("</code> ").Append(E(rule.RuleName)).Append("</td><td><span class=\"badge ")
+            html.Append("<tr><td class=\"rule\"><code>").Append(E(rule.RuleId)).Append("</code> ").Append(WordBreaks(rule.RuleName)).Append("</td><td><span class=\"badge ")
                 .Append(rule.Severity).Append("\">").Append(E(rule.Severity.ToString())).Append("</span></td><td class=\"hide-narrow\">")
                 .Append(E(rule.Description)).Append("</td><td class=\"num\">").Append(N(rule.Count)).Append("</td><td class=\"num\">")
                 .Append(N(rule.NewCount)).Append("</td></tr>\n");
@@ -226,4 +226,8 @@ public static class ComplianceHtmlReport
 
     /// <summary>HTML-encodes text for element content and quoted attributes (&lt; &gt; &amp; " ').</summary>
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    /// <summary>A rule name like "PendingInviteTooLong", encoded, with break opportunities between its words (narrow screens).</summary>
+    private static string WordBreaks(string? name) =>
+        System.Text.RegularExpressions.Regex.Replace(E(name), "(?<=[a-z])(?=[A-Z])", "<wbr>");
 }
