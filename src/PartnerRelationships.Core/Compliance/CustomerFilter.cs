@@ -1,18 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
-using System.Text.RegularExpressions;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Compliance;
 
 /// <summary>
-/// Which customers a run covers: PowerShell-style wildcards (<c>*</c>, <c>?</c>, case-insensitive) matched against
+/// Which customers a run covers: PowerShell-style wildcards (<see cref="TextWildcard"/>) matched against
 /// the customer's name or tenant id. No patterns means every customer.
 /// </summary>
 public sealed class CustomerFilter
 {
-    private readonly Regex[] _patterns;
+    private readonly TextWildcard[] _patterns;
 
     public CustomerFilter(IEnumerable<string>? patterns)
     {
@@ -23,7 +22,7 @@ public sealed class CustomerFilter
             .OrderBy(p => p, StringComparer.OrdinalIgnoreCase)
             .ToArray();
         Patterns = list;
-        _patterns = list.Select(ToRegex).ToArray();
+        _patterns = list.Select(p => new TextWildcard(p)).ToArray();
 
         // Runs are compared only with runs over the same customers, so "new since last run" stays exact.
         Scope = list.Length == 0 ? "" : "customer=" + string.Join("|", list.Select(p => p.ToLowerInvariant()));
@@ -47,29 +46,12 @@ public sealed class CustomerFilter
 
         foreach (var pattern in _patterns)
         {
-            if ((tenantId is not null && pattern.IsMatch(tenantId)) || (name is not null && pattern.IsMatch(name)))
+            if (pattern.IsMatch(tenantId) || pattern.IsMatch(name))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private static Regex ToRegex(string pattern)
-    {
-        var regex = new StringBuilder("^");
-        foreach (var c in pattern)
-        {
-            regex.Append(c switch
-            {
-                '*' => ".*",
-                '?' => ".",
-                _ => Regex.Escape(c.ToString()),
-            });
-        }
-
-        regex.Append('$');
-        return new Regex(regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
     }
 }

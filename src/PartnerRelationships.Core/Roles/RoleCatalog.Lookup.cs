@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using PartnerRelationships.Core.Errors;
-using PartnerRelationships.Core.Workflow;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Roles;
 

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Workflow;
 

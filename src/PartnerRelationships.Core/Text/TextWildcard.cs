@@ -1,7 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
 
-namespace PartnerRelationships.Core.Workflow;
+namespace PartnerRelationships.Core.Text;
 
 /// <summary>
 /// A PowerShell-style wildcard (<c>*</c> any run, <c>?</c> one character, a backtick makes the next character literal),
