@@ -173,19 +173,7 @@ public sealed class InviteSyncService
             if (changed is not null)
             {
                 var applied = await ApplyTemplateIfAcceptedAsync(invite, changed, planned, facts.Relationship, options, cancellationToken).ConfigureAwait(false);
-                transitions.Add(new InviteTransition
-                {
-                    InviteId = invite.Id,
-                    Kind = invite.Kind,
-                    CustomerName = invite.CustomerName,
-                    CustomerTenantId = changed.CustomerTenantId,
-                    RelationshipId = changed.RelationshipId,
-                    From = invite.Status,
-                    To = planned.To,
-                    At = planned.At,
-                    Detail = planned.Detail,
-                    TemplateAssignments = applied,
-                });
+                transitions.Add(InviteTransition.Recorded(invite, changed, planned.At, planned.Detail) with { TemplateAssignments = applied });
                 invite = changed;
                 continue;
             }

@@ -23,4 +23,18 @@ public sealed record InviteTransition
 
     /// <summary>For an acceptance that applied the invite's access template: each group's assignment state.</summary>
     public IReadOnlyList<Templates.TemplateAssignmentOutcome>? TemplateAssignments { get; init; }
+
+    /// <summary>The transition the store just applied to <paramref name="before"/>, giving <paramref name="after"/>.</summary>
+    public static InviteTransition Recorded(ResellerInvite before, ResellerInvite after, DateTimeOffset at, string? detail) => new()
+    {
+        InviteId = before.Id,
+        Kind = before.Kind,
+        CustomerName = before.CustomerName,
+        CustomerTenantId = after.CustomerTenantId,
+        RelationshipId = after.RelationshipId,
+        From = before.Status,
+        To = after.Status,
+        At = at,
+        Detail = detail,
+    };
 }

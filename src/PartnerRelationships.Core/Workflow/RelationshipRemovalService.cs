@@ -146,18 +146,7 @@ public sealed class RelationshipRemovalService
             var detail = invite.Kind == InviteKind.GranularAdmin ? "partner terminated the relationship" : "partner removed the reseller relationship";
             var changed = await _store.TryChangeStatusAsync(new StatusChange(invite.Id, invite.Status, InviteStatus.Terminated, now, detail), cancellationToken).ConfigureAwait(false);
             if (changed is null) continue; // A sync or another removal recorded it first.
-            transitions.Add(new InviteTransition
-            {
-                InviteId = invite.Id,
-                Kind = invite.Kind,
-                CustomerName = invite.CustomerName,
-                CustomerTenantId = changed.CustomerTenantId,
-                RelationshipId = changed.RelationshipId,
-                From = invite.Status,
-                To = InviteStatus.Terminated,
-                At = now,
-                Detail = detail,
-            });
+            transitions.Add(InviteTransition.Recorded(invite, changed, now, detail));
         }
 
         return transitions;
