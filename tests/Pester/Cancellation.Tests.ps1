@@ -13,17 +13,7 @@ AfterAll {
 Describe 'Stopping a cmdlet' {
     It 'cancels a remote call that the service answers slowly' {
         $folder = New-TestFolder
-        $uri = $Sandbox.Uri
-        $config = New-TestConfig -Folder $folder -Extra @"
-auth:
-  mode: ClientSecret
-  clientId: $($Sandbox.ClientId)
-  clientSecretVariable: PR_TEST_SECRET
-endpoints:
-  graph: ${uri}v1.0
-  partnerCenter: $uri
-  login: $uri
-"@
+        $config = New-SandboxConfig -Folder $folder -Sandbox $Sandbox
         $env:PR_TEST_SECRET = $Sandbox.ClientSecret
         # Every API call now takes two minutes to answer; the token endpoint is not slowed.
         $null = Invoke-SandboxControl -Method Put -Path 'faults' -Body @{ latencyMs = 120000 }

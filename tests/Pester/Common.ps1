@@ -20,6 +20,18 @@ function New-TestFolder {
     return $folder
 }
 
+# Runs a script in a fresh runspace of this process with the module imported; returns output, progress and error records.
+function Invoke-CapturingProgress([string] $Script) {
+    $ps = [powershell]::Create()
+    try {
+        $null = $ps.AddCommand('Import-Module').AddParameter('Name', $script:ModuleManifest).AddStatement()
+        $null = $ps.AddScript($Script)
+        $output = $ps.Invoke()
+        [pscustomobject]@{ Output = @($output); Progress = @($ps.Streams.Progress); Errors = @($ps.Streams.Error) }
+    }
+    finally { $ps.Dispose() }
+}
+
 # A valid configuration whose store lives in the given folder; -Extra is appended as YAML.
 function New-TestConfig {
     param([string] $Folder, [string] $Extra = '', [string] $IndirectResellerId)

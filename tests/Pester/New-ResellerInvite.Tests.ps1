@@ -179,20 +179,9 @@ Describe 'New-ResellerInvite -Kind GranularAdmin' {
         $script:HelpdeskAdministrator = '729827e3-9c14-49f7-bb1b-9608f156bbb8'
         $script:DirectoryReaders = '88d8e3e3-8f55-4a1e-953a-9b9898b8876b'
 
-        # A runbook's configuration: app-only sign-in from an environment variable, endpoints at the sandbox.
+        # A runbook's configuration with granular invite defaults.
         function New-RunbookConfig([string] $Folder, [string] $Invites = "invites:`n  roles: [ 'Directory Readers' ]`n  duration: P365D") {
-            $uri = $Sandbox.Uri
-            New-TestConfig -Folder $Folder -Extra @"
-auth:
-  mode: ClientSecret
-  clientId: $($Sandbox.ClientId)
-  clientSecretVariable: PR_TEST_SECRET
-endpoints:
-  graph: ${uri}v1.0
-  partnerCenter: $uri
-  login: $uri
-$Invites
-"@
+            New-SandboxConfig -Folder $Folder -Extra $Invites -Sandbox $Sandbox
         }
 
         function Get-SandboxRelationship([string] $Id) {
@@ -200,18 +189,6 @@ $Invites
         }
 
         function Get-SandboxRelationshipCount { (Invoke-SandboxControl -Path 'state').relationships }
-
-        # Runs a script in a fresh runspace of this process with the module imported; returns output and progress records.
-        function Invoke-CapturingProgress([string] $Script) {
-            $ps = [powershell]::Create()
-            try {
-                $null = $ps.AddCommand('Import-Module').AddParameter('Name', $script:ModuleManifest).AddStatement()
-                $null = $ps.AddScript($Script)
-                $output = $ps.Invoke()
-                [pscustomobject]@{ Output = @($output); Progress = @($ps.Streams.Progress); Errors = @($ps.Streams.Error) }
-            }
-            finally { $ps.Dispose() }
-        }
     }
     AfterAll {
         Disconnect-PartnerRelationship

@@ -5,19 +5,7 @@ BeforeAll {
     $script:CommandId = 'PartnerRelationships.PowerShell.Cmdlets.RemoveResellerInviteCommand'
 
     function New-RunbookConfig([string] $Folder) {
-        $uri = $Sandbox.Uri
-        New-TestConfig -Folder $Folder -Extra @"
-auth:
-  mode: ClientSecret
-  clientId: $($Sandbox.ClientId)
-  clientSecretVariable: PR_TEST_SECRET
-endpoints:
-  graph: ${uri}v1.0
-  partnerCenter: $uri
-  login: $uri
-invites:
-  roles: [ 'Directory Readers' ]
-"@
+        New-SandboxConfig -Folder $Folder -Extra "invites:`n  roles: [ 'Directory Readers' ]" -Sandbox $Sandbox
     }
 
     function Get-SandboxRelationship([string] $Id) {

@@ -113,6 +113,30 @@ function Stop-TestSandbox {
     }
 }
 
+# A runbook's configuration against the sandbox: app-only sign-in with the secret in $env:<SecretVariable>, endpoints
+# at the sandbox, the store in the folder (New-TestConfig); -Extra is appended as YAML.
+function New-SandboxConfig {
+    param(
+        [Parameter(Mandatory)] [string] $Folder,
+        [string] $Extra = '',
+        [string] $ClientId = $script:SandboxClientId,
+        [string] $SecretVariable = 'PR_TEST_SECRET',
+        $Sandbox = $script:CurrentSandbox
+    )
+    $uri = $Sandbox.Uri
+    New-TestConfig -Folder $Folder -Extra @"
+auth:
+  mode: ClientSecret
+  clientId: $ClientId
+  clientSecretVariable: $SecretVariable
+endpoints:
+  graph: ${uri}v1.0
+  partnerCenter: $uri
+  login: $uri
+$Extra
+"@
+}
+
 <#
 .SYNOPSIS
     Calls a /_sandbox control (act as the customer, move the clock, set faults, seed, reset); returns its JSON answer.

@@ -5,38 +5,13 @@ BeforeAll {
     $script:CommandId = 'PartnerRelationships.PowerShell.Cmdlets.SyncResellerInviteCommand'
     $script:TransitionType = 'PartnerRelationships.Core.Workflow.InviteTransition'
 
-    # A runbook's configuration: app-only sign-in, secret in an environment variable, endpoints at the sandbox.
+    # A runbook's configuration with granular invite defaults.
     function New-RunbookConfig([string] $Folder) {
-        $uri = $Sandbox.Uri
-        New-TestConfig -Folder $Folder -Extra @"
-auth:
-  mode: ClientSecret
-  clientId: $($Sandbox.ClientId)
-  clientSecretVariable: PR_TEST_SECRET
-endpoints:
-  graph: ${uri}v1.0
-  partnerCenter: $uri
-  login: $uri
-invites:
-  roles: [ 'Helpdesk Administrator', 'Directory Readers' ]
-  duration: P180D
-"@
+        New-SandboxConfig -Folder $Folder -Extra "invites:`n  roles: [ 'Helpdesk Administrator', 'Directory Readers' ]`n  duration: P180D" -Sandbox $Sandbox
     }
 
     function New-GranularInvite([string] $Name) {
         New-ResellerInvite -Kind GranularAdmin -CustomerName $Name -CustomerEmail "admin@$($Name.ToLowerInvariant() -replace '\W', '').example" -ConfigPath $script:Config
-    }
-
-    # Runs a script in a fresh runspace of this process with the module imported; returns its output and progress records.
-    function Invoke-CapturingProgress([string] $Script) {
-        $ps = [powershell]::Create()
-        try {
-            $null = $ps.AddCommand('Import-Module').AddParameter('Name', $script:ModuleManifest).AddStatement()
-            $null = $ps.AddScript($Script)
-            $output = $ps.Invoke()
-            [pscustomobject]@{ Output = @($output); Progress = @($ps.Streams.Progress); Errors = @($ps.Streams.Error) }
-        }
-        finally { $ps.Dispose() }
     }
 }
 

@@ -6,17 +6,7 @@ BeforeAll {
 
     # A runbook's configuration: app-only sign-in, secret in an environment variable, endpoints at the sandbox.
     function New-RunbookConfig([string] $Folder, [string] $ClientId = $Sandbox.ClientId) {
-        $uri = $Sandbox.Uri
-        New-TestConfig -Folder $Folder -Extra @"
-auth:
-  mode: ClientSecret
-  clientId: $ClientId
-  clientSecretVariable: PR_TEST_SECRET
-endpoints:
-  graph: ${uri}v1.0
-  partnerCenter: $uri
-  login: $uri
-"@
+        New-SandboxConfig -Folder $Folder -ClientId $ClientId -Sandbox $Sandbox
     }
 }
 

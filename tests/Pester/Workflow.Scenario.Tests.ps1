@@ -5,17 +5,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Sandbox.ps1')
     $script:Sandbox = Start-TestSandbox
     $script:Folder = New-TestFolder
-    $uri = $script:Sandbox.Uri
-    $script:Config = New-TestConfig -Folder $script:Folder -Extra @"
-auth:
-  mode: ClientSecret
-  clientId: $($script:Sandbox.ClientId)
-  clientSecretVariable: PR_SCENARIO_SECRET
-endpoints:
-  graph: ${uri}v1.0
-  partnerCenter: $uri
-  login: $uri
-"@
+    $script:Config = New-SandboxConfig -Folder $script:Folder -SecretVariable PR_SCENARIO_SECRET -Sandbox $script:Sandbox
     $env:PR_SCENARIO_SECRET = $script:Sandbox.ClientSecret
     $env:PARTNERRELATIONSHIPS_CONFIG = $script:Config
     $script:Group = '5f0c2a3b-1d2e-4f5a-8b7c-9d0e1f2a3b4c'
