@@ -86,6 +86,18 @@ function Measure-Store {
             Ratio = [math]::Round($ours.ItemsPerSecond / $raw.ItemsPerSecond, 2); Note = "$note; peak $([math]::Round($ours.PeakWorkingSetMb)) MB"
         }
     }
+    # Status changes as sync writes them: batched against raw SQL doing the same batches, and against one transaction each.
+    $changes = @($results | Where-Object Benchmark -eq 'store-change')
+    $batched = $changes | Where-Object Subject -like '*TryChangeStatusesAsync*'
+    if ($batched) {
+        foreach ($baseline in ($changes | Where-Object Subject -like 'raw*'), ($changes | Where-Object Subject -like '*one transaction per change*')) {
+            [pscustomobject]@{
+                Benchmark = 'store-change'; Subject = $batched.Subject; Baseline = $baseline.Subject
+                Value = '{0:N0}/s' -f $batched.ItemsPerSecond; BaselineValue = '{0:N0}/s' -f $baseline.ItemsPerSecond
+                Ratio = [math]::Round($batched.ItemsPerSecond / $baseline.ItemsPerSecond, 2); Note = "$($batched.Items) changes"
+            }
+        }
+    }
 }
 
 function Get-FreeLoopbackPort {

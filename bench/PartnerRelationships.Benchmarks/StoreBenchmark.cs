@@ -46,6 +46,8 @@ internal static class StoreBenchmark
                     throw new InvalidOperationException($"Query returned {seen} invites, expected {count}.");
                 }
             }));
+
+            results.AddRange(await MeasureChangesAsync(store, rawPath, Math.Min(options.GetInt("change-count", 5_000), count / 2)));
         }
 
         // Querying at --query-count: the rest is seeded in one transaction (bench-only), then both sides scan everything.
@@ -82,6 +84,80 @@ internal static class StoreBenchmark
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Status changes as sync writes them: compare-and-set plus history row, in batches of <see cref="ChangeBatchSize"/>
+    /// per transaction, against one transaction per change (how sync wrote before) and raw SQL doing the same batches.
+    /// </summary>
+    private static async Task<IReadOnlyList<BenchResult>> MeasureChangesAsync(SqliteRelationshipStore store, string rawPath, int changes)
+    {
+        var pending = new List<ResellerInvite>();
+        await foreach (var invite in store.QueryInvitesAsync(new InviteQuery()))
+        {
+            pending.Add(invite);
+            if (pending.Count == 2 * changes) break;
+        }
+
+        StatusChange Accept(ResellerInvite invite) => new(invite.Id, InviteStatus.Pending, InviteStatus.Accepted, DateTimeOffset.UtcNow, "accepted", "tenant");
+        var results = new List<BenchResult>
+        {
+            await MeasureAsync("store-change", "SqliteRelationshipStore.TryChangeStatusAsync, one transaction per change", changes, async () =>
+            {
+                foreach (var invite in pending.Take(changes))
+                {
+                    _ = await store.TryChangeStatusAsync(Accept(invite)) ?? throw new InvalidOperationException("A change was not applied.");
+                }
+            }),
+            await MeasureAsync("store-change", $"SqliteRelationshipStore.TryChangeStatusesAsync, {ChangeBatchSize} per transaction", changes, async () =>
+            {
+                foreach (var batch in pending.Skip(changes).Chunk(ChangeBatchSize))
+                {
+                    var applied = await store.TryChangeStatusesAsync(batch.Select(Accept).ToList());
+                    if (applied.Any(a => a is null)) throw new InvalidOperationException("A change was not applied.");
+                }
+            }),
+            Measure("store-change", $"raw Microsoft.Data.Sqlite, {ChangeBatchSize} per transaction", changes, () => RawChange(rawPath, changes)),
+        };
+        return results;
+    }
+
+    private const int ChangeBatchSize = 100;
+
+    private static void RawChange(string path, int changes)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        Execute(connection, "PRAGMA synchronous=FULL;");
+        var ids = new List<string>();
+        using (var select = connection.CreateCommand())
+        {
+            select.CommandText = $"SELECT id FROM invites WHERE status = 'Pending' LIMIT {changes}";
+            using var reader = select.ExecuteReader();
+            while (reader.Read()) ids.Add(reader.GetString(0));
+        }
+
+        foreach (var batch in ids.Chunk(ChangeBatchSize))
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var id in batch)
+            {
+                using (var update = connection.CreateCommand())
+                {
+                    update.CommandText = "UPDATE invites SET status = 'Accepted' WHERE id = $id AND status = 'Pending'";
+                    update.Parameters.AddWithValue("$id", id);
+                    if (update.ExecuteNonQuery() != 1) throw new InvalidOperationException("A raw change was not applied.");
+                }
+
+                using var history = connection.CreateCommand();
+                history.CommandText = "INSERT INTO history (invite_id, to_status, at) VALUES ($id, 'Accepted', $at)";
+                history.Parameters.AddWithValue("$id", id);
+                history.Parameters.AddWithValue("$at", DateTime.UtcNow.Ticks);
+                history.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
     }
 
     /// <summary>One of several processes writing into one store at once.</summary>

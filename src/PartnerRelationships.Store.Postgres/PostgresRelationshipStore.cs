@@ -187,28 +187,51 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
             throw new ArgumentNullException(nameof(change));
         }
 
-        var at = change.At.ToUniversalTime();
-        return RunAsync(async (connection, transaction, token) =>
+        return RunAsync((connection, transaction, token) => ApplyChangeAsync(connection, transaction, change, token), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ResellerInvite?>> TryChangeStatusesAsync(IReadOnlyList<StatusChange> changes, CancellationToken cancellationToken = default)
+    {
+        StatusChanges.Require(changes);
+        if (changes.Count == 0)
         {
-            // Under READ COMMITTED a concurrent writer waits for this row lock, then re-checks the WHERE on the new
-            // row and finds the status changed: exactly one of them applies the transition.
-            var changed = await ExecuteAsync(connection, transaction,
-                "UPDATE invites SET status = @new, status_changed_at = @at, version = version + 1, " +
-                "customer_tenant_id = COALESCE(@tid, customer_tenant_id) WHERE id = @id AND status = @expected",
-                token,
-                ("new", change.NewStatus.ToString()),
-                ("at", SqliteTime.ToText(at)),
-                ("tid", change.CustomerTenantId),
-                ("id", change.InviteId),
-                ("expected", change.ExpectedStatus.ToString())).ConfigureAwait(false);
-            if (changed != 1)
+            return Task.FromResult<IReadOnlyList<ResellerInvite?>>(Array.Empty<ResellerInvite?>());
+        }
+
+        return RunAsync<IReadOnlyList<ResellerInvite?>>(async (connection, transaction, token) =>
+        {
+            var results = new ResellerInvite?[changes.Count];
+            for (var i = 0; i < changes.Count; i++)
             {
-                return null;
+                results[i] = await ApplyChangeAsync(connection, transaction, changes[i], token).ConfigureAwait(false);
             }
 
-            await AppendHistoryAsync(connection, transaction, change.InviteId, change.ExpectedStatus, change.NewStatus, at, change.Detail, token).ConfigureAwait(false);
-            return await ReadInviteAsync(connection, transaction, change.InviteId, forUpdate: false, token).ConfigureAwait(false);
+            return results;
         }, cancellationToken);
+    }
+
+    /// <summary>The compare-and-set and its history entry; the caller's transaction makes them one change.</summary>
+    private async Task<ResellerInvite?> ApplyChangeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StatusChange change, CancellationToken token)
+    {
+        var at = change.At.ToUniversalTime();
+        // Under READ COMMITTED a concurrent writer waits for this row lock, then re-checks the WHERE on the new
+        // row and finds the status changed: exactly one of them applies the transition.
+        var changed = await ExecuteAsync(connection, transaction,
+            "UPDATE invites SET status = @new, status_changed_at = @at, version = version + 1, " +
+            "customer_tenant_id = COALESCE(@tid, customer_tenant_id) WHERE id = @id AND status = @expected",
+            token,
+            ("new", change.NewStatus.ToString()),
+            ("at", SqliteTime.ToText(at)),
+            ("tid", change.CustomerTenantId),
+            ("id", change.InviteId),
+            ("expected", change.ExpectedStatus.ToString())).ConfigureAwait(false);
+        if (changed != 1)
+        {
+            return null;
+        }
+
+        await AppendHistoryAsync(connection, transaction, change.InviteId, change.ExpectedStatus, change.NewStatus, at, change.Detail, token).ConfigureAwait(false);
+        return await ReadInviteAsync(connection, transaction, change.InviteId, forUpdate: false, token).ConfigureAwait(false);
     }
 
     public Task<ResellerInvite?> SetRelationshipAsync(Guid inviteId, string relationshipId, string displayName, CancellationToken cancellationToken = default)

@@ -27,6 +27,13 @@ public interface IRelationshipStore : IDisposable
     /// </summary>
     Task<ResellerInvite?> TryChangeStatusAsync(StatusChange change, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="TryChangeStatusAsync"/> for several changes in one transaction: one durable write instead of one per
+    /// change, all or none. Results are in the order of <paramref name="changes"/>, each null when its compare-and-set
+    /// found another status; changes to the same invite apply in order, so a later one may expect an earlier one's status.
+    /// </summary>
+    Task<IReadOnlyList<ResellerInvite?>> TryChangeStatusesAsync(IReadOnlyList<StatusChange> changes, CancellationToken cancellationToken = default);
+
     /// <summary>Records the remote relationship of a granular invite (set once, after the remote create).</summary>
     Task<ResellerInvite?> SetRelationshipAsync(Guid inviteId, string relationshipId, string displayName, CancellationToken cancellationToken = default);
 

@@ -173,25 +173,49 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
             throw new ArgumentNullException(nameof(change));
         }
 
-        var at = change.At.ToUniversalTime();
-        return RunAsync(write: true, (connection, transaction) =>
+        return RunAsync(write: true, (connection, transaction) => ApplyChange(connection, transaction, change), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ResellerInvite?>> TryChangeStatusesAsync(IReadOnlyList<StatusChange> changes, CancellationToken cancellationToken = default)
+    {
+        StatusChanges.Require(changes);
+        if (changes.Count == 0)
         {
-            var changed = Execute(connection, transaction,
-                "UPDATE invites SET status = @new, status_changed_at = @at, version = version + 1, " +
-                "customer_tenant_id = COALESCE(@tid, customer_tenant_id) WHERE id = @id AND status = @expected",
-                ("@new", change.NewStatus.ToString()),
-                ("@at", SqliteTime.ToText(at)),
-                ("@tid", change.CustomerTenantId),
-                ("@id", IdText(change.InviteId)),
-                ("@expected", change.ExpectedStatus.ToString()));
-            if (changed != 1)
+            return Task.FromResult<IReadOnlyList<ResellerInvite?>>(Array.Empty<ResellerInvite?>());
+        }
+
+        return RunAsync<IReadOnlyList<ResellerInvite?>>(write: true, (connection, transaction) =>
+        {
+            var results = new ResellerInvite?[changes.Count];
+            for (var i = 0; i < changes.Count; i++)
             {
-                return null;
+                cancellationToken.ThrowIfCancellationRequested();
+                results[i] = ApplyChange(connection, transaction, changes[i]);
             }
 
-            AppendHistory(connection, transaction, change.InviteId, change.ExpectedStatus, change.NewStatus, at, change.Detail);
-            return ReadInvite(connection, transaction, change.InviteId);
+            return results;
         }, cancellationToken);
+    }
+
+    /// <summary>The compare-and-set and its history entry; the caller's transaction makes them one change.</summary>
+    private ResellerInvite? ApplyChange(SqliteConnection connection, SqliteTransaction? transaction, StatusChange change)
+    {
+        var at = change.At.ToUniversalTime();
+        var changed = Execute(connection, transaction,
+            "UPDATE invites SET status = @new, status_changed_at = @at, version = version + 1, " +
+            "customer_tenant_id = COALESCE(@tid, customer_tenant_id) WHERE id = @id AND status = @expected",
+            ("@new", change.NewStatus.ToString()),
+            ("@at", SqliteTime.ToText(at)),
+            ("@tid", change.CustomerTenantId),
+            ("@id", IdText(change.InviteId)),
+            ("@expected", change.ExpectedStatus.ToString()));
+        if (changed != 1)
+        {
+            return null;
+        }
+
+        AppendHistory(connection, transaction, change.InviteId, change.ExpectedStatus, change.NewStatus, at, change.Detail);
+        return ReadInvite(connection, transaction, change.InviteId);
     }
 
     public Task<ResellerInvite?> SetRelationshipAsync(Guid inviteId, string relationshipId, string displayName, CancellationToken cancellationToken = default)

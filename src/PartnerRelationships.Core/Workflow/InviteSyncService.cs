@@ -63,16 +63,17 @@ public sealed class InviteSyncService
         progress?.Report(new WorkProgress(Activity, "Reading the partner's customers and relationships", 0, invites.Count));
         var snapshot = await ReadSnapshotAsync(invites, options, cancellationToken).ConfigureAwait(false);
 
+        var batchSize = Math.Max(1, options.StoreBatchSize);
         var done = 0;
-        for (var start = 0; start < invites.Count; start += concurrency)
+        for (var start = 0; start < invites.Count; start += batchSize)
         {
-            var chunk = invites.Skip(start).Take(concurrency).ToList();
-            var results = await Task.WhenAll(chunk.Select(invite => ReconcileAsync(invite, snapshot, options, cancellationToken))).ConfigureAwait(false);
-            for (var i = 0; i < chunk.Count; i++)
+            var batch = invites.GetRange(start, Math.Min(batchSize, invites.Count - start));
+            var results = await ReconcileBatchAsync(batch, snapshot, options, concurrency, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < batch.Count; i++)
             {
                 done++;
-                progress?.Report(new WorkProgress(Activity, $"Checked {chunk[i].CustomerName}", done, invites.Count));
-                foreach (var transition in results[i])
+                progress?.Report(new WorkProgress(Activity, $"Checked {batch[i].CustomerName}", done, invites.Count));
+                foreach (var transition in results[i].Transitions)
                 {
                     yield return transition;
                 }
@@ -115,80 +116,126 @@ public sealed class InviteSyncService
         return invites;
     }
 
+    /// <summary>The three lists are independent, so they are read at once: a sync waits for the longest, not the sum.</summary>
     private async Task<RemoteSnapshot> ReadSnapshotAsync(List<ResellerInvite> invites, InviteSyncOptions options, CancellationToken cancellationToken)
     {
+        var reseller = invites.Any(i => i.Kind == InviteKind.Reseller);
+        var partnerCenterCustomers = reseller ? ReadPartnerCenterCustomersAsync(cancellationToken) : Task.FromResult(new List<ResellerCustomer>());
+        var contractCustomers = reseller && options.UseGraphContracts ? ReadContractCustomersAsync(cancellationToken) : Task.FromResult(new List<ResellerCustomer>());
+        var relationships = invites.Any(i => i.Kind == InviteKind.GranularAdmin)
+            ? ReadRelationshipsAsync(cancellationToken)
+            : Task.FromResult(new List<DelegatedAdminRelationshipInfo>());
+        await Task.WhenAll(partnerCenterCustomers, contractCustomers, relationships).ConfigureAwait(false);
+
         var snapshot = new RemoteSnapshot();
-        if (invites.Any(i => i.Kind == InviteKind.Reseller))
+        if (reseller)
         {
-            var customers = new List<ResellerCustomer>();
-            await foreach (var c in _partnerCenter.ListCustomersAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                customers.Add(new ResellerCustomer(c.TenantId, c.CompanyName, c.Domain, c.RelationshipToPartner, c.AllowDelegatedAccess));
-            }
-
-            if (options.UseGraphContracts)
-            {
-                await foreach (var c in _gateway.ListContractsAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    customers.Add(new ResellerCustomer(c.CustomerTenantId, c.DisplayName, string.IsNullOrEmpty(c.DefaultDomainName) ? null : c.DefaultDomainName, "reseller", null));
-                }
-            }
-
-            snapshot.Customers = new ResellerCustomerIndex(customers);
+            // Partner Center's entries first: the index keeps the first entry it sees for a tenant.
+            snapshot.Customers = new ResellerCustomerIndex(partnerCenterCustomers.Result.Concat(contractCustomers.Result));
         }
 
-        if (invites.Any(i => i.Kind == InviteKind.GranularAdmin))
+        foreach (var r in relationships.Result)
         {
-            await foreach (var r in _gateway.ListRelationshipsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                snapshot.RelationshipsById[r.Id] = r;
-                snapshot.RelationshipsByName[r.DisplayName] = r;
-            }
+            snapshot.RelationshipsById[r.Id] = r;
+            snapshot.RelationshipsByName[r.DisplayName] = r;
         }
 
         return snapshot;
     }
 
-    private async Task<IReadOnlyList<InviteTransition>> ReconcileAsync(ResellerInvite invite, RemoteSnapshot snapshot, InviteSyncOptions options, CancellationToken cancellationToken)
+    private async Task<List<ResellerCustomer>> ReadPartnerCenterCustomersAsync(CancellationToken cancellationToken)
     {
-        var transitions = new List<InviteTransition>();
-        var facts = invite.Kind == InviteKind.GranularAdmin
+        var customers = new List<ResellerCustomer>();
+        await foreach (var c in _partnerCenter.ListCustomersAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            customers.Add(new ResellerCustomer(c.TenantId, c.CompanyName, c.Domain, c.RelationshipToPartner, c.AllowDelegatedAccess));
+        }
+
+        return customers;
+    }
+
+    private async Task<List<ResellerCustomer>> ReadContractCustomersAsync(CancellationToken cancellationToken)
+    {
+        var customers = new List<ResellerCustomer>();
+        await foreach (var c in _gateway.ListContractsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            customers.Add(new ResellerCustomer(c.CustomerTenantId, c.DisplayName, string.IsNullOrEmpty(c.DefaultDomainName) ? null : c.DefaultDomainName, "reseller", null));
+        }
+
+        return customers;
+    }
+
+    private async Task<List<DelegatedAdminRelationshipInfo>> ReadRelationshipsAsync(CancellationToken cancellationToken)
+    {
+        var relationships = new List<DelegatedAdminRelationshipInfo>();
+        await foreach (var r in _gateway.ListRelationshipsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            relationships.Add(r);
+        }
+
+        return relationships;
+    }
+
+    /// <summary>
+    /// Reconciles a batch: per-invite look-ups a few at a time, then each round of planned transitions is written as one
+    /// store transaction of compare-and-sets. An invite whose change lost a race carries on from where it stands now.
+    /// </summary>
+    private async Task<Reconciliation[]> ReconcileBatchAsync(List<ResellerInvite> batch, RemoteSnapshot snapshot, InviteSyncOptions options, int concurrency, CancellationToken cancellationToken)
+    {
+        var states = await BoundedConcurrency.SelectAsync(batch, concurrency, async invite => new Reconciliation(invite.Kind == InviteKind.GranularAdmin
             ? await GranularFactsAsync(invite, snapshot, cancellationToken).ConfigureAwait(false)
-            : await ResellerFactsAsync(invite, snapshot, cancellationToken).ConfigureAwait(false);
-        invite = facts.Invite;
+            : await ResellerFactsAsync(invite, snapshot, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
 
         for (var step = 0; step < MaxStepsPerInvite; step++)
         {
             var now = _clock.GetUtcNow();
-            var planned = invite.Kind == InviteKind.GranularAdmin
-                ? InviteTransitionRules.ForGranular(invite, facts.Relationship, facts.Gone, now)
-                : InviteTransitionRules.ForReseller(invite, facts.Customer, facts.MatchedBy, facts.Gone, now);
-            if (planned is null)
+            var planned = new List<Reconciliation>();
+            foreach (var state in states.Where(s => !s.Done))
+            {
+                state.Planned = Plan(state, now);
+                if (state.Planned is null) state.Done = true;
+                else planned.Add(state);
+            }
+
+            if (planned.Count == 0)
             {
                 break;
             }
 
-            var changed = await _store.TryChangeStatusAsync(
-                new StatusChange(invite.Id, invite.Status, planned.To, planned.At, planned.Detail, planned.CustomerTenantId), cancellationToken).ConfigureAwait(false);
-            if (changed is not null)
-            {
-                var applied = await ApplyTemplateIfAcceptedAsync(invite, changed, planned, facts.Relationship, options, cancellationToken).ConfigureAwait(false);
-                transitions.Add(InviteTransition.Recorded(invite, changed, planned.At, planned.Detail) with { TemplateAssignments = applied });
-                invite = changed;
-                continue;
-            }
-
-            // Another writer moved it first: carry on from where it stands now (often nothing left to do).
-            var current = await _store.GetInviteAsync(invite.Id, cancellationToken).ConfigureAwait(false);
-            if (current is null || current.Status == invite.Status)
-            {
-                break;
-            }
-
-            invite = current;
+            var changes = planned.Select(s => new StatusChange(s.Invite.Id, s.Invite.Status, s.Planned!.To, s.Planned.At, s.Planned.Detail, s.Planned.CustomerTenantId)).ToList();
+            var changed = await _store.TryChangeStatusesAsync(changes, cancellationToken).ConfigureAwait(false);
+            var outcomes = planned.Select((state, i) => (State: state, Changed: changed[i])).ToList();
+            await BoundedConcurrency.SelectAsync(outcomes, concurrency, outcome => AdvanceAsync(outcome.State, outcome.Changed, options, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
-        return transitions;
+        return states;
+    }
+
+    private static PlannedTransition? Plan(Reconciliation state, DateTimeOffset now) => state.Invite.Kind == InviteKind.GranularAdmin
+        ? InviteTransitionRules.ForGranular(state.Invite, state.Facts.Relationship, state.Facts.Gone, now)
+        : InviteTransitionRules.ForReseller(state.Invite, state.Facts.Customer, state.Facts.MatchedBy, state.Facts.Gone, now);
+
+    private async Task<bool> AdvanceAsync(Reconciliation state, ResellerInvite? changed, InviteSyncOptions options, CancellationToken cancellationToken)
+    {
+        var planned = state.Planned!;
+        if (changed is not null)
+        {
+            var applied = await ApplyTemplateIfAcceptedAsync(state.Invite, changed, planned, state.Facts.Relationship, options, cancellationToken).ConfigureAwait(false);
+            state.Transitions.Add(InviteTransition.Recorded(state.Invite, changed, planned.At, planned.Detail) with { TemplateAssignments = applied });
+            state.Invite = changed;
+            return true;
+        }
+
+        // Another writer moved it first: carry on from where it stands now (often nothing left to do).
+        var current = await _store.GetInviteAsync(state.Invite.Id, cancellationToken).ConfigureAwait(false);
+        if (current is null || current.Status == state.Invite.Status)
+        {
+            state.Done = true;
+            return false;
+        }
+
+        state.Invite = current;
+        return true;
     }
 
     /// <summary>
@@ -293,4 +340,20 @@ public sealed class InviteSyncService
     }
 
     private sealed record InviteFacts(ResellerInvite Invite, DelegatedAdminRelationshipInfo? Relationship, ResellerCustomer? Customer, string? MatchedBy, bool Gone);
+
+    /// <summary>One invite's progress through a batch: where it stands, what is planned next, what was recorded.</summary>
+    private sealed class Reconciliation
+    {
+        public Reconciliation(InviteFacts facts)
+        {
+            Facts = facts;
+            Invite = facts.Invite;
+        }
+
+        public InviteFacts Facts { get; }
+        public ResellerInvite Invite { get; set; }
+        public PlannedTransition? Planned { get; set; }
+        public bool Done { get; set; }
+        public List<InviteTransition> Transitions { get; } = new();
+    }
 }

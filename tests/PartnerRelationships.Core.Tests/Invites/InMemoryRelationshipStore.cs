@@ -77,6 +77,22 @@ internal sealed class InMemoryRelationshipStore : IRelationshipStore
         }
     }
 
+    public async Task<IReadOnlyList<ResellerInvite?>> TryChangeStatusesAsync(IReadOnlyList<StatusChange> changes, CancellationToken cancellationToken = default)
+    {
+        StatusChanges.Require(changes);
+        BatchCount++;
+        var results = new List<ResellerInvite?>();
+        foreach (var change in changes)
+        {
+            results.Add(await TryChangeStatusAsync(change, cancellationToken));
+        }
+
+        return results;
+    }
+
+    /// <summary>How many batches of changes were written (each a single transaction in a real store).</summary>
+    public int BatchCount { get; private set; }
+
     public Task<ResellerInvite?> TryChangeStatusAsync(StatusChange change, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -188,8 +188,8 @@ public sealed class InviteSyncServiceTests
 
         var other = h.OpenStore();
         var results = await Task.WhenAll(
-            Task.Run(() => RunAsync(Sync(h), new InviteSyncOptions { MaxConcurrency = 3 })),
-            Task.Run(() => RunAsync(Sync(h, other), new InviteSyncOptions { MaxConcurrency = 5 })));
+            Task.Run(() => RunAsync(Sync(h), new InviteSyncOptions { MaxConcurrency = 3, StoreBatchSize = 5 })),
+            Task.Run(() => RunAsync(Sync(h, other), new InviteSyncOptions { MaxConcurrency = 5, StoreBatchSize = 2 })));
 
         var all = results.SelectMany(r => r).ToList();
         Assert.Equal(invites.Count, all.Count);
@@ -249,5 +249,26 @@ public sealed class InviteSyncServiceTests
 
         var byId = await RunAsync(Sync(h), new InviteSyncOptions { InviteIds = new[] { granular.Id } });
         Assert.Equal(granular.Id, Assert.Single(byId).InviteId);
+    }
+
+    [Fact]
+    public async Task Each_batch_of_invites_is_written_as_one_store_transaction_and_streamed_in_invite_order()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        var store = new PartnerRelationships.Core.Tests.Invites.InMemoryRelationshipStore();
+        var invites = new List<ResellerInvite>();
+        for (var i = 0; i < 7; i++)
+        {
+            invites.Add(await ResellerInviteAsync(h, $"Reseller {i}", $"admin@reseller{i}.example", store: store));
+            h.State.AcceptResellerLink($"Reseller {i}");
+        }
+
+        var log = new ProgressLog();
+        var transitions = await RunAsync(Sync(h, store), new InviteSyncOptions { StoreBatchSize = 3, MaxConcurrency = 2 }, log);
+
+        Assert.Equal(invites.Select(i => i.Id), transitions.Select(t => t.InviteId));
+        Assert.All(transitions, t => Assert.Equal(InviteStatus.Accepted, t.To));
+        Assert.Equal(3, store.BatchCount); // 3 + 3 + 1 invites, one round of changes each
+        Assert.Equal(Enumerable.Range(1, 7), log.Reports.Where(p => p.Current > 0).Select(p => p.Current));
     }
 }
