@@ -169,8 +169,12 @@ Describe 'Bad input' {
             Command = { New-ResellerInvite -Kind GranularAdmin -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -Role 'Directory Readers' -RelationshipName "GDAP`r`nX-Evil: 1" -ConfigPath $Config } }
 
         # --- listing, removing, syncing ---
-        @{ Case = 'Get-ResellerInvite -OlderThan garbage'; Class = 'GetResellerInviteCommand'; ErrorId = 'CannotConvertArgumentNoMessage'; Binding = $true
+        @{ Case = 'Get-ResellerInvite -OlderThan garbage'; Class = 'GetResellerInviteCommand'; ErrorId = 'ParameterArgumentTransformationError'; Binding = $true
             Command = { Get-ResellerInvite -OlderThan 'garbage' -ConfigPath $Config } }
+        @{ Case = 'Get-ResellerInvite -OlderThan a bare number (unit unknown)'; Class = 'GetResellerInviteCommand'; ErrorId = 'ParameterArgumentTransformationError'; Binding = $true
+            Command = { Get-ResellerInvite -OlderThan 14 -ConfigPath $Config } }
+        @{ Case = 'Wait-ResellerInvite -Timeout with an unknown unit'; Class = 'WaitResellerInviteCommand'; ErrorId = 'ParameterArgumentTransformationError'; Binding = $true
+            Command = { Wait-ResellerInvite -Id ([guid]::NewGuid()) -Timeout '5 fortnights' -ConfigPath $Config } }
         @{ Case = 'Get-ResellerInvite -Status not a status'; Class = 'GetResellerInviteCommand'; ErrorId = 'CannotConvertArgumentNoMessage'; Binding = $true
             Command = { Get-ResellerInvite -Status 'Bogus' -ConfigPath $Config } }
         @{ Case = 'Get-ResellerInvite -Id not a GUID'; Class = 'GetResellerInviteCommand'; ErrorId = 'CannotConvertArgumentNoMessage'; Binding = $true
@@ -238,7 +242,7 @@ Describe 'Bad input' {
         $failure.Exception.Message | Should -Not -Match 'UnexpectedError'
         if ($Binding) {
             # PowerShell's own binder rejects it before the cmdlet runs; its error id and message are stable and name the parameter.
-            $failure.Exception.GetType().FullName | Should -Be 'System.Management.Automation.ParameterBindingException'
+            $failure.Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
         }
         else {
             $failure.Exception.GetType().FullName | Should -Be 'PartnerRelationships.PowerShell.Infrastructure.PartnerRelationshipsErrorException'

@@ -42,6 +42,23 @@ Describe 'Get-ResellerInvite' {
         @(Get-ResellerInvite -OlderThan '1.00:00:00' -ConfigPath $script:Config).Count | Should -Be 0
     }
 
+    It 'takes an age with a unit, in ISO 8601 or as 0' {
+        @(Get-ResellerInvite -OlderThan 0 -ConfigPath $script:Config).Count | Should -Be 3
+        @(Get-ResellerInvite -OlderThan 1d -ConfigPath $script:Config).Count | Should -Be 0
+        @(Get-ResellerInvite -OlderThan P1D -ConfigPath $script:Config).Count | Should -Be 0
+        @(Get-ResellerInvite -PendingFor 0s -ConfigPath $script:Config).Count | Should -Be 3
+        @(Get-ResellerInvite -PendingFor '1d' -ConfigPath $script:Config).Count | Should -Be 0
+        @(Get-ResellerInvite -OlderThan 86400s -ConfigPath $script:Config).Count | Should -Be 0
+        @(Get-ResellerInvite -PendingFor 12h -ConfigPath $script:Config).Count | Should -Be 0
+    }
+
+    It 'refuses an age without a unit and says how to write one' {
+        { Get-ResellerInvite -OlderThan 14 -ConfigPath $script:Config -ErrorAction Stop } |
+            Should -Throw -ErrorId "ParameterArgumentTransformationError,$script:CommandId" -ExpectedMessage '*14 has no unit*14d*'
+        { Get-ResellerInvite -OlderThan '2 weeks' -ConfigPath $script:Config -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage "*'2 weeks' is not a duration*P14D*"
+    }
+
     It 'finds invites by id from the pipeline' {
         $found = $script:Invites[0, 2] | Get-ResellerInvite -ConfigPath $script:Config
         $found.CustomerName | Should -Be @('Contoso', 'Fabrikam')

@@ -38,7 +38,7 @@ templates:
     It 'outputs the invite once accepted, with its template applied' {
         $null = Invoke-SandboxControl -Method Post -Path "relationships/$($Invite.RelationshipId)/approve" -Body @{ tenantId = $Tenant }
 
-        $accepted = $Invite | Wait-ResellerInvite -Timeout ([TimeSpan]::FromMinutes(5))
+        $accepted = $Invite | Wait-ResellerInvite -Timeout 5m -PollInterval 15s
 
         $accepted.GetType().FullName | Should -Be 'PartnerRelationships.Core.Invites.ResellerInvite'
         $accepted.Id | Should -Be $Invite.Id

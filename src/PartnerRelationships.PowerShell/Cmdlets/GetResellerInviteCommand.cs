@@ -34,10 +34,12 @@ public sealed class GetResellerInviteCommand : ConfiguredCmdlet
     public InviteKind? Kind { get; set; }
 
     [Parameter(ParameterSetName = "Filter")]
+    [DurationTransformation]
     [ValidateNonNegativeTimeSpan]
     public TimeSpan? OlderThan { get; set; }
 
     [Parameter(ParameterSetName = "Filter")]
+    [DurationTransformation]
     [ValidateNonNegativeTimeSpan]
     public TimeSpan? PendingFor { get; set; }
 

@@ -4,6 +4,7 @@ using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Templates;
 using PartnerRelationships.Core.Workflow;
 using PartnerRelationships.PowerShell.Infrastructure;
+using PartnerRelationships.PowerShell.Validation;
 
 namespace PartnerRelationships.PowerShell.Cmdlets;
 
@@ -24,13 +25,16 @@ public sealed class WaitResellerInviteCommand : ConnectedCmdlet
 
     /// <summary>How long to wait in all; zero checks once.</summary>
     [Parameter(Mandatory = true, Position = 1)]
+    [DurationTransformation]
     public TimeSpan Timeout { get; set; }
 
     /// <summary>The wait before the second check; doubles after each check up to -MaxPollInterval.</summary>
     [Parameter]
+    [DurationTransformation]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     [Parameter]
+    [DurationTransformation]
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Record the acceptance without applying the invite's access template.</summary>
