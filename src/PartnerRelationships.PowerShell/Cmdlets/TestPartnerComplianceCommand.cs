@@ -94,9 +94,9 @@ public sealed class TestPartnerComplianceCommand : ConnectedCmdlet
                 WriteWarning("This store does not record compliance runs: every finding counts as new.");
             }
 
-            // Bad paths or formats fail before any remote call; the folder names use the run's time, so plan again after.
+            // Bad or unwritable paths and formats fail before any remote call; the folder names use the run's time, so plan again after.
             var reportPaths = (ReportPath ?? Array.Empty<string>()).Select(GetUnresolvedProviderPathFromPSPath).ToList();
-            ComplianceReportFiles.Plan(reportPaths, ReportFormat, Clock.GetUtcNow());
+            ComplianceReportFiles.RequireWritable(ComplianceReportFiles.Plan(reportPaths, ReportFormat, Clock.GetUtcNow()));
 
             var checker = new ComplianceChecker(Store, runs, Connection.Gateway, Connection.PartnerCenter, Config.Compliance, Clock, maxConcurrency: ThrottleLimit);
             var options = new ComplianceCheckOptions

@@ -122,4 +122,32 @@ public class ComplianceReportFilesPlanTests
         Assert.Equal(ErrorKind.WriteError, ex.Category);
         Assert.Contains("report.html", ex.Message);
     }
+
+    [Fact]
+    public void RequireWritable_refuses_a_path_under_a_file_before_anything_is_checked()
+    {
+        using var temp = new TempFolder();
+        var blocker = temp.File("not-a-folder");
+        File.WriteAllText(blocker, "a file where a folder should be");
+        var files = new[] { new ComplianceReportFile(ComplianceReportFormat.Json, Path.Combine(blocker, "sub", "report.json")) };
+
+        var ex = Assert.Throws<PartnerRelationshipsException>(() => ComplianceReportFiles.RequireWritable(files));
+
+        Assert.Equal("ReportWriteFailed", ex.ErrorId);
+        Assert.Equal(ErrorKind.WriteError, ex.Category);
+        Assert.Contains("is a file, not a folder", ex.Message);
+        Assert.Contains("Nothing was checked", ex.Message);
+    }
+
+    [Fact]
+    public void RequireWritable_passes_a_new_folder_under_a_writable_one_and_leaves_nothing_behind()
+    {
+        using var temp = new TempFolder();
+        var files = ComplianceReportFiles.Plan(new[] { Path.Combine(temp.Path, "nightly", "reports") + Path.DirectorySeparatorChar }, null, DateTimeOffset.UnixEpoch);
+
+        ComplianceReportFiles.RequireWritable(files);
+
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "nightly")));
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
 }

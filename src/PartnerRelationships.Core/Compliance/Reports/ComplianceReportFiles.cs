@@ -108,6 +108,52 @@ public static class ComplianceReportFiles
             .ToList();
     }
 
+    /// <summary>
+    /// Fails with ReportWriteFailed when a report could not be written, before the check makes any remote call or
+    /// records a run: the nearest existing folder of each file must be a folder the user can create files in.
+    /// Creates nothing that stays (a probe file is written and deleted).
+    /// </summary>
+    public static void RequireWritable(IEnumerable<ComplianceReportFile> files)
+    {
+        foreach (var file in files ?? throw new ArgumentNullException(nameof(files)))
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file.Path));
+            while (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+            {
+                if (File.Exists(folder))
+                {
+                    throw NotWritable(file, $"'{folder}' is a file, not a folder.", null);
+                }
+
+                folder = Path.GetDirectoryName(folder);
+            }
+
+            if (string.IsNullOrEmpty(folder))
+            {
+                continue;
+            }
+
+            var probe = Path.Combine(folder, ".compliance-report-probe-" + Guid.NewGuid().ToString("n") + ".tmp");
+            try
+            {
+                using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+                {
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                throw NotWritable(file, e.Message, e);
+            }
+        }
+    }
+
+    private static PartnerRelationshipsException NotWritable(ComplianceReportFile file, string reason, Exception? inner) => new(
+        "ReportWriteFailed",
+        ErrorKind.WriteError,
+        $"The {file.Format} report could not be written to '{file.Path}': {reason} Nothing was checked; choose a folder you can write to.",
+        file.Path,
+        inner);
+
     /// <summary>Writes each file (creating its folder), replacing an older report of the same name.</summary>
     public static void WriteAll(ComplianceResult result, IEnumerable<ComplianceReportFile> files, string? title = null)
     {
