@@ -27,6 +27,12 @@ public sealed record FaultSettings
     /// <summary>Whether the token endpoint is subject to faults too (controls under /_sandbox never are).</summary>
     public bool ApplyToTokenEndpoint { get; init; }
 
+    /// <summary>
+    /// Every API call whose path contains this text (case-insensitive) fails with 503: a service that keeps failing
+    /// for one object while the rest work. Null or empty: off.
+    /// </summary>
+    public string? FailPathContaining { get; init; }
+
     public static FaultSettings None { get; } = new();
 
     internal void Validate()

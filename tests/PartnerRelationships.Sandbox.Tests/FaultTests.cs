@@ -51,6 +51,21 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_path_fault_fails_every_call_to_that_path_and_no_other()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        await SetFaultsAsync(sandbox, new { failPathContaining = "CONTRACTS" });
+
+        Assert.All(await OutcomesAsync(sandbox, 5), s => Assert.Equal(503, s));
+        Assert.All(await OutcomesAsync(sandbox, 5, "v1.0/tenantRelationships/delegatedAdminRelationships"), s => Assert.Equal(200, s));
+
+        var shown = await sandbox.Anonymous.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("_sandbox/faults");
+        Assert.Equal("CONTRACTS", (string?)shown!["failPathContaining"]);
+        await SetFaultsAsync(sandbox, new { });
+        Assert.All(await OutcomesAsync(sandbox, 2), s => Assert.Equal(200, s));
+    }
+
+    [Fact]
     public async Task The_same_seed_gives_the_same_sequence_and_another_seed_a_different_one()
     {
         await using var sandbox = await SandboxHarness.StartAsync();

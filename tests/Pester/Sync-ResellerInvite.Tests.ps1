@@ -1,6 +1,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    . (Join-Path $PSScriptRoot 'CustomerFixtures.ps1')
     $script:Sandbox = Start-TestSandbox
     $script:CommandId = 'PartnerRelationships.PowerShell.Cmdlets.SyncResellerInviteCommand'
     $script:TransitionType = 'PartnerRelationships.Core.Workflow.InviteTransition'
@@ -31,6 +32,27 @@ Describe 'Sync-ResellerInvite' {
         Disconnect-PartnerRelationship
         $env:PR_TEST_SECRET = $null
         Remove-Item $script:Folder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'reports an invite it could not check as its own error and still syncs the others' {
+        $granular = New-GranularInvite 'Partly Granular'
+        $null = Invoke-SandboxControl -Method Post -Path "relationships/$($granular.RelationshipId)/approve" -Body @{ tenantId = [guid]::NewGuid().ToString() }
+        # An accepted customer missing from the customer list is looked up on its own; that look-up keeps failing.
+        $tenant = [guid]::NewGuid().ToString()
+        $unreachable = New-ResellerInvite -CustomerName 'Unreachable Co' -CustomerEmail 'admin@unreachable.example' -CustomerTenantId $tenant -ConfigPath $Config
+        Set-TestInviteStatus -InviteId $unreachable.Id -From Pending -To Accepted -StorePath (Join-Path $Folder 'store.db')
+        $null = Invoke-SandboxControl -Method Put -Path 'faults' -Body @{ failPathContaining = $tenant }
+        try {
+            $changes = @(Sync-ResellerInvite -ConfigPath $Config -ErrorVariable failures -ErrorAction SilentlyContinue)
+        }
+        finally { $null = Invoke-SandboxControl -Method Put -Path 'faults' -Body @{} }
+
+        $changes.InviteId | Should -Be $granular.Id
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be "RemoteServiceError,$CommandId"
+        $failures[0].TargetObject | Should -Be $unreachable.Id
+        $failures[0].Exception.Message | Should -Match 'Unreachable Co.*not checked'
+        (Get-ResellerInvite -Id $unreachable.Id -ConfigPath $Config).Status | Should -Be 'Accepted'
     }
 
     It 'records a granular invite the customer approved, once, with the time and the history' {

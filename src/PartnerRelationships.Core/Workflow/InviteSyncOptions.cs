@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using PartnerRelationships.Core.Invites;
 
@@ -34,6 +35,12 @@ public sealed class InviteSyncOptions
     /// Null: templates are not applied.
     /// </summary>
     public IReadOnlyList<Templates.AccessTemplate>? Templates { get; set; }
+
+    /// <summary>
+    /// When set, an invite whose own look-up at a service fails is added here and the sync goes on with the others
+    /// (a runbook syncing hundreds of invites should not stop at one). When null, that error stops the sync.
+    /// </summary>
+    public ConcurrentQueue<InviteSyncFailure>? Failures { get; set; }
 
     /// <summary>Record acceptances without applying templates (-SkipTemplate).</summary>
     public bool SkipTemplate { get; set; }

@@ -71,6 +71,11 @@ public sealed class InviteSyncService
             var results = await ReconcileBatchAsync(batch, snapshot, options, concurrency, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < batch.Count; i++)
             {
+                if (results[i].Failure is { } failure)
+                {
+                    options.Failures!.Enqueue(new InviteSyncFailure(batch[i].Id, batch[i].CustomerName, failure));
+                }
+
                 done++;
                 progress?.Report(new WorkProgress(Activity, $"Checked {batch[i].CustomerName}", done, invites.Count));
                 foreach (var transition in results[i].Transitions)
@@ -182,9 +187,19 @@ public sealed class InviteSyncService
     /// </summary>
     private async Task<Reconciliation[]> ReconcileBatchAsync(List<ResellerInvite> batch, RemoteSnapshot snapshot, InviteSyncOptions options, int concurrency, CancellationToken cancellationToken)
     {
-        var states = await BoundedConcurrency.SelectAsync(batch, concurrency, async invite => new Reconciliation(invite.Kind == InviteKind.GranularAdmin
-            ? await GranularFactsAsync(invite, snapshot, cancellationToken).ConfigureAwait(false)
-            : await ResellerFactsAsync(invite, snapshot, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+        var states = await BoundedConcurrency.SelectAsync(batch, concurrency, async invite =>
+        {
+            try
+            {
+                return new Reconciliation(invite.Kind == InviteKind.GranularAdmin
+                    ? await GranularFactsAsync(invite, snapshot, cancellationToken).ConfigureAwait(false)
+                    : await ResellerFactsAsync(invite, snapshot, cancellationToken).ConfigureAwait(false));
+            }
+            catch (PartnerRelationshipsException ex) when (options.Failures is not null)
+            {
+                return Reconciliation.Failed(invite, ex);
+            }
+        }, cancellationToken).ConfigureAwait(false);
 
         for (var step = 0; step < MaxStepsPerInvite; step++)
         {
@@ -350,7 +365,12 @@ public sealed class InviteSyncService
             Invite = facts.Invite;
         }
 
+        /// <summary>Its look-up failed: nothing is planned for it in this sync.</summary>
+        public static Reconciliation Failed(ResellerInvite invite, PartnerRelationshipsException failure) =>
+            new(new InviteFacts(invite, null, null, null, false)) { Failure = failure, Done = true };
+
         public InviteFacts Facts { get; }
+        public PartnerRelationshipsException? Failure { get; private init; }
         public ResellerInvite Invite { get; set; }
         public PlannedTransition? Planned { get; set; }
         public bool Done { get; set; }

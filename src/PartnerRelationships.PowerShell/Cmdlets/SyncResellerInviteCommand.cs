@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
 using PartnerRelationships.Core.Invites;
@@ -69,6 +70,7 @@ public sealed class SyncResellerInviteCommand : ConnectedCmdlet
             return;
         }
 
+        var failures = new ConcurrentQueue<InviteSyncFailure>();
         var options = new InviteSyncOptions
         {
             Kind = Kind,
@@ -78,6 +80,9 @@ public sealed class SyncResellerInviteCommand : ConnectedCmdlet
             // Accepted invites that name a template get its assignments with no extra command.
             Templates = AccessTemplates.All(Config),
             SkipTemplate = SkipTemplate.IsPresent,
+
+            // One invite's failed look-up is its own error record; the others are still synced.
+            Failures = failures,
         };
         var service = new InviteSyncService(Store, Connection.Gateway, Connection.PartnerCenter, Clock, Config.Cloud);
 
@@ -98,12 +103,23 @@ public sealed class SyncResellerInviteCommand : ConnectedCmdlet
         {
             foreach (var transition in Stream(token => service.SyncAsync(options, progress, token)))
             {
+                WriteFailures(failures);
                 WriteObject(transition);
             }
+
+            WriteFailures(failures);
         }
         finally
         {
             CompleteProgress(ProgressActivityId, InviteSyncService.Activity);
+        }
+    }
+
+    private void WriteFailures(ConcurrentQueue<InviteSyncFailure> failures)
+    {
+        while (failures.TryDequeue(out var failure))
+        {
+            WriteError(ErrorRecords.From(failure.ToReportable()));
         }
     }
 }

@@ -48,12 +48,17 @@ public sealed class FaultInjector
         }
     }
 
-    internal FaultDecision Decide(bool isCreate)
+    internal FaultDecision Decide(bool isCreate, string path = "")
     {
         lock (_gate)
         {
             var s = _settings;
             var latency = TimeSpan.FromMilliseconds(s.LatencyMilliseconds);
+            if (!string.IsNullOrEmpty(s.FailPathContaining) && path.Contains(s.FailPathContaining, StringComparison.OrdinalIgnoreCase))
+            {
+                return new FaultDecision(latency, null, 503, false, false);
+            }
+
             if (_throttle is not null && !_throttle.TryTake(out var retryAfter))
             {
                 return new FaultDecision(latency, retryAfter, null, false, false);

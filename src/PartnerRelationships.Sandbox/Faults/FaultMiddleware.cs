@@ -27,7 +27,7 @@ internal sealed class FaultMiddleware
             return;
         }
 
-        var decision = _injector.Decide(IsCreate(context.Request));
+        var decision = _injector.Decide(IsCreate(context.Request), context.Request.Path.Value ?? "");
         if (decision.Latency > TimeSpan.Zero)
         {
             await _delay(decision.Latency, context.RequestAborted);

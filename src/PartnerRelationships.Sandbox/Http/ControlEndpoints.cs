@@ -105,6 +105,7 @@ internal static class ControlEndpoints
                     LostCreateProbability = JsonResponses.Number(body, "lostCreateProbability") ?? 0,
                     Seed = (int)(JsonResponses.Number(body, "seed") ?? 1),
                     ApplyToTokenEndpoint = JsonResponses.Bool(body, "applyToTokenEndpoint") ?? false,
+                    FailPathContaining = JsonResponses.String(body, "failPathContaining"),
                 };
             }
             catch (ArgumentOutOfRangeException ex)
@@ -164,5 +165,6 @@ internal static class ControlEndpoints
         ["lostCreateProbability"] = s.LostCreateProbability,
         ["seed"] = s.Seed,
         ["applyToTokenEndpoint"] = s.ApplyToTokenEndpoint,
+        ["failPathContaining"] = s.FailPathContaining,
     };
 }

@@ -271,4 +271,59 @@ public sealed class InviteSyncServiceTests
         Assert.Equal(3, store.BatchCount); // 3 + 3 + 1 invites, one round of changes each
         Assert.Equal(Enumerable.Range(1, 7), log.Reports.Where(p => p.Current > 0).Select(p => p.Current));
     }
+
+    [Fact]
+    public async Task One_invite_whose_lookup_fails_is_reported_and_the_others_are_still_synced()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        var before = await GranularInviteAsync(h, "Alpha Ltd");
+        var broken = await h.Store.AddInviteAsync(new ResellerInvite
+        {
+            Id = Guid.NewGuid(),
+            Kind = InviteKind.GranularAdmin,
+            CustomerName = "Broken Co",
+            CustomerEmail = "admin@broken.example",
+            RelationshipId = "not-in-the-list",
+            RelationshipDisplayName = "Broken Co helpdesk",
+        });
+        var after = await GranularInviteAsync(h, "Omega Ltd");
+        h.State.ApproveRelationship(before.RelationshipId!);
+        h.State.ApproveRelationship(after.RelationshipId!);
+        var gateway = new FailingLookupGateway(h.Gateway) { Broken = { "not-in-the-list" } };
+        var sync = new InviteSyncService(h.Store, gateway, h.PartnerCenter, h.Clock);
+
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<InviteSyncFailure>();
+        var transitions = await RunAsync(sync, new InviteSyncOptions { Failures = failures, StoreBatchSize = 2 });
+
+        Assert.Equal(new[] { before.Id, after.Id }, transitions.Select(t => t.InviteId));
+        var failure = Assert.Single(failures);
+        Assert.Equal((broken.Id, "Broken Co", "RemoteServiceError"), (failure.InviteId, failure.CustomerName, failure.Error.ErrorId));
+        var reportable = failure.ToReportable();
+        Assert.Equal("RemoteServiceError", reportable.ErrorId);
+        Assert.Equal(broken.Id, reportable.Target);
+        Assert.Contains("Broken Co", reportable.Message);
+        Assert.Contains("next sync checks this one again", reportable.Message);
+        Assert.Equal(InviteStatus.Pending, (await h.Store.GetInviteAsync(broken.Id))!.Status);
+    }
+
+    [Fact]
+    public async Task Without_a_failure_list_a_failed_lookup_stops_the_sync()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        await h.Store.AddInviteAsync(new ResellerInvite
+        {
+            Id = Guid.NewGuid(),
+            Kind = InviteKind.GranularAdmin,
+            CustomerName = "Broken Co",
+            CustomerEmail = "admin@broken.example",
+            RelationshipId = "not-in-the-list",
+            RelationshipDisplayName = "Broken Co helpdesk",
+        });
+        var gateway = new FailingLookupGateway(h.Gateway) { Broken = { "not-in-the-list" } };
+
+        var ex = await Assert.ThrowsAsync<PartnerRelationships.Core.Errors.PartnerRelationshipsException>(
+            () => RunAsync(new InviteSyncService(h.Store, gateway, h.PartnerCenter, h.Clock)));
+
+        Assert.Equal("RemoteServiceError", ex.ErrorId);
+    }
 }
