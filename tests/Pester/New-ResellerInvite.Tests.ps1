@@ -294,6 +294,27 @@ Describe 'New-ResellerInvite -Kind GranularAdmin' {
         (New-ResellerInvite -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -ConfigPath $offline).Kind | Should -Be 'Reseller'
     }
 
+    It 'puts the link Partner Center gives in a reseller invite when connected, and the composed one with a warning when it cannot' {
+        $offline = New-ResellerInvite -CustomerName 'Offline Co' -CustomerEmail 'admin@offline.example' -ConfigPath $Config
+        $null = Connect-PartnerRelationship -SandboxUri $Sandbox.Uri -AccessToken (ConvertTo-SecureString $Sandbox.StaticToken -AsPlainText -Force)
+        $fromService = (Invoke-RestMethod -Uri "$($Sandbox.Uri)v1/customers/relationshiprequests" -Headers @{ Authorization = "Bearer $($Sandbox.StaticToken)" }).url
+        $fromService | Should -Not -Be $offline.Link -Because 'the sandbox names the partner by tenant id, the configuration by partner id'
+
+        $connected = New-ResellerInvite -CustomerName 'Connected Co' -CustomerEmail 'admin@connected.example' -ConfigPath $Config -WarningVariable warnings
+        $connected.Link | Should -Be $fromService
+        $connected.Body | Should -Match ([regex]::Escape($fromService))
+        $warnings | Should -BeNullOrEmpty
+
+        $null = Invoke-SandboxControl -Method Put -Path 'faults' -Body @{ failPathContaining = 'relationshiprequests' } -Sandbox $Sandbox
+        try {
+            $fallback = New-ResellerInvite -CustomerName 'Fallback Co' -CustomerEmail 'admin@fallback.example' -ConfigPath $Config -WarningVariable warnings -WarningAction SilentlyContinue
+        }
+        finally { $null = Invoke-SandboxControl -Method Put -Path 'faults' -Body @{} -Sandbox $Sandbox }
+        $fallback.Link | Should -Be $offline.Link
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -Match 'composed from the configuration'
+    }
+
     It 'writes an .eml with the approval link' {
         $eml = Join-Path $Folder 'contoso.eml'
         $invite = New-ResellerInvite -Kind GranularAdmin -CustomerName 'Contoso Eml' -CustomerEmail 'admin@contoso.com' -ConfigPath $Config -OutFile $eml

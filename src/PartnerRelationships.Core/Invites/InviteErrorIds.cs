@@ -4,6 +4,7 @@ namespace PartnerRelationships.Core.Invites;
 public static class InviteErrorIds
 {
     public const string PartnerIdMissing = nameof(PartnerIdMissing);
+    public const string ServiceLinkInvalid = nameof(ServiceLinkInvalid);
     public const string InvalidCustomerName = nameof(InvalidCustomerName);
     public const string InvalidCustomerEmail = nameof(InvalidCustomerEmail);
     public const string InvalidCustomerTenantId = nameof(InvalidCustomerTenantId);

@@ -37,7 +37,7 @@ public sealed class InviteService
         var customerName = InviteRequestValidator.ValidateCustomerName(request.CustomerName);
         var customerEmail = InviteRequestValidator.ValidateCustomerEmail(request.CustomerEmail);
         var customerTenantId = InviteRequestValidator.ValidateCustomerTenantId(request.CustomerTenantId);
-        var link = ResellerLinkBuilder.ForConfig(_config);
+        var link = string.IsNullOrWhiteSpace(request.ServiceLink) ? ResellerLinkBuilder.ForConfig(_config) : ResellerLinkBuilder.FromService(request.ServiceLink!);
 
         var (subjectText, subjectOrigin, bodyText, bodyOrigin) = ChooseWording(request);
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

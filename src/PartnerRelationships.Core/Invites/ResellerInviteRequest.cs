@@ -23,4 +23,10 @@ public sealed class ResellerInviteRequest
 
     /// <summary>Replace an existing draft file instead of refusing.</summary>
     public bool OverwriteDraftFile { get; set; }
+
+    /// <summary>
+    /// The reseller link Partner Center gave for this partner (GET /v1/customers/relationshiprequests), which is
+    /// authoritative; null: the link is composed from the configuration.
+    /// </summary>
+    public string? ServiceLink { get; set; }
 }

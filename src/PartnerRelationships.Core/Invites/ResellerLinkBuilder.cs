@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Errors;
 
@@ -22,6 +23,26 @@ public static class ResellerLinkBuilder
         }
 
         return ResellerLink(config.Partner, config.Cloud);
+    }
+
+    /// <summary>
+    /// A link the service gave, checked before it goes into an email: an absolute https address with nothing that
+    /// could break a mail header or the draft (no whitespace or control characters).
+    /// </summary>
+    public static string FromService(string link)
+    {
+        if (!Uri.TryCreate(link?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps
+            || link!.Trim().Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            throw new PartnerRelationshipsException(
+                InviteErrorIds.ServiceLinkInvalid,
+                ErrorKind.InvalidData,
+                "Partner Center answered with a relationship link that is not a plain https address, so it was not put in the invite. " +
+                "Try again later, or disconnect (Disconnect-PartnerRelationship) to use the link composed from the configuration.",
+                InputExcerpt.Of(link));
+        }
+
+        return uri.AbsoluteUri;
     }
 
     /// <summary>

@@ -20,6 +20,8 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
     private const int ProgressActivityId = 1;
     private const string ProgressActivity = "Writing invites";
     private int _written;
+    private string? _serviceLink;
+    private bool _serviceLinkAsked;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Name", "CompanyName", "DisplayName")]
@@ -170,6 +172,7 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
             TemplatePath = ResolvePath(TemplatePath),
             DraftFile = ResolvePath(OutFile),
             OverwriteDraftFile = Force.IsPresent,
+            ServiceLink = ServiceLink(),
         };
 
         var service = new InviteService(Config, Store, Clock);
@@ -183,6 +186,32 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
 
         var created = Await(token => service.RecordAsync(request, draft, token));
         return Output(created, draft.Subject, draft.Body);
+    }
+
+    /// <summary>
+    /// In a connected session, the link Partner Center hands out for this partner (asked once per command): it is
+    /// authoritative, where the composed one rests on the configuration. Without a session connection (no sign-in is
+    /// started for it), or when the service cannot say, null.
+    /// </summary>
+    private string? ServiceLink()
+    {
+        if (_serviceLinkAsked || !TryUseSessionConnection())
+        {
+            return _serviceLink;
+        }
+
+        _serviceLinkAsked = true;
+        try
+        {
+            _serviceLink = Await(token => Connection.PartnerCenter.GetRelationshipRequestLinkAsync(Config.Partner.IndirectResellerId, token)).AbsoluteUri;
+            WriteVerbose($"Reseller link from Partner Center: {_serviceLink}");
+        }
+        catch (PartnerRelationshipsException ex)
+        {
+            WriteWarning($"Partner Center did not give the reseller link ({ex.Message}); the invite uses the link composed from the configuration.");
+        }
+
+        return _serviceLink;
     }
 
     private PSObject? CreateGranular()

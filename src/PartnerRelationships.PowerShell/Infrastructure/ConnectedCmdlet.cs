@@ -56,19 +56,30 @@ public abstract class ConnectedCmdlet : ConfiguredCmdlet
     /// <summary>Whether this cmdlet has a connection attached (always after BeginProcessing unless it connects lazily).</summary>
     protected bool IsConnected => _connection is not null;
 
+    /// <summary>Attaches the session's connection when there is one for this configuration, without signing in.</summary>
+    protected bool TryUseSessionConnection()
+    {
+        if (_connection is null && SessionConnection.Current is { } current && Applies(current))
+        {
+            Attach(current);
+        }
+
+        return _connection is not null;
+    }
+
+    /// <summary>Connect-PartnerRelationship's connection serves every configuration; an automatic one only its own.</summary>
+    private bool Applies(SessionConnection.Entry current) =>
+        current.Info.FromConfiguration is false || string.Equals(current.ConfigSource, Config.SourcePath, StringComparison.Ordinal);
+
     private SessionConnection.Entry Resolve()
     {
         var current = SessionConnection.Current;
-        if (current is not null && current.Info.FromConfiguration is false)
+        if (current is not null && Applies(current))
         {
             return current;
         }
 
         var config = Config;
-        if (current is not null && string.Equals(current.ConfigSource, config.SourcePath, StringComparison.Ordinal))
-        {
-            return current;
-        }
 
         if (!SignsInUnattended(config.Auth))
         {

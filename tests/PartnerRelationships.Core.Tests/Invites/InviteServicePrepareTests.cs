@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using PartnerRelationships.Core.Configuration;
+using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using static PartnerRelationships.Core.Tests.Invites.InviteTestData;
 
@@ -286,5 +287,30 @@ public class InviteServicePrepareTests : IDisposable
         Assert.NotNull(draft);
         Assert.Empty(_store.Invites);
         Assert.Empty(_folder.AllFileNames());
+    }
+
+    [Fact]
+    public void A_link_from_the_service_replaces_the_composed_one_in_link_and_body()
+    {
+        const string fromService = "https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c&msppId=0&DAP=true#/BillingAccounts/partner-invitation";
+
+        var draft = Service().Prepare(Request(r => r.ServiceLink = fromService));
+
+        Assert.Equal(fromService, draft.Link);
+        Assert.Contains(fromService, draft.Body);
+        Assert.DoesNotContain(DirectLink, draft.Body);
+    }
+
+    [Theory]
+    [InlineData("http://admin.microsoft.com/Adminportal/Home")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("https://admin.microsoft.com/x\r\nBcc: someone@evil.example")]
+    [InlineData("not a link")]
+    public void A_link_from_the_service_that_is_not_plain_https_is_refused(string link)
+    {
+        var ex = Assert.Throws<PartnerRelationshipsException>(() => Service().Prepare(Request(r => r.ServiceLink = link)));
+
+        Assert.Equal(InviteErrorIds.ServiceLinkInvalid, ex.ErrorId);
+        Assert.Empty(_store.Invites);
     }
 }
