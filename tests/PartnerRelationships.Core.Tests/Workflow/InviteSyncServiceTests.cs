@@ -277,15 +277,7 @@ public sealed class InviteSyncServiceTests
     {
         await using var h = await WorkflowHarness.StartAsync();
         var before = await GranularInviteAsync(h, "Alpha Ltd");
-        var broken = await h.Store.AddInviteAsync(new ResellerInvite
-        {
-            Id = Guid.NewGuid(),
-            Kind = InviteKind.GranularAdmin,
-            CustomerName = "Broken Co",
-            CustomerEmail = "admin@broken.example",
-            RelationshipId = "not-in-the-list",
-            RelationshipDisplayName = "Broken Co helpdesk",
-        });
+        var broken = await AddInviteOfAnUnlistedRelationshipAsync(h);
         var after = await GranularInviteAsync(h, "Omega Ltd");
         h.State.ApproveRelationship(before.RelationshipId!);
         h.State.ApproveRelationship(after.RelationshipId!);
@@ -295,7 +287,7 @@ public sealed class InviteSyncServiceTests
         var failures = new System.Collections.Concurrent.ConcurrentQueue<InviteSyncFailure>();
         var transitions = await RunAsync(sync, new InviteSyncOptions { Failures = failures, StoreBatchSize = 2 });
 
-        Assert.Equal(new[] { before.Id, after.Id }, transitions.Select(t => t.InviteId));
+        Assert.Equal(new[] { before.Id, after.Id }.OrderBy(id => id), transitions.Select(t => t.InviteId).OrderBy(id => id));
         var failure = Assert.Single(failures);
         Assert.Equal((broken.Id, "Broken Co", "RemoteServiceError"), (failure.InviteId, failure.CustomerName, failure.Error.ErrorId));
         var reportable = failure.ToReportable();
@@ -310,15 +302,7 @@ public sealed class InviteSyncServiceTests
     public async Task Without_a_failure_list_a_failed_lookup_stops_the_sync()
     {
         await using var h = await WorkflowHarness.StartAsync();
-        await h.Store.AddInviteAsync(new ResellerInvite
-        {
-            Id = Guid.NewGuid(),
-            Kind = InviteKind.GranularAdmin,
-            CustomerName = "Broken Co",
-            CustomerEmail = "admin@broken.example",
-            RelationshipId = "not-in-the-list",
-            RelationshipDisplayName = "Broken Co helpdesk",
-        });
+        await AddInviteOfAnUnlistedRelationshipAsync(h);
         var gateway = new FailingLookupGateway(h.Gateway) { Broken = { "not-in-the-list" } };
 
         var ex = await Assert.ThrowsAsync<PartnerRelationships.Core.Errors.PartnerRelationshipsException>(
@@ -326,4 +310,15 @@ public sealed class InviteSyncServiceTests
 
         Assert.Equal("RemoteServiceError", ex.ErrorId);
     }
+
+    /// <summary>A granular invite whose relationship is missing from the list, so sync looks it up on its own.</summary>
+    private static Task<ResellerInvite> AddInviteOfAnUnlistedRelationshipAsync(WorkflowHarness h) => h.Store.AddInviteAsync(new ResellerInvite
+    {
+        Id = Guid.NewGuid(),
+        Kind = InviteKind.GranularAdmin,
+        CustomerName = "Broken Co",
+        CustomerEmail = "admin@broken.example",
+        RelationshipId = "not-in-the-list",
+        RelationshipDisplayName = "Broken Co helpdesk",
+    });
 }
