@@ -54,6 +54,9 @@ function Get-Median([double[]] $Values) {
 # issue's), and the import of a minimal module (a manifest and an empty script module), which pays PowerShell's own
 # first-Import-Module cost (its module, manifest and command-discovery code, JIT-compiled on first use under the
 # IL-only `dotnet pwsh` tool) and nothing of ours: the difference to it is what this module's content costs.
+# Each case gets its own cache folder (XDG_CACHE_HOME, Unix): PowerShell keeps a multicore-JIT startup profile there
+# that the next start replays on a background thread, and a shared one would let each case pre-compile what the
+# previous case (or any other pwsh on the machine) ran. One unmeasured start per case records its own profile first.
 function Measure-Import {
     $minimal = Join-Path $outFolder 'import-baseline/MinimalModule'
     New-Item -ItemType Directory $minimal -Force | Out-Null
@@ -61,13 +64,18 @@ function Measure-Import {
     Set-Content (Join-Path $minimal 'MinimalModule.psd1') -Value "@{ RootModule = 'MinimalModule.psm1'; ModuleVersion = '1.0.0'; GUID = '0f2c51e4-6a7b-4c3d-9e8f-1a2b3c4d5e6f'; FunctionsToExport = @(); CmdletsToExport = @(); VariablesToExport = @(); AliasesToExport = @() }"
     $times = @{ bare = [System.Collections.Generic.List[double]]::new(); minimal = [System.Collections.Generic.List[double]]::new(); module = [System.Collections.Generic.List[double]]::new() }
     $commands = @{ bare = 'exit 0'; minimal = "Import-Module '$(Join-Path $minimal 'MinimalModule.psd1')'; exit 0"; module = "Import-Module '$ModulePath'; exit 0" }
-    foreach ($run in 1..$ImportRuns) {
-        foreach ($case in 'bare', 'minimal', 'module') {
-            $watch = [Diagnostics.Stopwatch]::StartNew()
-            & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $commands[$case]
-            $times[$case].Add($watch.Elapsed.TotalMilliseconds)
+    $cacheBefore = $env:XDG_CACHE_HOME
+    try {
+        foreach ($run in 0..$ImportRuns) {
+            foreach ($case in 'bare', 'minimal', 'module') {
+                $env:XDG_CACHE_HOME = Join-Path $outFolder "import-cache/$case"
+                $watch = [Diagnostics.Stopwatch]::StartNew()
+                & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $commands[$case]
+                if ($run -gt 0) { $times[$case].Add($watch.Elapsed.TotalMilliseconds) }
+            }
         }
     }
+    finally { $env:XDG_CACHE_HOME = $cacheBefore }
     $bareMedian = Get-Median $times.bare
     $minimalMedian = Get-Median $times.minimal
     $moduleMedian = Get-Median $times.module
