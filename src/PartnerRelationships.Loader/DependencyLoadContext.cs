@@ -15,23 +15,51 @@ namespace PartnerRelationships.Loader;
 internal sealed class DependencyLoadContext : AssemblyLoadContext
 {
     private readonly string _dependencyFolder;
-    private readonly HashSet<string> _frameworkAssemblies;
+    private readonly string _ownAssembly;
+    private readonly object _gate = new();
+    private HashSet<string>? _frameworkAssemblies;
 
-    public DependencyLoadContext(string dependencyFolder)
+    /// <param name="dependencyFolder">The module's Dependencies folder.</param>
+    /// <param name="ownAssembly">Our own assembly there (Core): never a framework name, so resolving it needs no scan.</param>
+    public DependencyLoadContext(string dependencyFolder, string ownAssembly)
     {
         _dependencyFolder = dependencyFolder;
-        _frameworkAssemblies = ReadFrameworkAssemblyNames();
+        _ownAssembly = ownAssembly;
     }
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
-        if (assemblyName.Name is null || _frameworkAssemblies.Contains(assemblyName.Name))
+        var name = assemblyName.Name;
+        if (name is null)
         {
             return null;
         }
 
-        var candidate = Path.Combine(_dependencyFolder, assemblyName.Name + ".dll");
-        return File.Exists(candidate) ? LoadFromAssemblyPath(candidate) : null;
+        var candidate = Path.Combine(_dependencyFolder, name + ".dll");
+        if (!File.Exists(candidate))
+        {
+            return null;
+        }
+
+        // Import-Module resolves Core (the cmdlet types mention it); the framework list is only read once Core itself
+        // asks for a dependency, i.e. when a cmdlet runs, not at import.
+        if (!string.Equals(name, _ownAssembly, StringComparison.Ordinal) && FrameworkAssemblies.Contains(name))
+        {
+            return null;
+        }
+
+        return LoadFromAssemblyPath(candidate);
+    }
+
+    private HashSet<string> FrameworkAssemblies
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _frameworkAssemblies ??= ReadFrameworkAssemblyNames();
+            }
+        }
     }
 
     /// <summary>

@@ -19,9 +19,11 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     /// </summary>
     private static readonly HashSet<string> BoundaryAssemblies = new(StringComparer.Ordinal)
     {
-        "PartnerRelationships.Core",
+        CoreAssembly,
         "Microsoft.Bcl.TimeProvider",
     };
+
+    private const string CoreAssembly = "PartnerRelationships.Core";
 
     private static readonly object Gate = new();
     private static DependencyLoadContext? _context;
@@ -35,7 +37,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     {
         lock (Gate)
         {
-            _context ??= new DependencyLoadContext(DependencyFolder);
+            _context ??= new DependencyLoadContext(DependencyFolder, CoreAssembly);
             if (!_attached)
             {
                 AssemblyLoadContext.Default.Resolving += ResolveEngine;

@@ -40,6 +40,23 @@ Describe 'The built module' {
         $loaded | Should -Match 'PartnerRelationships'
     }
 
+    # Import time (issue 7): of everything the module ships, only the cmdlet assembly, the loader and Core (which the
+    # cmdlet types mention) may load at import; YAML, Polly, Azure.Identity, MSAL, Kiota, SQLite, Npgsql and even
+    # Microsoft.Bcl.TimeProvider wait for the first cmdlet that needs them.
+    It 'loads only the cmdlet assembly, the loader and Core from the module folder at import' {
+        $manifest = (Resolve-Path $script:ModuleManifest).Path
+        $probe = @'
+Import-Module '{0}'
+$root = Split-Path '{0}'
+[AppDomain]::CurrentDomain.GetAssemblies() |
+    Where-Object {{ -not $_.IsDynamic -and $_.Location -and $_.Location.StartsWith($root) }} |
+    ForEach-Object {{ $_.GetName().Name }}
+'@ -f $manifest
+        $loaded = @(Invoke-Pwsh -NoProfile -NonInteractive -Command $probe)
+        $LASTEXITCODE | Should -Be 0
+        $loaded | Sort-Object | Should -Be @('PartnerRelationships', 'PartnerRelationships.Core', 'PartnerRelationships.Loader')
+    }
+
     It 'loads its dependencies in a private load context' {
         $folder = New-TestFolder
         try {
