@@ -10,27 +10,14 @@ namespace PartnerRelationships.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "AdminPermission", DefaultParameterSetName = CustomerSet)]
 [OutputType(typeof(AdminPermission))]
-public sealed class GetAdminPermissionCommand : ConnectedCmdlet
+public sealed class GetAdminPermissionCommand : CustomerOrRelationshipCmdlet
 {
-    private const string CustomerSet = "Customer";
-    private const string RelationshipSet = "Relationship";
-
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = CustomerSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("TenantId")]
-    [ValidateNotNullOrEmpty]
-    public string CustomerTenantId { get; set; } = "";
-
-    [Parameter(Mandatory = true, ParameterSetName = RelationshipSet, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string RelationshipId { get; set; } = "";
-
     protected override void ProcessRecord()
     {
         Try(() =>
         {
             var service = new AdminPermissionService(Connection.Gateway);
-            var byRelationship = ParameterSetName == RelationshipSet;
-            foreach (var permission in Stream(token => service.GetAsync(byRelationship ? RelationshipId : null, byRelationship ? null : CustomerTenantId, token)))
+            foreach (var permission in Stream(token => service.GetAsync(ByRelationship ? RelationshipId : null, ByRelationship ? null : CustomerTenantId, token)))
             {
                 WriteObject(permission);
             }

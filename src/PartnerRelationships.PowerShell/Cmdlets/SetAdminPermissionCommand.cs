@@ -13,20 +13,8 @@ namespace PartnerRelationships.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "AdminPermission", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = CustomerSet)]
 [OutputType(typeof(AdminPermission))]
-public sealed class SetAdminPermissionCommand : ConnectedCmdlet
+public sealed class SetAdminPermissionCommand : CustomerOrRelationshipCmdlet
 {
-    private const string CustomerSet = "Customer";
-    private const string RelationshipSet = "Relationship";
-
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = CustomerSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("TenantId")]
-    [ValidateNotNullOrEmpty]
-    public string CustomerTenantId { get; set; } = "";
-
-    [Parameter(Mandatory = true, ParameterSetName = RelationshipSet, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string RelationshipId { get; set; } = "";
-
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("GroupId")]
     [ValidateNotNullOrEmpty]
@@ -50,11 +38,10 @@ public sealed class SetAdminPermissionCommand : ConnectedCmdlet
         Try(() =>
         {
             var service = new AdminPermissionService(Connection.Gateway);
-            var byRelationship = ParameterSetName == RelationshipSet;
             var request = new AdminPermissionRequest
             {
-                RelationshipId = byRelationship ? RelationshipId : null,
-                CustomerTenantId = byRelationship ? null : CustomerTenantId,
+                RelationshipId = ByRelationship ? RelationshipId : null,
+                CustomerTenantId = ByRelationship ? null : CustomerTenantId,
                 SecurityGroupId = SecurityGroupId,
                 Roles = Role,
                 ETag = ETag,
