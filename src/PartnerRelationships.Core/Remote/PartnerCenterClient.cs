@@ -211,7 +211,7 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         if (IsUtf8(response.Content.Headers.ContentType?.CharSet))
         {
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            body = (await ResponseBody.ReadAllAsync(stream, cancellationToken).ConfigureAwait(false))!.Value;
+            body = await ResponseBody.ReadAllAsync(stream, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -222,21 +222,11 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         var json = Utf8JsonReading.WithoutBom(body.AsSpan());
         var offset = body.Offset + body.Count - json.Length;
         body = new ArraySegment<byte>(body.Array!, offset, json.Length);
-        return IsWhiteSpace(json) ? null : body;
+        return Utf8JsonReading.IsBlank(json) ? null : body;
     }
 
     private static bool IsUtf8(string? charset)
         => string.IsNullOrEmpty(charset) || charset!.Trim('"', ' ').Replace("-", "").Equals("utf8", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsWhiteSpace(ReadOnlySpan<byte> json)
-    {
-        foreach (var b in json)
-        {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
-        }
-
-        return true;
-    }
 
     private static PartnerRelationshipsException NotJson(string operation, object? target, JsonException ex)
         => new("RemoteInvalidResponse", ErrorKind.InvalidData, $"{operation}: Partner Center answered with something that is not JSON.", target, ex);

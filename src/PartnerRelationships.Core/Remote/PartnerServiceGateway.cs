@@ -113,11 +113,11 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGro
         var body = await CallAsync(operation, null, async () =>
         {
             using var stream = await _graph.RequestAdapter.SendPrimitiveAsync<Stream>(request, ODataErrorMapping, cancellationToken).ConfigureAwait(false);
-            return stream is null ? null : await ResponseBody.ReadAllAsync(stream, cancellationToken).ConfigureAwait(false);
+            return stream is null ? (ArraySegment<byte>?)null : await ResponseBody.ReadAllAsync(stream, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
-        if (body is null)
+        if (body is null || Utf8JsonReading.IsBlank(body.Value.AsSpan()))
         {
-            return (new List<DelegatedAdminRelationshipInfo>(), null); // 204: an empty collection.
+            return (new List<DelegatedAdminRelationshipInfo>(), null); // No content: an empty collection, as the SDK read it.
         }
 
         try

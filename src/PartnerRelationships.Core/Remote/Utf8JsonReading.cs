@@ -10,6 +10,17 @@ internal static class Utf8JsonReading
     public static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> json)
         => json.Length >= 3 && json[0] == 0xEF && json[1] == 0xBB && json[2] == 0xBF ? json.Slice(3) : json;
 
+    /// <summary>Empty or only JSON white space: no document at all.</summary>
+    public static bool IsBlank(ReadOnlySpan<byte> json)
+    {
+        foreach (var b in WithoutBom(json))
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+        }
+
+        return true;
+    }
+
     /// <summary>On a property name: reads its value; a string gives the text, anything else (null, number, object…) null.</summary>
     public static string? StringValue(ref Utf8JsonReader reader)
     {

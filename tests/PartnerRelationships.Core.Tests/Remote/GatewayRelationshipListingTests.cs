@@ -99,8 +99,12 @@ public class GatewayRelationshipListingTests
     public async Task An_empty_answer_is_an_empty_listing()
     {
         using var h = new GatewayHarness();
+        h.Server.Add("a");
         h.Server.Fault(_ => new HttpResponseMessage(HttpStatusCode.NoContent));
+        h.Server.Fault(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(" ", Encoding.UTF8, "application/json") });
 
         Assert.Empty(await h.Gateway.ListRelationshipsAsync().ToListAsync());
+        Assert.Empty(await h.Gateway.ListRelationshipsAsync().ToListAsync());
+        Assert.Single(await h.Gateway.ListRelationshipsAsync().ToListAsync());
     }
 }
