@@ -301,7 +301,24 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGro
             return existing; // Nothing to change.
         }
 
-        var match = etag ?? existing.ETag ?? "*";
+        try
+        {
+            return await PatchAssignmentAsync(relationshipId, existing, spec, etag ?? existing.ETag ?? "*", cancellationToken).ConfigureAwait(false);
+        }
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemotePreconditionFailed" && etag is null)
+        {
+            // No version was asked for: the ETag was our own, from the list just read, and the service moved the
+            // assignment on since (pending → active bumps it). Apply the roles to what is there now.
+            var current = FindAssignment(await ListAccessAssignmentsAsync(relationshipId, cancellationToken).ConfigureAwait(false), spec.SecurityGroupId)
+                ?? throw NotFound(spec.SecurityGroupId);
+            return SameRoles(current.Roles, spec.Roles)
+                ? current
+                : await PatchAssignmentAsync(relationshipId, current, spec, current.ETag ?? "*", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AccessAssignmentInfo> PatchAssignmentAsync(string relationshipId, AccessAssignmentInfo existing, AccessAssignmentSpec spec, string match, CancellationToken cancellationToken)
+    {
         var builder = Relationships[relationshipId].AccessAssignments[existing.Id];
         var body = new DelegatedAdminAccessAssignment { AccessDetails = new DelegatedAdminAccessDetails { UnifiedRoles = GraphModelMapper.ToUnifiedRoles(spec.Roles) } };
         var updated = await CallAsync($"Update access assignment {existing.Id}", existing.Id,
