@@ -51,10 +51,11 @@ internal sealed class RawCustomerLister : IDisposable
     /// The granular relationships as CustomerDirectory reads them before the customers: Graph pages at the service's
     /// default size, following @odata.nextLink; returns how many have a customer.
     /// </summary>
-    public async Task<int> CountRelationshipsAsync()
+    /// <param name="top">$top to ask for; null (the baseline) leaves the service's default page size.</param>
+    public async Task<int> CountRelationshipsAsync(int? top = null)
     {
         var count = 0;
-        string? next = "v1.0/tenantRelationships/delegatedAdminRelationships";
+        string? next = "v1.0/tenantRelationships/delegatedAdminRelationships" + (top is { } size ? "?$top=" + size : "");
         while (next is not null)
         {
             using var response = await _http.GetAsync(next, HttpCompletionOption.ResponseHeadersRead);

@@ -109,18 +109,25 @@ Describe 'Get-PartnerCustomer' {
         }
     }
 
-    # Last: it adds 1,000 customers to this file's sandbox.
-    It 'streams: the first customer shows after one Partner Center page of many' {
-        $null = Invoke-SandboxControl -Method Post -Path 'seed' -Body @{ customers = 1000; seed = 7 }
+    # Last: it adds 6,000 customers to this file's sandbox.
+    It 'streams: the first customer shows before the last Partner Center page, and -First stops the listing' {
+        # While the relationship list loads, the directory reads customers ahead, at most CustomerDirectory.MaxReadAhead
+        # of them (bounded memory); past that, pages are read only as the pipeline asks. So with more customers than
+        # the bound, the first one shows after at most bound ÷ page size (+1 in flight) of the many pages.
+        $null = Invoke-SandboxControl -Method Post -Path 'seed' -Body @{ customers = 6000; seed = 7 }
+        $customerPage = 'GET /v1/customers\S* -> 200'
         $records = & { Get-PartnerCustomer -Verbose | Select-Object -First 1 } 4>&1
         $first = @($records | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
         $first.Count | Should -Be 1
         $first[0].GetType().FullName | Should -Be $CustomerType
-        @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'GET /v1/customers\S* -> 200' }).Count | Should -Be 1
+        $directory = $first[0].GetType().Assembly.GetType('PartnerRelationships.Core.Workflow.CustomerDirectory')
+        $bound = $directory.GetField('MaxReadAhead', [Reflection.BindingFlags]'NonPublic, Public, Static').GetValue($null)
+        $pagesForFirst = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match $customerPage }).Count
+        $pagesForFirst | Should -BeLessOrEqual ([math]::Ceiling($bound / 200) + 1)
 
-        # The whole listing needs several pages: the single request above is the streaming, not a small sandbox.
+        # The whole listing needs more pages than that: the bound above is the streaming, not a small sandbox.
         $all = & { Get-PartnerCustomer -Verbose } 4>&1
-        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'GET /v1/customers\S* -> 200' }).Count | Should -BeGreaterThan 1
-        @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 1000
+        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match $customerPage }).Count | Should -BeGreaterThan $pagesForFirst
+        @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 6000
     }
 }

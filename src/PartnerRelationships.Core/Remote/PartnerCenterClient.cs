@@ -68,20 +68,33 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
             throw new PartnerRelationshipsException("InvalidPageSize", ErrorKind.InvalidArgument, "The page size must be between 1 and 500.", pageSize);
         }
 
+        const string operation = "List customers";
         var path = "customers?size=" + pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string? continuation = null;
         do
         {
+            // Each page is read straight from its UTF-8 bytes; only one page is held at a time.
+            var body = await SendForBodyAsync(HttpMethod.Get, path, null, operation, null, cancellationToken, continuation).ConfigureAwait(false);
             List<PartnerCustomerInfo> items;
-            using (var document = await SendAsync(HttpMethod.Get, path, null, "List customers", null, cancellationToken, continuation).ConfigureAwait(false))
+            string? nextPath = null;
+            continuation = null;
+            if (body is null)
             {
-                var root = document!.RootElement;
-                items = Array(root, "items").Select(ToCustomer).ToList();
-                (continuation, var nextPath) = NextPage(root);
-                path = nextPath ?? path;
+                items = new List<PartnerCustomerInfo>();
+            }
+            else
+            {
+                try
+                {
+                    items = PartnerCenterCustomerPageReader.Read(body.Value.AsSpan(), out continuation, out nextPath);
+                }
+                catch (JsonException ex)
+                {
+                    throw NotJson(operation, null, ex);
+                }
             }
 
-            // Only one page is held at a time.
+            path = nextPath ?? path;
             foreach (var item in items)
             {
                 yield return item;
@@ -142,8 +155,30 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    /// <summary>One logical call: fresh MS-RequestId (kept across retries by the resilient handler), error mapping.</summary>
+    /// <summary>One logical call whose answer is JSON (null for an empty body).</summary>
     private async Task<JsonDocument?> SendAsync(HttpMethod method, string path, string? jsonBody, string operation, object? target, CancellationToken cancellationToken, string? continuationToken = null)
+    {
+        var body = await SendForBodyAsync(method, path, jsonBody, operation, target, cancellationToken, continuationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(body.Value.AsMemory());
+        }
+        catch (JsonException ex)
+        {
+            throw NotJson(operation, target, ex);
+        }
+    }
+
+    /// <summary>
+    /// One logical call: fresh MS-RequestId (kept across retries by the resilient handler), error mapping. Returns the
+    /// body as UTF-8 without a byte order mark, or null when it is empty or only white space.
+    /// </summary>
+    private async Task<ArraySegment<byte>?> SendForBodyAsync(HttpMethod method, string path, string? jsonBody, string operation, object? target, CancellationToken cancellationToken, string? continuationToken = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(_base, path));
         request.Headers.TryAddWithoutValidation(RequestIdHeader, Guid.NewGuid().ToString());
@@ -160,27 +195,41 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         }
 
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var text = response.Content is null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
+            var text = response.Content is null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             var (code, message) = ParseError(text);
             throw RemoteErrors.FromStatus((int)response.StatusCode, operation, code, message ?? response.ReasonPhrase, target);
         }
 
-        if (string.IsNullOrWhiteSpace(text))
+        if (response.Content is null)
         {
             return null;
         }
 
-        try
+        ArraySegment<byte> body;
+        if (IsUtf8(response.Content.Headers.ContentType?.CharSet))
         {
-            return JsonDocument.Parse(text);
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            body = await ResponseBody.ReadAllAsync(stream, cancellationToken).ConfigureAwait(false);
         }
-        catch (JsonException ex)
+        else
         {
-            throw new PartnerRelationshipsException("RemoteInvalidResponse", ErrorKind.InvalidData, $"{operation}: Partner Center answered with something that is not JSON.", target, ex);
+            // Another declared charset (not seen from Partner Center): let HttpContent decode it, as before.
+            body = new ArraySegment<byte>(Encoding.UTF8.GetBytes(await response.Content.ReadAsStringAsync().ConfigureAwait(false)));
         }
+
+        var json = Utf8JsonReading.WithoutBom(body.AsSpan());
+        var offset = body.Offset + body.Count - json.Length;
+        body = new ArraySegment<byte>(body.Array!, offset, json.Length);
+        return Utf8JsonReading.IsBlank(json) ? null : body;
     }
+
+    private static bool IsUtf8(string? charset)
+        => string.IsNullOrEmpty(charset) || charset!.Trim('"', ' ').Replace("-", "").Equals("utf8", StringComparison.OrdinalIgnoreCase);
+
+    private static PartnerRelationshipsException NotJson(string operation, object? target, JsonException ex)
+        => new("RemoteInvalidResponse", ErrorKind.InvalidData, $"{operation}: Partner Center answered with something that is not JSON.", target, ex);
 
     /// <summary>Partner Center: {"code": 600011, "description": "…", "errorName": "…"}.</summary>
     private static (string? Code, string? Message) ParseError(string text)
@@ -200,33 +249,6 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         {
             return (null, null);
         }
-    }
-
-    private static (string? Continuation, string? NextPath) NextPage(JsonElement root)
-    {
-        string? token = Str(root, "continuationToken");
-        string? nextPath = null;
-        if (root.TryGetProperty("links", out var links) && links.ValueKind == JsonValueKind.Object
-            && links.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.Object)
-        {
-            var uri = Str(next, "uri");
-            if (!string.IsNullOrEmpty(uri))
-            {
-                // Partner Center gives it relative to /v1 ("/customers?size=40"); keep only what follows.
-                nextPath = uri!.TrimStart('/');
-                if (nextPath.StartsWith("v1/", StringComparison.OrdinalIgnoreCase)) nextPath = nextPath.Substring(3);
-            }
-
-            foreach (var header in Array(next, "headers"))
-            {
-                if (string.Equals(Str(header, "key"), ContinuationHeader, StringComparison.OrdinalIgnoreCase))
-                {
-                    token = Str(header, "value") ?? token;
-                }
-            }
-        }
-
-        return (string.IsNullOrEmpty(token) ? null : token, nextPath);
     }
 
     private static PartnerCustomerInfo ToCustomer(JsonElement e)

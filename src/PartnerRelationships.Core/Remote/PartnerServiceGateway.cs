@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure.Core;
@@ -10,6 +12,7 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote.Authentication;
@@ -27,6 +30,12 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGro
     private readonly GraphServiceClient _graph;
     private readonly HttpClient _httpClient;
     private readonly CloudEndpoints _endpoints;
+
+    /// <summary>The largest $top delegatedAdminRelationships accepts (Graph v1.0 docs: "$top supports up to 300 objects").</summary>
+    internal const int MaxRelationshipPageSize = 300;
+
+    /// <summary>What the SDK's generated requests use: any error status is parsed as an OData error.</summary>
+    private static readonly Dictionary<string, ParsableFactory<IParsable>> ODataErrorMapping = new() { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
 
     /// <param name="transport">The innermost handler (tests pass a fake server); null for the platform's default.</param>
     public PartnerServiceGateway(
@@ -67,29 +76,58 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGro
         }
     }
 
+    /// <summary>
+    /// Pages are read through the SDK's request adapter (same authentication, middleware and resilience pipeline) as
+    /// raw JSON and parsed by <see cref="GraphRelationshipPageReader"/>: the SDK's model parsing was most of a large
+    /// listing's time. Without a page size the largest the service allows is asked for (fewer round trips).
+    /// </summary>
     public async IAsyncEnumerable<DelegatedAdminRelationshipInfo> ListRelationshipsAsync(RelationshipFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var builder = Relationships;
-        var page = await CallAsync("List relationships", null, () => builder.GetAsync(config =>
+        var request = builder.ToGetRequestInformation(config =>
         {
             config.QueryParameters.Filter = BuildFilter(filter);
-            config.QueryParameters.Top = filter?.PageSize;
-        }, cancellationToken)).ConfigureAwait(false);
+            config.QueryParameters.Top = filter?.PageSize ?? MaxRelationshipPageSize;
+        });
 
-        while (page is not null)
+        while (true)
         {
-            foreach (var item in page.Value ?? new List<DelegatedAdminRelationship>())
+            var page = await ReadRelationshipPageAsync(request, cancellationToken).ConfigureAwait(false);
+            foreach (var item in page.Items)
             {
-                yield return GraphModelMapper.ToInfo(item);
+                yield return item;
             }
 
-            var next = page.OdataNextLink;
-            if (string.IsNullOrEmpty(next))
+            if (string.IsNullOrEmpty(page.NextLink))
             {
                 yield break;
             }
 
-            page = await CallAsync("List relationships", null, () => builder.WithUrl(next!).GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+            request = builder.WithUrl(page.NextLink!).ToGetRequestInformation();
+        }
+    }
+
+    private async Task<(List<DelegatedAdminRelationshipInfo> Items, string? NextLink)> ReadRelationshipPageAsync(RequestInformation request, CancellationToken cancellationToken)
+    {
+        const string operation = "List relationships";
+        var body = await CallAsync(operation, null, async () =>
+        {
+            using var stream = await _graph.RequestAdapter.SendPrimitiveAsync<Stream>(request, ODataErrorMapping, cancellationToken).ConfigureAwait(false);
+            return stream is null ? (ArraySegment<byte>?)null : await ResponseBody.ReadAllAsync(stream, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        if (body is null || Utf8JsonReading.IsBlank(body.Value.AsSpan()))
+        {
+            return (new List<DelegatedAdminRelationshipInfo>(), null); // No content: an empty collection, as the SDK read it.
+        }
+
+        try
+        {
+            var items = GraphRelationshipPageReader.Read(body.Value.AsSpan(), out var nextLink);
+            return (items, nextLink);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or OverflowException)
+        {
+            throw new PartnerRelationshipsException("RemoteInvalidResponse", ErrorKind.InvalidData, $"{operation}: Microsoft Graph answered with a page that is not the expected JSON ({ex.Message}). Try again; if it persists, the service changed its format.", null, ex);
         }
     }
 
@@ -263,7 +301,24 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGro
             return existing; // Nothing to change.
         }
 
-        var match = etag ?? existing.ETag ?? "*";
+        try
+        {
+            return await PatchAssignmentAsync(relationshipId, existing, spec, etag ?? existing.ETag ?? "*", cancellationToken).ConfigureAwait(false);
+        }
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemotePreconditionFailed" && etag is null)
+        {
+            // No version was asked for: the ETag was our own, from the list just read, and the service moved the
+            // assignment on since (pending → active bumps it). Apply the roles to what is there now.
+            var current = FindAssignment(await ListAccessAssignmentsAsync(relationshipId, cancellationToken).ConfigureAwait(false), spec.SecurityGroupId)
+                ?? throw NotFound(spec.SecurityGroupId);
+            return SameRoles(current.Roles, spec.Roles)
+                ? current
+                : await PatchAssignmentAsync(relationshipId, current, spec, current.ETag ?? "*", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AccessAssignmentInfo> PatchAssignmentAsync(string relationshipId, AccessAssignmentInfo existing, AccessAssignmentSpec spec, string match, CancellationToken cancellationToken)
+    {
         var builder = Relationships[relationshipId].AccessAssignments[existing.Id];
         var body = new DelegatedAdminAccessAssignment { AccessDetails = new DelegatedAdminAccessDetails { UnifiedRoles = GraphModelMapper.ToUnifiedRoles(spec.Roles) } };
         var updated = await CallAsync($"Update access assignment {existing.Id}", existing.Id,

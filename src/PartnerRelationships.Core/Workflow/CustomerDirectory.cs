@@ -12,8 +12,9 @@ namespace PartnerRelationships.Core.Workflow;
 
 /// <summary>
 /// The partner's customers with their relationships. Granular relationships are read once (one paged list) and grouped
-/// by tenant; Partner Center customers then stream page by page, each joined with its relationships; customers known
-/// only through granular relationships follow at the end. A tenant id filter reads just that customer.
+/// by tenant while the first Partner Center customer pages are read ahead; customers then stream page by page, each
+/// joined with its relationships; customers known only through granular relationships follow at the end. A tenant id
+/// filter reads just that customer.
 /// </summary>
 public sealed class CustomerDirectory
 {
@@ -44,38 +45,138 @@ public sealed class CustomerDirectory
             yield break;
         }
 
+        // The two reads are independent: the customer pages start while the relationships load (wall time ≈ the
+        // longer of the two, not their sum). Customers can only be joined once every relationship is in, so up to
+        // MaxReadAhead of them wait in memory meanwhile; beyond that the customer read pauses (memory stays bounded).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var relationshipsTask = ReadRelationshipsByTenantAsync(stop.Token);
+        var customers = _partnerCenter.ListCustomersAsync(filter.PageSize, stop.Token).GetAsyncEnumerator(stop.Token);
+        Task<bool>? pending = null;
+        try
+        {
+            var readAhead = new Queue<PartnerCustomerInfo>();
+            pending = customers.MoveNextAsync().AsTask();
+            while (readAhead.Count < MaxReadAhead && !relationshipsTask.IsCompleted)
+            {
+                if (!pending.IsCompleted)
+                {
+                    await Task.WhenAny(pending, relationshipsTask).ConfigureAwait(false);
+                }
+
+                // Stop reading ahead once the relationships are in; a failed customer read surfaces after them, where
+                // it would have when the reads ran one after the other.
+                if (!pending.IsCompleted || pending.Status != TaskStatus.RanToCompletion) break;
+                if (!pending.Result)
+                {
+                    pending = null; // No more customers.
+                    break;
+                }
+
+                readAhead.Enqueue(customers.Current);
+                pending = customers.MoveNextAsync().AsTask();
+            }
+
+            var byTenant = await relationshipsTask.ConfigureAwait(false);
+            while (readAhead.Count > 0)
+            {
+                var customer = Join(readAhead.Dequeue(), byTenant, filter);
+                if (Wanted(customer))
+                {
+                    yield return customer;
+                }
+            }
+
+            if (pending is not null)
+            {
+                var hasCustomer = await pending.ConfigureAwait(false);
+                pending = null;
+                while (hasCustomer)
+                {
+                    var customer = Join(customers.Current, byTenant, filter);
+                    if (Wanted(customer))
+                    {
+                        yield return customer;
+                    }
+
+                    hasCustomer = await customers.MoveNextAsync().ConfigureAwait(false);
+                }
+            }
+
+            foreach (var pair in byTenant)
+            {
+                var customerName = pair.Value.Select(r => r.CustomerName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? pair.Key;
+                var customer = Build(null, pair.Key, customerName, pair.Value, filter);
+                if (Wanted(customer))
+                {
+                    yield return customer;
+                }
+            }
+        }
+        finally
+        {
+            // Stopped early (Select-Object -First) or failed: end whichever read is still running before disposing.
+            stop.Cancel();
+            await Quietly(pending).ConfigureAwait(false);
+            await customers.DisposeAsync().ConfigureAwait(false);
+            await Quietly(relationshipsTask).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>About 1 MB of customers; the read-ahead bound while the relationship list loads.</summary>
+    internal const int MaxReadAhead = 5_000;
+
+    /// <summary>Granular relationships grouped by customer tenant (those not yet approved by anyone have none: skipped).</summary>
+    private async Task<Dictionary<string, List<DelegatedAdminRelationshipInfo>>> ReadRelationshipsByTenantAsync(CancellationToken cancellationToken)
+    {
         var byTenant = new Dictionary<string, List<DelegatedAdminRelationshipInfo>>(StringComparer.OrdinalIgnoreCase);
         await foreach (var r in _gateway.ListRelationshipsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (string.IsNullOrWhiteSpace(r.CustomerTenantId)) continue; // Not approved by anyone yet: no customer to show.
+            if (string.IsNullOrWhiteSpace(r.CustomerTenantId)) continue;
             if (!byTenant.TryGetValue(r.CustomerTenantId!, out var list)) byTenant[r.CustomerTenantId!] = list = new();
             list.Add(r);
         }
 
-        await foreach (var c in _partnerCenter.ListCustomersAsync(filter.PageSize, cancellationToken).ConfigureAwait(false))
+        return byTenant;
+    }
+
+    private async Task<List<DelegatedAdminRelationshipInfo>> ReadRelationshipsOfAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var relationships = new List<DelegatedAdminRelationshipInfo>();
+        await foreach (var r in _gateway.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenantId }, cancellationToken).ConfigureAwait(false))
         {
-            byTenant.TryGetValue(c.TenantId, out var relationships);
-            byTenant.Remove(c.TenantId);
-            var customer = Build(c, c.TenantId, c.CompanyName, relationships, filter);
-            if (Wanted(customer))
-            {
-                yield return customer;
-            }
+            relationships.Add(r);
         }
 
-        foreach (var pair in byTenant)
+        return relationships;
+    }
+
+    /// <summary>The customer with its relationships, which leave the map (what is left at the end is Graph-only).</summary>
+    private static PartnerCustomer Join(PartnerCustomerInfo c, Dictionary<string, List<DelegatedAdminRelationshipInfo>> byTenant, CustomerFilter filter)
+    {
+        byTenant.TryGetValue(c.TenantId, out var relationships);
+        byTenant.Remove(c.TenantId);
+        return Build(c, c.TenantId, c.CompanyName, relationships, filter);
+    }
+
+    /// <summary>Waits for a read being abandoned; its outcome no longer matters.</summary>
+    private static async Task Quietly(Task? task)
+    {
+        if (task is null) return;
+        try
         {
-            var customerName = pair.Value.Select(r => r.CustomerName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? pair.Key;
-            var customer = Build(null, pair.Key, customerName, pair.Value, filter);
-            if (Wanted(customer))
-            {
-                yield return customer;
-            }
+            await task.ConfigureAwait(false);
+        }
+        catch
+        {
+            // Cancelled or failed after the caller stopped listening (or while another error propagates).
         }
     }
 
     private async Task<PartnerCustomer?> ReadOneAsync(string tenantId, CustomerFilter filter, CancellationToken cancellationToken)
     {
+        // Both reads at once: one round trip of waiting instead of two.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var relationshipsTask = ReadRelationshipsOfAsync(tenantId, stop.Token);
         PartnerCustomerInfo? info = null;
         try
         {
@@ -84,12 +185,14 @@ public sealed class CustomerDirectory
         catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound")
         {
         }
-
-        var relationships = new List<DelegatedAdminRelationshipInfo>();
-        await foreach (var r in _gateway.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenantId }, cancellationToken).ConfigureAwait(false))
+        catch
         {
-            relationships.Add(r);
+            stop.Cancel();
+            await Quietly(relationshipsTask).ConfigureAwait(false);
+            throw;
         }
+
+        var relationships = await relationshipsTask.ConfigureAwait(false);
 
         if (info is null && relationships.Count == 0)
         {

@@ -6,7 +6,8 @@ namespace PartnerRelationships.PowerShell.Cmdlets;
 
 /// <summary>
 /// Lists the partner's customers with their reseller and granular relationships and admin-permission state. Results
-/// stream page by page, so the first customers show (and Select-Object -First stops the listing) before the last page.
+/// stream page by page, so the first customers show (and Select-Object -First stops the listing) before the last page;
+/// only while the relationship list loads are customer pages read ahead (a bounded number, see CustomerDirectory).
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "PartnerCustomer")]
 [OutputType(typeof(PartnerCustomer))]

@@ -51,6 +51,10 @@ public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
     protected T Await<T>(Func<CancellationToken, Task<T>> work)
     {
         var task = Task.Run(() => work(Cancellation));
+
+        // Wake the wait below as soon as the work ends; otherwise each wait (e.g. one per page in Stream) could idle
+        // up to the poll interval after the answer arrived.
+        task.ContinueWith(static (_, owner) => ((PartnerRelationshipsCmdlet)owner!).Wake(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         while (!task.IsCompleted)
         {
             if (_messages.TryTake(out var message, 50))
@@ -95,6 +99,18 @@ public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
         finally
         {
             enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            _messages.Add(new StreamMessage(StreamKind.Wake, ""));
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
+        {
+            // The cmdlet is already done.
         }
     }
 
@@ -171,6 +187,8 @@ public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
             case StreamKind.Progress:
                 WriteProgress(message.Progress);
                 break;
+            case StreamKind.Wake:
+                break;
             default:
                 WriteVerbose(message.Text);
                 break;
@@ -198,6 +216,9 @@ public abstract class PartnerRelationshipsCmdlet : PSCmdlet, IDisposable
         Debug,
         Warning,
         Progress,
+
+        /// <summary>Not written: only ends a wait in <see cref="Await{T}"/>.</summary>
+        Wake,
     }
 
     private readonly struct StreamMessage

@@ -1,0 +1,237 @@
+using System.Runtime.CompilerServices;
+using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Workflow;
+
+namespace PartnerRelationships.Core.Tests.Workflow;
+
+/// <summary>
+/// The directory reads customers while the relationship list loads: bounded, joined only once every relationship is
+/// in, errors in the order the one-after-the-other reads gave them, both reads stopped when the caller stops.
+/// </summary>
+public sealed class CustomerDirectoryReadAheadTests
+{
+    private const string TenantId = "4b2e2b3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
+
+    private static DelegatedAdminRelationshipInfo Relationship(string tenant, string name = "GDAP") => new()
+    {
+        Id = "rel-" + tenant,
+        DisplayName = name,
+        CustomerTenantId = tenant,
+        CustomerName = "Graph name of " + tenant,
+        Status = RelationshipStatus.Active,
+    };
+
+    private static PartnerRelationshipsException Forbidden(string what) => new("RemoteForbidden", ErrorKind.PermissionDenied, what + " was refused.");
+
+    [Fact]
+    public async Task Customers_are_read_while_relationships_load_and_joined_once_all_are_in()
+    {
+        var gateway = new GatedGateway { Relationships = { Relationship("t-3"), Relationship("graph-only") } };
+        var partnerCenter = new ScriptedCustomers { Count = 10 };
+        await using var e = new CustomerDirectory(gateway, partnerCenter).ListAsync().GetAsyncEnumerator();
+
+        var first = e.MoveNextAsync();
+
+        Assert.False(first.IsCompleted); // Nothing can be joined before the last relationship page.
+        Assert.Equal(10, partnerCenter.Pulled); // …but every customer page was read meanwhile.
+        gateway.Release.SetResult();
+        var listed = new List<PartnerCustomer>();
+        for (var more = await first; more; more = await e.MoveNextAsync()) listed.Add(e.Current);
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"t-{i}").Append("graph-only"), listed.Select(c => c.TenantId));
+        Assert.Equal("GDAP", Assert.Single(listed[3].GranularRelationships).DisplayName);
+        Assert.All(listed.Where(c => c.TenantId != "t-3" && c.TenantId != "graph-only"), c => Assert.Empty(c.GranularRelationships));
+        Assert.Equal("Graph name of graph-only", listed[^1].Name);
+    }
+
+    [Fact]
+    public async Task The_read_ahead_is_bounded()
+    {
+        var gateway = new GatedGateway();
+        var partnerCenter = new ScriptedCustomers { Count = CustomerDirectory.MaxReadAhead + 500 };
+        await using var e = new CustomerDirectory(gateway, partnerCenter).ListAsync().GetAsyncEnumerator();
+
+        var first = e.MoveNextAsync();
+
+        Assert.False(first.IsCompleted);
+        Assert.InRange(partnerCenter.Pulled, CustomerDirectory.MaxReadAhead, CustomerDirectory.MaxReadAhead + 1); // + the one in flight
+        gateway.Release.SetResult();
+        var count = 0;
+        for (var more = await first; more; more = await e.MoveNextAsync()) count++;
+        Assert.Equal(CustomerDirectory.MaxReadAhead + 500, count);
+    }
+
+    [Fact]
+    public async Task A_failed_relationship_read_surfaces_and_stops_the_customer_read()
+    {
+        var gateway = new GatedGateway { Failure = Forbidden("Listing relationships") };
+        var partnerCenter = new ScriptedCustomers { Count = 50 };
+        var listing = new CustomerDirectory(gateway, partnerCenter).ListAsync().ToListAsync().AsTask();
+
+        gateway.Release.SetResult();
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => listing);
+
+        Assert.Equal("RemoteForbidden", ex.ErrorId);
+        Assert.StartsWith("Listing relationships", ex.Message);
+        Assert.True(partnerCenter.Disposed);
+    }
+
+    [Fact]
+    public async Task A_failed_customer_read_surfaces_after_the_customers_before_it()
+    {
+        var gateway = new GatedGateway { Relationships = { Relationship("t-1") } };
+        var partnerCenter = new ScriptedCustomers { Count = 10, FailAt = 3 };
+        var listed = new List<string>();
+        var listing = Task.Run(async () =>
+        {
+            await foreach (var c in new CustomerDirectory(gateway, partnerCenter).ListAsync()) listed.Add(c.TenantId);
+        });
+
+        gateway.Release.SetResult();
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => listing);
+
+        Assert.Equal(new[] { "t-0", "t-1", "t-2" }, listed);
+        Assert.StartsWith("Listing customers", ex.Message);
+    }
+
+    [Fact]
+    public async Task When_both_reads_fail_the_relationship_error_wins_as_before()
+    {
+        var gateway = new GatedGateway { Failure = Forbidden("Listing relationships") };
+        var partnerCenter = new ScriptedCustomers { Count = 10, FailAt = 0 };
+        var listing = new CustomerDirectory(gateway, partnerCenter).ListAsync().ToListAsync().AsTask();
+
+        gateway.Release.SetResult();
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => listing);
+
+        Assert.StartsWith("Listing relationships", ex.Message);
+    }
+
+    [Fact]
+    public async Task Stopping_early_cancels_and_disposes_the_customer_read()
+    {
+        var gateway = new GatedGateway();
+        gateway.Release.SetResult();
+        var partnerCenter = new ScriptedCustomers { Count = 1_000 };
+
+        await foreach (var _ in new CustomerDirectory(gateway, partnerCenter).ListAsync())
+        {
+            break; // Select-Object -First 1
+        }
+
+        Assert.True(partnerCenter.Disposed);
+        Assert.True(partnerCenter.CancelledWhenDisposed);
+    }
+
+    [Fact]
+    public async Task One_tenant_reads_the_customer_and_its_relationships_at_once()
+    {
+        var gateway = new GatedGateway { Relationships = { Relationship(TenantId) } };
+        var partnerCenter = new ScriptedCustomers { CustomerGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var listing = new CustomerDirectory(gateway, partnerCenter).ListAsync(new CustomerFilter { TenantId = TenantId }).ToListAsync().AsTask();
+
+        await gateway.Started.Task; // Asked for the relationships while the customer read is still waiting.
+        Assert.False(listing.IsCompleted);
+        partnerCenter.CustomerGate.SetResult();
+        gateway.Release.SetResult();
+
+        var customer = Assert.Single(await listing);
+        Assert.Equal("Customer " + TenantId, customer.Name);
+        Assert.Single(customer.GranularRelationships);
+        Assert.Equal(TenantId, gateway.LastFilter?.CustomerTenantId);
+    }
+
+    [Fact]
+    public async Task One_tenant_whose_customer_read_fails_stops_the_relationship_read()
+    {
+        var gateway = new GatedGateway();
+        var partnerCenter = new ScriptedCustomers { CustomerFailure = Forbidden("Reading the customer") };
+
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => new CustomerDirectory(gateway, partnerCenter).ListAsync(new CustomerFilter { TenantId = TenantId }).ToListAsync().AsTask());
+
+        Assert.StartsWith("Reading the customer", ex.Message);
+        Assert.True(gateway.Started.Task.IsCompleted);
+        Assert.True(gateway.Cancelled.Task.IsCompleted);
+    }
+
+    /// <summary>Relationships wait for <see cref="Release"/>, then come (or fail) all at once.</summary>
+    private sealed class GatedGateway : IPartnerServiceGateway
+    {
+        public List<DelegatedAdminRelationshipInfo> Relationships { get; } = new();
+        public Exception? Failure { get; init; }
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public RelationshipFilter? LastFilter { get; private set; }
+
+        public async IAsyncEnumerable<DelegatedAdminRelationshipInfo> ListRelationshipsAsync(RelationshipFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            LastFilter = filter;
+            // Not disposed with the iterator: the wait below ends it first, from an earlier callback of the same Cancel.
+            cancellationToken.Register(() => Cancelled.TrySetResult());
+            Started.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            if (Failure is not null) throw Failure;
+            foreach (var r in Relationships) yield return r;
+        }
+
+        public Task<DelegatedAdminRelationshipInfo> GetRelationshipAsync(string relationshipId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<DelegatedAdminRelationshipInfo> CreateRelationshipAsync(RelationshipSpec spec, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<RelationshipRequestInfo> LockForApprovalAsync(string relationshipId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task DeleteRelationshipAsync(string relationshipId, string etag, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<RelationshipRequestInfo> TerminateAsync(string relationshipId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<DelegatedAdminRelationshipInfo> UpdateAutoExtendAsync(string relationshipId, TimeSpan autoExtendDuration, string etag, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<AccessAssignmentInfo>> ListAccessAssignmentsAsync(string relationshipId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<AccessAssignmentInfo> CreateOrUpdateAccessAssignmentAsync(string relationshipId, AccessAssignmentSpec spec, string? etag = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public IAsyncEnumerable<DelegatedAdminCustomerInfo> ListDelegatedAdminCustomersAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public IAsyncEnumerable<ContractInfo> ListContractsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
+
+    /// <summary>Customers t-0, t-1, … produced synchronously (as from an already fetched page); counts what was pulled.</summary>
+    private sealed class ScriptedCustomers : IPartnerCenterClient
+    {
+        private int _pulled;
+
+        public int Count { get; init; }
+        public int? FailAt { get; init; }
+        public Exception? CustomerFailure { get; init; }
+        public TaskCompletionSource? CustomerGate { get; init; }
+        public int Pulled => Volatile.Read(ref _pulled);
+        public bool Disposed { get; private set; }
+        public bool CancelledWhenDisposed { get; private set; }
+
+        public async IAsyncEnumerable<PartnerCustomerInfo> ListCustomersAsync(int pageSize = 100, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await Task.CompletedTask;
+                for (var i = 0; i < Count; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Interlocked.Increment(ref _pulled);
+                    if (i == FailAt) throw Forbidden("Listing customers");
+                    yield return new PartnerCustomerInfo($"t-{i}", $"Customer {i}", null, "reseller", false);
+                }
+            }
+            finally
+            {
+                Disposed = true;
+                CancelledWhenDisposed = cancellationToken.IsCancellationRequested;
+            }
+        }
+
+        public async Task<PartnerCustomerInfo> GetCustomerAsync(string customerTenantId, CancellationToken cancellationToken = default)
+        {
+            if (CustomerGate is not null) await CustomerGate.Task.WaitAsync(cancellationToken);
+            if (CustomerFailure is not null) throw CustomerFailure;
+            return new PartnerCustomerInfo(customerTenantId, "Customer " + customerTenantId, null, "reseller", false);
+        }
+
+        public Task<Uri> GetRelationshipRequestLinkAsync(string? indirectResellerId = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task RemoveResellerRelationshipAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<SupportContactInfo?> GetSupportContactAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<SupportContactInfo> SetSupportContactAsync(string customerTenantId, SupportContactInfo contact, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<CustomerResellerRelationshipInfo>> ListCustomerRelationshipsAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
+}
