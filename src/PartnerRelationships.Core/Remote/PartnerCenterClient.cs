@@ -21,6 +21,9 @@ namespace PartnerRelationships.Core.Remote;
 /// </summary>
 public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
 {
+    /// <summary>The page size for reading the whole customer list (Get-PartnerCustomer, sync, compliance): fewer round trips.</summary>
+    public const int WholeListPageSize = 200;
+
     internal const string RequestIdHeader = "MS-RequestId";
     internal const string CorrelationIdHeader = "MS-CorrelationId";
     internal const string ContinuationHeader = "MS-ContinuationToken";

@@ -166,14 +166,14 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         }
     }
 
-    public Task<ResellerInvite?> TryChangeStatusAsync(StatusChange change, CancellationToken cancellationToken = default)
+    public async Task<ResellerInvite?> TryChangeStatusAsync(StatusChange change, CancellationToken cancellationToken = default)
     {
         if (change is null)
         {
             throw new ArgumentNullException(nameof(change));
         }
 
-        return RunAsync(write: true, (connection, transaction) => ApplyChange(connection, transaction, change), cancellationToken);
+        return (await TryChangeStatusesAsync(new[] { change }, cancellationToken).ConfigureAwait(false))[0];
     }
 
     public Task<IReadOnlyList<ResellerInvite?>> TryChangeStatusesAsync(IReadOnlyList<StatusChange> changes, CancellationToken cancellationToken = default)
@@ -184,38 +184,42 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
             return Task.FromResult<IReadOnlyList<ResellerInvite?>>(Array.Empty<ResellerInvite?>());
         }
 
-        return RunAsync<IReadOnlyList<ResellerInvite?>>(write: true, (connection, transaction) =>
-        {
-            var results = new ResellerInvite?[changes.Count];
-            for (var i = 0; i < changes.Count; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                results[i] = ApplyChange(connection, transaction, changes[i]);
-            }
-
-            return results;
-        }, cancellationToken);
+        return RunAsync<IReadOnlyList<ResellerInvite?>>(write: true, (connection, transaction) => ApplyChanges(connection, transaction, changes, cancellationToken), cancellationToken);
     }
 
-    /// <summary>The compare-and-set and its history entry; the caller's transaction makes them one change.</summary>
-    private ResellerInvite? ApplyChange(SqliteConnection connection, SqliteTransaction? transaction, StatusChange change)
+    /// <summary>
+    /// Each compare-and-set with its history entry, in the caller's transaction. The two statements are prepared once
+    /// per batch and re-bound per change; the update returns the changed row, so nothing is read twice.
+    /// </summary>
+    private static ResellerInvite?[] ApplyChanges(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<StatusChange> changes, CancellationToken cancellationToken)
     {
-        var at = change.At.ToUniversalTime();
-        var changed = Execute(connection, transaction,
+        using var update = Command(connection, transaction,
             "UPDATE invites SET status = @new, status_changed_at = @at, version = version + 1, " +
-            "customer_tenant_id = COALESCE(@tid, customer_tenant_id) WHERE id = @id AND status = @expected",
-            ("@new", change.NewStatus.ToString()),
-            ("@at", SqliteTime.ToText(at)),
-            ("@tid", change.CustomerTenantId),
-            ("@id", IdText(change.InviteId)),
-            ("@expected", change.ExpectedStatus.ToString()));
-        if (changed != 1)
+            $"customer_tenant_id = COALESCE(@tid, customer_tenant_id) WHERE id = @id AND status = @expected RETURNING {InviteColumns}",
+            ("@new", null), ("@at", null), ("@tid", null), ("@id", null), ("@expected", null));
+        using var history = HistoryCommand(connection, transaction);
+        var results = new ResellerInvite?[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
         {
-            return null;
+            cancellationToken.ThrowIfCancellationRequested();
+            var change = changes[i];
+            var at = change.At.ToUniversalTime();
+            Bind(update, ("@new", change.NewStatus.ToString()), ("@at", SqliteTime.ToText(at)), ("@tid", change.CustomerTenantId),
+                ("@id", IdText(change.InviteId)), ("@expected", change.ExpectedStatus.ToString()));
+            using (var reader = update.ExecuteReader())
+            {
+                results[i] = reader.Read() ? ReadInviteRow(reader) : null;
+            }
+
+            if (results[i] is not null)
+            {
+                Bind(history, ("@invite_id", IdText(change.InviteId)), ("@from", change.ExpectedStatus.ToString()), ("@to", change.NewStatus.ToString()),
+                    ("@at", SqliteTime.ToText(at)), ("@detail", change.Detail));
+                history.ExecuteNonQuery();
+            }
         }
 
-        AppendHistory(connection, transaction, change.InviteId, change.ExpectedStatus, change.NewStatus, at, change.Detail);
-        return ReadInvite(connection, transaction, change.InviteId);
+        return results;
     }
 
     public Task<ResellerInvite?> SetRelationshipAsync(Guid inviteId, string relationshipId, string displayName, CancellationToken cancellationToken = default)
@@ -697,14 +701,26 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
             ("@version", invite.Version));
 
     private static void AppendHistory(
-        SqliteConnection connection, SqliteTransaction? transaction, Guid inviteId, InviteStatus? from, InviteStatus to, DateTimeOffset at, string? detail) =>
-        Execute(connection, transaction,
+        SqliteConnection connection, SqliteTransaction? transaction, Guid inviteId, InviteStatus? from, InviteStatus to, DateTimeOffset at, string? detail)
+    {
+        using var command = HistoryCommand(connection, transaction);
+        Bind(command, ("@invite_id", IdText(inviteId)), ("@from", from?.ToString()), ("@to", to.ToString()), ("@at", SqliteTime.ToText(at)), ("@detail", detail));
+        command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand HistoryCommand(SqliteConnection connection, SqliteTransaction? transaction) =>
+        Command(connection, transaction,
             "INSERT INTO invite_history (invite_id, from_status, to_status, at, detail) VALUES (@invite_id, @from, @to, @at, @detail)",
-            ("@invite_id", IdText(inviteId)),
-            ("@from", from?.ToString()),
-            ("@to", to.ToString()),
-            ("@at", SqliteTime.ToText(at)),
-            ("@detail", detail));
+            ("@invite_id", null), ("@from", null), ("@to", null), ("@at", null), ("@detail", null));
+
+    /// <summary>New values for a command's parameters (added by <see cref="Command"/>), keeping it prepared.</summary>
+    private static void Bind(SqliteCommand command, params (string Name, object? Value)[] values)
+    {
+        foreach (var (name, value) in values)
+        {
+            command.Parameters[name].Value = value ?? DBNull.Value;
+        }
+    }
 
     private static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {

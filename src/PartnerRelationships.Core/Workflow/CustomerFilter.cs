@@ -16,5 +16,5 @@ public sealed class CustomerFilter
     public bool IncludeEndedRelationships { get; set; }
 
     /// <summary>Partner Center page size.</summary>
-    public int PageSize { get; set; } = 200;
+    public int PageSize { get; set; } = Remote.PartnerCenterClient.WholeListPageSize;
 }

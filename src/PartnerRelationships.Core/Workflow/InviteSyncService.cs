@@ -151,7 +151,7 @@ public sealed class InviteSyncService
     private async Task<List<ResellerCustomer>> ReadPartnerCenterCustomersAsync(CancellationToken cancellationToken)
     {
         var customers = new List<ResellerCustomer>();
-        await foreach (var c in _partnerCenter.ListCustomersAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var c in _partnerCenter.ListCustomersAsync(PartnerCenterClient.WholeListPageSize, cancellationToken).ConfigureAwait(false))
         {
             customers.Add(new ResellerCustomer(c.TenantId, c.CompanyName, c.Domain, c.RelationshipToPartner, c.AllowDelegatedAccess));
         }

@@ -24,6 +24,18 @@ public class GatewayRelationshipListingTests
     }
 
     [Fact]
+    public async Task The_contract_listing_asks_for_the_largest_directory_page()
+    {
+        using var h = new GatewayHarness();
+
+        await h.Gateway.ListContractsAsync().ToListAsync();
+
+        var query = Uri.UnescapeDataString(h.Server.Requests.Single().PathAndQuery);
+        Assert.Contains("/contracts", query);
+        Assert.Contains("$top=999", query); // Directory objects: $top up to 999 (the default page is 100).
+    }
+
+    [Fact]
     public async Task Listed_relationships_equal_what_a_single_get_returns()
     {
         using var h = new GatewayHarness();

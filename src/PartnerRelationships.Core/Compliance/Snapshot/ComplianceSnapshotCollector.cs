@@ -207,7 +207,7 @@ public sealed class ComplianceSnapshotCollector
     {
         var customers = new List<ComplianceCustomer>();
         var allIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var c in _partnerCenter.ListCustomersAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var c in _partnerCenter.ListCustomersAsync(PartnerCenterClient.WholeListPageSize, cancellationToken).ConfigureAwait(false))
         {
             allIds.Add(c.TenantId);
             if (filter.Matches(c.TenantId, c.CompanyName))
