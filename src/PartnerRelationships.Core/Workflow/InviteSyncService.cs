@@ -15,8 +15,8 @@ namespace PartnerRelationships.Core.Workflow;
 /// <summary>
 /// Reconciles the store with the services. Remote lists are read once per sync (customers, contracts, relationships,
 /// all at once), then open invites are reconciled in batches: look-ups a few at a time, and each batch's changes written
-/// as compare-and-sets in one store transaction, so repeated syncs and two syncs at once never record a transition twice. The rules are in <see cref="InviteTransitionRules"/> and
-/// <see cref="ResellerCustomerIndex"/>.
+/// as compare-and-sets in one store transaction, so repeated syncs and two syncs at once never record a transition
+/// twice. The rules are in <see cref="InviteTransitionRules"/> and <see cref="ResellerCustomerIndex"/>.
 /// </summary>
 public sealed class InviteSyncService
 {
