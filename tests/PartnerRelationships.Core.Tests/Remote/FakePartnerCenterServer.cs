@@ -2,6 +2,11 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Web;
+using PartnerRelationships.Core.Configuration;
+using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Remote.Authentication;
+using PartnerRelationships.Core.Resilience;
+using PartnerRelationships.Core.Tests.Resilience;
 
 namespace PartnerRelationships.Core.Tests.Remote;
 
@@ -9,6 +14,14 @@ namespace PartnerRelationships.Core.Tests.Remote;
 public sealed class FakePartnerCenterServer : HttpMessageHandler
 {
     public const string BaseUrl = "https://pc.test";
+
+    /// <summary>A real client (token, resilience pipeline with 4 attempts) whose requests this server answers.</summary>
+    public PartnerCenterClient CreateClient(TestClock clock, Func<IRemoteCallObserver?>? observer = null)
+    {
+        var endpoints = CloudEndpoints.Resolve(CloudEnvironment.Global, new EndpointSettings { PartnerCenter = new Uri(BaseUrl) });
+        var pipeline = ResiliencePipelineFactory.Create(new RetrySettings { MaxAttempts = 4 }, clock, () => 0.5);
+        return new PartnerCenterClient(new StaticAccessTokenCredential("pc-token", clock), endpoints, pipeline, clock, observer, this);
+    }
     private readonly object _gate = new();
     private readonly Queue<Func<HttpRequestMessage, HttpResponseMessage?>> _faults = new();
 

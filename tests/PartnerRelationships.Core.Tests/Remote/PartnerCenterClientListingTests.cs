@@ -1,11 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
-using PartnerRelationships.Core.Remote.Authentication;
-using PartnerRelationships.Core.Resilience;
 using PartnerRelationships.Core.Tests.Resilience;
 
 namespace PartnerRelationships.Core.Tests.Remote;
@@ -19,9 +16,7 @@ public class PartnerCenterClientListingTests : IDisposable
 
     public PartnerCenterClientListingTests()
     {
-        var endpoints = CloudEndpoints.Resolve(CloudEnvironment.Global, new EndpointSettings { PartnerCenter = new Uri(FakePartnerCenterServer.BaseUrl) });
-        var pipeline = ResiliencePipelineFactory.Create(new RetrySettings { MaxAttempts = 4 }, _clock, () => 0.5);
-        _client = new PartnerCenterClient(new StaticAccessTokenCredential("pc-token", _clock), endpoints, pipeline, _clock, null, _server);
+        _client = _server.CreateClient(_clock);
     }
 
     public void Dispose() => _client.Dispose();

@@ -1,10 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
-using PartnerRelationships.Core.Remote.Authentication;
-using PartnerRelationships.Core.Resilience;
 using PartnerRelationships.Core.Tests.Resilience;
 
 namespace PartnerRelationships.Core.Tests.Remote;
@@ -18,9 +15,7 @@ public class PartnerCenterClientTests : IDisposable
 
     public PartnerCenterClientTests()
     {
-        var endpoints = CloudEndpoints.Resolve(CloudEnvironment.Global, new EndpointSettings { PartnerCenter = new Uri(FakePartnerCenterServer.BaseUrl) });
-        var pipeline = ResiliencePipelineFactory.Create(new RetrySettings { MaxAttempts = 4 }, _clock, () => 0.5);
-        _client = new PartnerCenterClient(new StaticAccessTokenCredential("pc-token", _clock), endpoints, pipeline, _clock, () => _observer, _server);
+        _client = _server.CreateClient(_clock, () => _observer);
     }
 
     public void Dispose() => _client.Dispose();
