@@ -124,7 +124,8 @@ try {
     $fabrikam | Remove-CustomerRelationship -Granular -Confirm:$false | Format-Table
 
     Write-Step 'Where every invite stands now'
-    Get-ResellerInvite | Format-Table
+    # Redirected output is 80 columns wide by default: give the table room for every column.
+    Get-ResellerInvite | Format-Table | Out-String -Width 160 | Write-Host
 }
 finally {
     $env:PARTNERRELATIONSHIPS_CONFIG = $null
