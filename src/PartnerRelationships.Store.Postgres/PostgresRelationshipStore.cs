@@ -210,28 +210,35 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
         }, cancellationToken);
     }
 
-    /// <summary>The compare-and-set and its history entry; the caller's transaction makes them one change.</summary>
-    private async Task<ResellerInvite?> ApplyChangeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StatusChange change, CancellationToken token)
+    /// <summary>
+    /// The compare-and-set and its history entry; the caller's transaction makes them one change. The update returns the
+    /// changed row, so nothing is read twice.
+    /// </summary>
+    private static async Task<ResellerInvite?> ApplyChangeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StatusChange change, CancellationToken token)
     {
         var at = change.At.ToUniversalTime();
+        ResellerInvite? changed;
         // Under READ COMMITTED a concurrent writer waits for this row lock, then re-checks the WHERE on the new
         // row and finds the status changed: exactly one of them applies the transition.
-        var changed = await ExecuteAsync(connection, transaction,
+        await using (var update = Command(connection, transaction,
             "UPDATE invites SET status = @new, status_changed_at = @at, version = version + 1, " +
-            "customer_tenant_id = COALESCE(@tid, customer_tenant_id) WHERE id = @id AND status = @expected",
-            token,
+            $"customer_tenant_id = COALESCE(@tid, customer_tenant_id) WHERE id = @id AND status = @expected RETURNING {InviteColumns}",
             ("new", change.NewStatus.ToString()),
             ("at", SqliteTime.ToText(at)),
             ("tid", change.CustomerTenantId),
             ("id", change.InviteId),
-            ("expected", change.ExpectedStatus.ToString())).ConfigureAwait(false);
-        if (changed != 1)
+            ("expected", change.ExpectedStatus.ToString())))
+        await using (var reader = await update.ExecuteReaderAsync(token).ConfigureAwait(false))
         {
-            return null;
+            changed = await reader.ReadAsync(token).ConfigureAwait(false) ? ReadInviteRow(reader) : null;
         }
 
-        await AppendHistoryAsync(connection, transaction, change.InviteId, change.ExpectedStatus, change.NewStatus, at, change.Detail, token).ConfigureAwait(false);
-        return await ReadInviteAsync(connection, transaction, change.InviteId, forUpdate: false, token).ConfigureAwait(false);
+        if (changed is not null)
+        {
+            await AppendHistoryAsync(connection, transaction, change.InviteId, change.ExpectedStatus, change.NewStatus, at, change.Detail, token).ConfigureAwait(false);
+        }
+
+        return changed;
     }
 
     public Task<ResellerInvite?> SetRelationshipAsync(Guid inviteId, string relationshipId, string displayName, CancellationToken cancellationToken = default)
