@@ -256,14 +256,15 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
 
     private static PartnerCustomerInfo ToCustomer(JsonElement e)
     {
-        var profile = e.TryGetProperty("companyProfile", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
-        var tenantId = (profile.ValueKind == JsonValueKind.Object ? Str(profile, "tenantId") : null) ?? Str(e, "id") ?? "";
-        return new PartnerCustomerInfo(
-            tenantId,
-            (profile.ValueKind == JsonValueKind.Object ? Str(profile, "companyName") : null) ?? "",
-            profile.ValueKind == JsonValueKind.Object ? Str(profile, "domain") : null,
-            Str(e, "relationshipToPartner") ?? "none",
-            e.TryGetProperty("allowDelegatedAccess", out var allow) && allow.ValueKind == JsonValueKind.True);
+        // Str reads nothing from a missing (default) profile element.
+        var profile = e.ValueKind == JsonValueKind.Object && e.TryGetProperty("companyProfile", out var p) ? p : default;
+        return PartnerCenterCustomerPageReader.Customer(
+            Str(e, "id"),
+            Str(profile, "tenantId"),
+            Str(profile, "companyName"),
+            Str(profile, "domain"),
+            Str(e, "relationshipToPartner"),
+            e.ValueKind == JsonValueKind.Object && e.TryGetProperty("allowDelegatedAccess", out var allow) && allow.ValueKind == JsonValueKind.True);
     }
 
     private static SupportContactInfo ToSupportContact(JsonElement e) => new(Str(e, "supportTenantId") ?? "", Str(e, "supportMpnId"), Str(e, "name"));

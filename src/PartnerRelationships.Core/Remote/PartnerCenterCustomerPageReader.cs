@@ -75,7 +75,7 @@ internal static class PartnerCenterCustomerPageReader
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
-            return new PartnerCustomerInfo("", "", null, "none", false);
+            return Customer(null, null, null, null, null, false);
         }
 
         while (NextProperty(ref reader))
@@ -105,8 +105,15 @@ internal static class PartnerCenterCustomerPageReader
             }
         }
 
-        return new PartnerCustomerInfo(tenantId ?? id ?? "", companyName ?? "", domain, relationship ?? "none", allow);
+        return Customer(id, tenantId, companyName, domain, relationship, allow);
     }
+
+    /// <summary>
+    /// The customer from its fields as read (null when absent): the tenant id from the company profile, else the id;
+    /// no relationship means "none". Shared with the single-customer read, so both read a customer alike.
+    /// </summary>
+    internal static PartnerCustomerInfo Customer(string? id, string? tenantId, string? companyName, string? domain, string? relationship, bool allowDelegatedAccess) =>
+        new(tenantId ?? id ?? "", companyName ?? "", domain, relationship ?? "none", allowDelegatedAccess);
 
     /// <summary>links.next: { "uri": "/customers?size=40", "headers": [{ "key": "MS-ContinuationToken", "value": "…" }] }.</summary>
     private static void ReadNext(ref Utf8JsonReader reader, ref string? headerToken, ref string? nextPath)
