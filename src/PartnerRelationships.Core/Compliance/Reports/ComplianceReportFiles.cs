@@ -122,7 +122,7 @@ public static class ComplianceReportFiles
             {
                 if (File.Exists(folder))
                 {
-                    throw NotWritable(file, $"'{folder}' is a file, not a folder.", null);
+                    throw NotWritable(file, $"'{folder}' is a file, not a folder.", NothingChecked, null);
                 }
 
                 folder = Path.GetDirectoryName(folder);
@@ -142,15 +142,17 @@ public static class ComplianceReportFiles
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
             {
-                throw NotWritable(file, e.Message, e);
+                throw NotWritable(file, e.Message, NothingChecked, e);
             }
         }
     }
 
-    private static PartnerRelationshipsException NotWritable(ComplianceReportFile file, string reason, Exception? inner) => new(
+    private const string NothingChecked = "Nothing was checked; choose a folder you can write to.";
+
+    private static PartnerRelationshipsException NotWritable(ComplianceReportFile file, string reason, string advice, Exception? inner) => new(
         "ReportWriteFailed",
         ErrorKind.WriteError,
-        $"The {file.Format} report could not be written to '{file.Path}': {reason} Nothing was checked; choose a folder you can write to.",
+        $"The {file.Format} report could not be written to '{file.Path}': {reason} {advice}",
         file.Path,
         inner);
 
@@ -226,12 +228,7 @@ public static class ComplianceReportFiles
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             TryDelete(temporary);
-            throw new PartnerRelationshipsException(
-                "ReportWriteFailed",
-                ErrorKind.WriteError,
-                $"The {file.Format} report could not be written to '{file.Path}': {e.Message} Choose a folder you can write to.",
-                file.Path,
-                e);
+            throw NotWritable(file, e.Message, "Choose a folder you can write to.", e);
         }
     }
 
