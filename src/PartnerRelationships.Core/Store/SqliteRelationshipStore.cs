@@ -673,7 +673,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         return history;
     }
 
-    private static void WriteImportedInvite(SqliteConnection connection, SqliteTransaction transaction, ResellerInvite invite, bool replace) =>
+    private static void WriteImportedInvite(SqliteConnection connection, SqliteTransaction? transaction, ResellerInvite invite, bool replace) =>
         Execute(connection, transaction,
             replace
                 ? "UPDATE invites SET kind = @kind, customer_name = @customer_name, customer_email = @customer_email, " +
