@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PartnerRelationships.Core.Collections;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
@@ -48,11 +49,8 @@ public sealed class TemplatePlanner
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new WorkProgress(Activity, $"Customer {tenants[i]}", i, tenants.Count));
-            var relationships = new List<DelegatedAdminRelationshipInfo>();
-            await foreach (var r in _gateway.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenants[i] }, cancellationToken).ConfigureAwait(false))
-            {
-                relationships.Add(r);
-            }
+            var relationships = await _gateway.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenants[i] }, cancellationToken)
+                .CollectAsync(cancellationToken).ConfigureAwait(false);
 
             var target = Choose(template, relationships.Where(IsActive).ToList(), recorded);
             if (target is null)

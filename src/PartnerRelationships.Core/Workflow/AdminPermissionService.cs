@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using PartnerRelationships.Core.Collections;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Roles;
@@ -158,11 +159,8 @@ public sealed class AdminPermissionService
         }
 
         var tenant = TenantIds.Require(customerTenantId);
-        var all = new List<DelegatedAdminRelationshipInfo>();
-        await foreach (var r in _gateway.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenant }, cancellationToken).ConfigureAwait(false))
-        {
-            all.Add(r);
-        }
+        var all = await _gateway.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenant }, cancellationToken)
+            .CollectAsync(cancellationToken).ConfigureAwait(false);
 
         var active = all.Where(IsActive).ToList();
         if (requireActive && active.Count == 0)

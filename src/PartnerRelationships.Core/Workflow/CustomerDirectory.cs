@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using PartnerRelationships.Core.Collections;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Text;
@@ -139,17 +140,6 @@ public sealed class CustomerDirectory
         return byTenant;
     }
 
-    private async Task<List<DelegatedAdminRelationshipInfo>> ReadRelationshipsOfAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        var relationships = new List<DelegatedAdminRelationshipInfo>();
-        await foreach (var r in _gateway.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenantId }, cancellationToken).ConfigureAwait(false))
-        {
-            relationships.Add(r);
-        }
-
-        return relationships;
-    }
-
     /// <summary>The customer with its relationships, which leave the map (what is left at the end is Graph-only).</summary>
     private static PartnerCustomer Join(PartnerCustomerInfo c, Dictionary<string, List<DelegatedAdminRelationshipInfo>> byTenant, CustomerFilter filter)
     {
@@ -176,7 +166,7 @@ public sealed class CustomerDirectory
     {
         // Both reads at once: one round trip of waiting instead of two.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var relationshipsTask = ReadRelationshipsOfAsync(tenantId, stop.Token);
+        var relationshipsTask = _gateway.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenantId }, stop.Token).CollectAsync(stop.Token);
         PartnerCustomerInfo? info = null;
         try
         {

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PartnerRelationships.Core.Configuration;
+using PartnerRelationships.Core.Collections;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
@@ -128,7 +129,7 @@ public sealed class InviteSyncService
         var partnerCenterCustomers = reseller ? ReadPartnerCenterCustomersAsync(cancellationToken) : Task.FromResult(new List<ResellerCustomer>());
         var contractCustomers = reseller && options.UseGraphContracts ? ReadContractCustomersAsync(cancellationToken) : Task.FromResult(new List<ResellerCustomer>());
         var relationships = invites.Any(i => i.Kind == InviteKind.GranularAdmin)
-            ? ReadRelationshipsAsync(cancellationToken)
+            ? _gateway.ListRelationshipsAsync(cancellationToken: cancellationToken).CollectAsync(cancellationToken)
             : Task.FromResult(new List<DelegatedAdminRelationshipInfo>());
         await Task.WhenAll(partnerCenterCustomers, contractCustomers, relationships).ConfigureAwait(false);
 
@@ -168,17 +169,6 @@ public sealed class InviteSyncService
         }
 
         return customers;
-    }
-
-    private async Task<List<DelegatedAdminRelationshipInfo>> ReadRelationshipsAsync(CancellationToken cancellationToken)
-    {
-        var relationships = new List<DelegatedAdminRelationshipInfo>();
-        await foreach (var r in _gateway.ListRelationshipsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            relationships.Add(r);
-        }
-
-        return relationships;
     }
 
     /// <summary>
