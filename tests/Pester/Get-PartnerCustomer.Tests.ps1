@@ -46,6 +46,39 @@ Describe 'Get-PartnerCustomer' {
         Get-PartnerCustomer -Name 'Nobody*' | Should -BeNullOrEmpty
     }
 
+    It 'takes several names, and a name without wildcards that finds nobody is a non-terminating ObjectNotFound error' {
+        $found = @(Get-PartnerCustomer -Name 'Contoso', 'Does Not Exist', 'Litware*' -ErrorVariable notFound -ErrorAction SilentlyContinue)
+        $found.Name | Should -Be @('Contoso', 'Litware Plain')
+        $notFound.Count | Should -Be 1
+        $notFound[0].FullyQualifiedErrorId | Should -Be "CustomerNotFound,$ErrorSuffix"
+        $notFound[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $notFound[0].TargetObject | Should -Be 'Does Not Exist'
+        $notFound[0].Exception.Message | Should -Match "No customer named 'Does Not Exist'.*-Name 'Does Not Exist\*'"
+        # Non-terminating: with -ErrorAction Stop it stops; a wildcard that matches nobody stays silent.
+        { Get-PartnerCustomer -Name 'Does Not Exist' -ErrorAction Stop } | Should -Throw -ErrorId "CustomerNotFound,$ErrorSuffix"
+        Get-PartnerCustomer -Name 'Nobody*' -ErrorVariable quiet -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $quiet.Count | Should -Be 0
+    }
+
+    It 'an explicit tenant id that nobody has is a non-terminating ObjectNotFound error naming the id' {
+        $unknown = [guid]::NewGuid().ToString()
+        $found = @($unknown, $Contoso.TenantId | Get-PartnerCustomer -ErrorVariable notFound -ErrorAction SilentlyContinue)
+        $found.Name | Should -Be 'Contoso'
+        $notFound.Count | Should -Be 1
+        $notFound[0].FullyQualifiedErrorId | Should -Be "CustomerNotFound,$ErrorSuffix"
+        $notFound[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $notFound[0].TargetObject | Should -Be $unknown
+        "$($notFound[0])" | Should -Match ([regex]::Escape($unknown))
+    }
+
+    It 'looks one name up with a Partner Center search rather than reading every customer' {
+        $records = & { Get-PartnerCustomer -Name 'Contoso' -Verbose } 4>&1
+        $requests = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message | Where-Object { $_ -match 'GET /v1/customers' })
+        $requests | Should -Not -BeNullOrEmpty
+        $requests | ForEach-Object { $_ | Should -Match 'filter=' }
+        @($records | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Name | Should -Be 'Contoso'
+    }
+
     It 'filters by domain, ignoring case' {
         $found = @(Get-PartnerCustomer -Domain 'LITWARE*')
         $found.Count | Should -Be 1

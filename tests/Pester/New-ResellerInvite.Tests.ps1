@@ -75,6 +75,32 @@ Tailspin Toys,ops@tailspin.example
         (Get-ResellerInvite -ConfigPath $script:Config).CustomerName | Should -Be @('Contoso', 'Northwind Traders', 'Tailspin Toys')
     }
 
+    It 'refuses customers from a CSV piped to -OutFile ./drafts when there is no drafts folder, up front, with nothing recorded or written' {
+        $csv = Join-Path $script:Folder 'customers.csv'
+        "CustomerName,CustomerEmail`nContoso,admin@contoso.com`nNorthwind Traders,it@northwind.example" | Set-Content $csv
+        Push-Location $script:Folder
+        try {
+            $err = { Import-Csv $csv | New-ResellerInvite -ConfigPath $script:Config -OutFile ./drafts -ErrorAction Stop } |
+                Should -Throw -ErrorId "InviteOutFileNotFolder,$script:CommandId" -PassThru
+        }
+        finally { Pop-Location }
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -Match "is not a folder.*New-Item -ItemType Directory './drafts'.*end the path with '/'.*Nothing was recorded"
+        Test-Path (Join-Path $script:Folder 'drafts') | Should -BeFalse
+        @(Get-ResellerInvite -ConfigPath $script:Config).Count | Should -Be 0
+    }
+
+    It 'creates the drafts folder when the path ends with a slash, one draft per customer' {
+        $csv = Join-Path $script:Folder 'customers.csv'
+        "CustomerName,CustomerEmail`nContoso,admin@contoso.com`nNorthwind Traders,it@northwind.example" | Set-Content $csv
+        Push-Location $script:Folder
+        try { $invites = @(Import-Csv $csv | New-ResellerInvite -ConfigPath $script:Config -OutFile ./drafts/) }
+        finally { Pop-Location }
+        $invites.Count | Should -Be 2
+        (Get-ChildItem (Join-Path $script:Folder 'drafts') -Filter *.eml).Name | Sort-Object | Should -Be @('Contoso.eml', 'Northwind-Traders.eml')
+        @(Get-ResellerInvite -ConfigPath $script:Config).Count | Should -Be 2
+    }
+
     It 'refuses to overwrite an .eml without -Force and records nothing' {
         $eml = Join-Path $script:Folder 'contoso.eml'
         Set-Content $eml 'keep'

@@ -17,5 +17,6 @@ public static class InviteErrorIds
     public const string InviteTemplateUnreadable = nameof(InviteTemplateUnreadable);
     public const string InviteFileExists = nameof(InviteFileExists);
     public const string InviteFolderNotFound = nameof(InviteFolderNotFound);
+    public const string InviteOutFileNotFolder = nameof(InviteOutFileNotFolder);
     public const string InviteFileNotWritable = nameof(InviteFileNotWritable);
 }

@@ -99,6 +99,13 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
             Kind = InviteKind.GranularAdmin;
         }
 
+        // Customers from the pipeline each get a draft: a path that is not a folder would take the first and refuse
+        // the rest, after the first was recorded. Refuse it before anything happens.
+        if (OutFile is not null && MyInvocation.ExpectingInput)
+        {
+            TryOrTerminate(() => DraftFolder.RequireForSeveralCustomers(ResolvePath(OutFile)!));
+        }
+
         if (Kind == InviteKind.Reseller)
         {
             foreach (var name in new[] { nameof(Role), nameof(Duration), nameof(AutoExtend), nameof(RelationshipName), nameof(Template) })
