@@ -101,6 +101,14 @@ Describe 'Remove-CustomerRelationship' {
         (Get-PartnerCustomer -TenantId $c.TenantId).IsReseller | Should -BeTrue
     }
 
+    It '-WhatIf on a customer with only a reseller relationship names the customer and says to add -Reseller' {
+        $only = New-TestCustomer -Name 'Contoso Reseller Only' -Relationship None
+        $err = { Get-PartnerCustomer -Name 'Contoso Reseller Only' | Remove-CustomerRelationship -WhatIf -ErrorAction Stop } |
+            Should -Throw -ErrorId "NothingToRemove,$ErrorSuffix" -PassThru
+        "$err" | Should -Be 'Contoso Reseller Only has no active granular relationship; add -Reseller to remove the reseller relationship.'
+        "$err" | Should -Not -Match ([regex]::Escape($only.TenantId))
+    }
+
     It 'says when there is nothing to remove, and goes on with the next customer' {
         $nothing = New-TestCustomer -Name 'Litware Nothing' -Relationship Pending
         $ok = New-TestCustomer -Name 'Contoso Next'
