@@ -119,6 +119,18 @@ Describe 'Sync-ResellerInvite' {
         @(Get-ResellerInvite -Status Pending -ConfigPath $Config).Count | Should -Be 2
     }
 
+    It 'says "0 changes" on the information stream (shown like Write-Host), never in the output' {
+        $null = New-ResellerInvite -CustomerName 'Waiting Reseller' -CustomerEmail 'a@waiting-reseller.example' -ConfigPath $Config
+        $output = @(Sync-ResellerInvite -ConfigPath $Config -InformationVariable said)
+        $output.Count | Should -Be 0
+        "$said" | Should -Be 'Sync-ResellerInvite: 0 changes recorded.'
+        $said[0].Tags | Should -Contain 'PSHOST'   # displayed by default, as Write-Host is
+        # What a person at the prompt sees: the line, and nothing else.
+        $seen = & { Sync-ResellerInvite -ConfigPath $Config } 6>&1 | Out-String
+        $seen.Trim() | Should -Be 'Sync-ResellerInvite: 0 changes recorded.'
+        @(& { Sync-ResellerInvite -ConfigPath $Config -InformationAction Ignore } 6>&1).Count | Should -Be 0
+    }
+
     It 'syncs only the invites piped in, and nothing when nothing is piped in' {
         $first = New-GranularInvite 'Piped One'
         $second = New-GranularInvite 'Piped Two'
