@@ -83,8 +83,9 @@ function Build-ModuleFolder {
     $rootAssemblies = 'PartnerRelationships.dll', 'PartnerRelationships.Loader.dll'
     Copy-Item (Join-Path $bin 'PartnerRelationships.dll') $moduleOut
     Copy-Item (Join-Path $root "src/PartnerRelationships.Loader/bin/$Configuration/netstandard2.0/PartnerRelationships.Loader.dll") $moduleOut
+    # Newtonsoft.Json is PowerShell's own (Core only uses its attribute so ConvertTo-Json writes enum names).
     Get-ChildItem $bin -Filter '*.dll' |
-        Where-Object { $_.Name -notin ($rootAssemblies + 'System.Management.Automation.dll') } |
+        Where-Object { $_.Name -notin ($rootAssemblies + 'System.Management.Automation.dll' + 'Newtonsoft.Json.dll') } |
         Copy-Item -Destination $dependencies
 
     # The PostgreSQL store (net8.0) and Npgsql, loaded by Core only when the configuration names PostgreSQL. Where both

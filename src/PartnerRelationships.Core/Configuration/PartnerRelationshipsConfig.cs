@@ -39,6 +39,8 @@ public sealed class PartnerSettings
     public string? IndirectResellerId { get; set; }
 }
 
+// Names, not numbers, in PowerShell's ConvertTo-Json (which uses Newtonsoft.Json).
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
 public enum CloudEnvironment
 {
     Global,
@@ -47,6 +49,8 @@ public enum CloudEnvironment
     China,
 }
 
+// Names, not numbers, in PowerShell's ConvertTo-Json (which uses Newtonsoft.Json).
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
 public enum AuthMode
 {
     Interactive,
@@ -84,6 +88,8 @@ public sealed class AuthSettings
     public string? AccessTokenVariable { get; set; }
 }
 
+// Names, not numbers, in PowerShell's ConvertTo-Json (which uses Newtonsoft.Json).
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
 public enum StoreProvider
 {
     Sqlite,

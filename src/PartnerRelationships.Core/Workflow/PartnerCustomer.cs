@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PartnerRelationships.Core.Collections;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -20,7 +21,9 @@ public sealed record PartnerCustomer
     /// <summary>Partner Center allowDelegatedAccess: the reseller relationship's (DAP-era) admin rights.</summary>
     public bool AllowDelegatedAccess { get; init; }
 
-    public IReadOnlyList<GranularRelationshipSummary> GranularRelationships { get; init; } = Array.Empty<GranularRelationshipSummary>();
+    public IReadOnlyList<GranularRelationshipSummary> GranularRelationships { get => _granularRelationships; init => _granularRelationships = ExportableList<GranularRelationshipSummary>.Of(value); }
+
+    private readonly IReadOnlyList<GranularRelationshipSummary> _granularRelationships = ExportableList<GranularRelationshipSummary>.Empty;
 
     public AdminPermissionState AdminPermission { get; init; }
 
