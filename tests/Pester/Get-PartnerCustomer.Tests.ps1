@@ -31,7 +31,7 @@ Describe 'Get-PartnerCustomer' {
         $row.IsReseller | Should -BeTrue
         $row.AdminPermission | Should -Be 'Active'
         $row.ActiveGranularRelationshipCount | Should -Be 1
-        $row.GranularStatusSummary | Should -Be '1 active'
+        $row.GranularStatusSummary | Should -Be '1 Active'
         $row.GranularRelationships[0].Id | Should -Be $Contoso.RelationshipId
         $row.GranularRelationships[0].Roles | Should -Be @('Helpdesk Administrator', 'Directory Readers')
         $row.NextGranularEnd | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddDays(700))
@@ -40,7 +40,7 @@ Describe 'Get-PartnerCustomer' {
     It 'filters by name with wildcards, ignoring case' {
         $pending = @(Get-PartnerCustomer -Name 'fab*')
         $pending.TenantId | Should -Be $Fabrikam.TenantId
-        $pending[0].GranularStatusSummary | Should -Be 'pending'
+        $pending[0].GranularStatusSummary | Should -Be 'Pending'
         $pending[0].NextGranularEnd | Should -BeNullOrEmpty
         (Get-PartnerCustomer 'CONTOSO').TenantId | Should -Be $Contoso.TenantId
         Get-PartnerCustomer -Name 'Nobody*' | Should -BeNullOrEmpty
@@ -93,7 +93,7 @@ Describe 'Get-PartnerCustomer' {
         $found[0].IsReseller | Should -BeFalse
         $found[0].Domain | Should -BeNullOrEmpty   # Partner Center does not know it
         $found[0].AdminPermission | Should -Be 'Active'
-        $found[0].GranularStatusSummary | Should -Be '1 active'
+        $found[0].GranularStatusSummary | Should -Be '1 Active'
     }
 
     It 'reads one customer by tenant id, from a parameter, by value and by property name' {
