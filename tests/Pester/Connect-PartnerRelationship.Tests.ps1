@@ -184,6 +184,17 @@ Describe 'Connect-PartnerRelationship' {
         }
     }
 
+    Context 'help' {
+        It 'shows -Environment by its type name and lists the values it takes' {
+            $syntax = Get-Help Connect-PartnerRelationship | Out-String -Width 120
+            $syntax | Should -Not -Match 'Nullable'
+            $syntax | Should -Match '-Environment <CloudEnvironment>'
+            $parameter = Get-Help Connect-PartnerRelationship -Parameter Environment | Out-String -Width 120
+            $parameter | Should -Match 'Accepted values: Global, USGovernment, USGovernmentDoD, China\.'
+            $parameter | Should -Not -Match 'Nullable'
+        }
+    }
+
     Context 'SecretManagement' {
         It 'reads the client secret from a vault with Get-Secret' {
             $modules = Join-Path $Folder 'modules'
