@@ -8,7 +8,7 @@
       Bench    Build, then run the benchmarks in bench/ (not part of Test)
       Demo     Build, start a sandbox and walk through the admin's workflow against it
       Sandbox  Build and run the sandbox in the foreground (Ctrl+C to stop)
-      Package  Build, then zip the module folder into out/PartnerRelationships-<version>.zip
+      Package  Build, then pack the module into out/package/PartnerRelationships.<version>.nupkg (Install-PSResource)
       Clean    remove out/ and every bin/ and obj/
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 Test
@@ -265,10 +265,12 @@ function Invoke-Bench {
 
 function Invoke-Package {
     Invoke-Build
-    $zip = Join-Path $out "PartnerRelationships-$(Get-ModuleVersion).zip"
-    if (Test-Path $zip) { Remove-Item $zip }
-    Compress-Archive -Path $moduleOut -DestinationPath $zip
-    Write-Host "   package: $zip"
+    # A .nupkg in out/package, which is then a local repository for Install-PSResource (see the README's Install).
+    $packageFolder = Join-Path $out 'package'
+    $package = & (Join-Path $root 'build/package/New-ModulePackage.ps1') -ModuleFolder $moduleOut -OutputFolder $packageFolder
+    Write-Host "   package: $($package.FullName)"
+    Write-Host "   install: Register-PSResourceRepository -Name PartnerRelationshipsLocal -Uri '$packageFolder' -Trusted"
+    Write-Host "            Install-PSResource PartnerRelationships -Repository PartnerRelationshipsLocal -Scope CurrentUser"
 }
 
 function Invoke-Clean {

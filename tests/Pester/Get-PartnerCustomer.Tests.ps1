@@ -122,14 +122,29 @@ Describe 'Get-PartnerCustomer' {
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
 
-    It 'has a table view that fits 120 columns and a list view with the relationships' {
-        $table = Get-PartnerCustomer | Format-Table | Out-String -Width 250
-        $lines = $table -split "`r?`n" | Where-Object { $_.Trim() }
-        ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 120
-        $lines[0] | Should -Match 'Name\s+TenantId\s+Domain\s+Reseller\s+GDAP\s+Admin\s+GdapEnds'
-        $table | Should -Match ([regex]::Escape($Contoso.TenantId) + '.*yes\s+1 active\s+Active\s+\d{4}-\d\d-\d\d')
-        $list = Get-PartnerCustomer -TenantId $Contoso.TenantId | Format-List | Out-String -Width 250
+    It 'has a table view for <Width> columns: the name gets the width, the tenant id is only in the list view' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+        $lines = Get-PartnerCustomer | Get-RenderedLines -Width $Width
+        ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual $Width
+        $lines[0] | Should -Match '^Name\s+Reseller\s+GDAP\s+Admin\s+GdapEnds\s*$'
+        ($lines -join "`n") | Should -Match '(?m)^Contoso\s+Yes\s+1 Active\s+Active\s+\d{4}-\d\d-\d\d'
+        ($lines -join "`n") | Should -Match '(?m)^Northwind Gdap Only\s+No\s+1 Active'   # the whole name, not cut
+        ($lines -join "`n") | Should -Not -Match $GuidPattern
+        $list = Get-PartnerCustomer -TenantId $Contoso.TenantId | Format-List | Out-String -Width $Width
+        $list | Should -Match ('TenantId\s+: ' + [regex]::Escape($Contoso.TenantId))
         $list | Should -Match 'GranularRelationships\s*:\s*GDAP Contoso \w+ \(Active, ends \d{4}-\d\d-\d\d; Helpdesk Administrator, Directory Readers\)'
+    }
+
+    It 'exports to CSV with the relationships as text, and to JSON with enum names' {
+        $csv = Join-Path $TestDrive 'customers.csv'
+        Get-PartnerCustomer -TenantId $Contoso.TenantId | Export-Csv $csv
+        Get-Content $csv -Raw | Should -Not -Match 'System\.Collections'
+        $row = Import-Csv $csv
+        $row.GranularRelationships | Should -Match '^GDAP Contoso \w+ \(Active\)$'
+        $row.AdminPermission | Should -Be 'Active'
+        $json = Get-PartnerCustomer -TenantId $Contoso.TenantId | ConvertTo-Json -Depth 4
+        $json | Should -Match '"AdminPermission": "Active"'
+        $json | Should -Match '"Status": "Active"'
+        ($json | ConvertFrom-Json).GranularRelationships[0].Roles | Should -Be @('Helpdesk Administrator', 'Directory Readers')
     }
 
     It 'says to connect when there is no session' {

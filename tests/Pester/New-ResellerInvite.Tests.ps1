@@ -341,6 +341,22 @@ Describe 'New-ResellerInvite -Kind GranularAdmin' {
         "$($warnings[0])" | Should -Match 'composed from the configuration'
     }
 
+    It 'shows a new GDAP invite with what the admin needs next: the approval link, the relationship, roles and duration (<Width> columns)' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+        $invite = New-ResellerInvite -Kind GranularAdmin -CustomerName "Contoso Shown $Width" -CustomerEmail 'admin@contoso.com' -ConfigPath $Config `
+            -Role 'Helpdesk Administrator', 'Directory Readers' -Duration P365D
+        $text = $invite | Out-String -Width $Width
+        # Rendered lines may wrap: compare the text with the wrapping taken out.
+        $joined = ($text -split "`r?`n" | ForEach-Object { $_.Trim() }) -join ''
+        $joined | Should -Match ([regex]::Escape("ApprovalLink  : $($invite.Link)"))
+        $text | Should -Match ('Relationship\s+: ' + [regex]::Escape($invite.RelationshipDisplayName))
+        $text | Should -Match 'Roles\s+: Helpdesk Administrator; Directory Readers'
+        $text | Should -Match 'Duration\s+: P365D'
+        ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt $Width }) | Should -BeNullOrEmpty
+        $csv = $invite | ConvertTo-Csv | ConvertFrom-Csv
+        $csv.Roles | Should -Be 'Helpdesk Administrator; Directory Readers'
+        ($invite | ConvertTo-Json) | Should -Match '"Kind": "GranularAdmin"'
+    }
+
     It 'writes an .eml with the approval link' {
         $eml = Join-Path $Folder 'contoso.eml'
         $invite = New-ResellerInvite -Kind GranularAdmin -CustomerName 'Contoso Eml' -CustomerEmail 'admin@contoso.com' -ConfigPath $Config -OutFile $eml

@@ -257,7 +257,7 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
         // What the admin needs next (the approval link to send, and what the customer is asked to approve) in the
         // default view, as flat values that export as they read.
         output.TypeNames.Insert(0, GranularInviteTypeName);
-        output.Properties.Add(new PSNoteProperty("Roles", string.Join(", ", plan.Roles.Select(r => r.Name))));
+        output.Properties.Add(new PSNoteProperty("Roles", string.Join("; ", plan.Roles.Select(r => r.Name))));
         output.Properties.Add(new PSNoteProperty("Duration", RelationshipDurations.Format(plan.Duration)));
         output.Properties.Add(new PSNoteProperty("AutoExtend", plan.AutoExtendDuration > TimeSpan.Zero));
         return output;
