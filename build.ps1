@@ -91,7 +91,7 @@ function Build-ModuleFolder {
     # The PostgreSQL store (net8.0) and Npgsql, loaded by Core only when the configuration names PostgreSQL. Where both
     # builds ship the same assembly, the higher version stays (same version: the one already there).
     $postgresBin = Join-Path $root "src/PartnerRelationships.Store.Postgres/bin/$Configuration/net8.0"
-    foreach ($dll in Get-ChildItem $postgresBin -Filter '*.dll') {
+    foreach ($dll in Get-ChildItem $postgresBin -Filter '*.dll' | Where-Object Name -NE 'Newtonsoft.Json.dll') {
         $existing = Join-Path $dependencies $dll.Name
         if ((Test-Path $existing) -and -not (Test-IsNewerAssembly $dll.FullName $existing)) { continue }
         Copy-Item $dll.FullName $dependencies -Force
