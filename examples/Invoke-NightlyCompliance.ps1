@@ -80,12 +80,6 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $ProgressPreference = 'SilentlyContinue'   # a scheduled job has nobody to show a progress bar to
 
-# Writes a caught error as it was: under the command that raised it (Test-PartnerCompliance: ...) with its error id,
-# not as "Write-Error: ..." with the source lost.
-function Write-CaughtError([System.Management.Automation.ErrorRecord] $Record) {
-    $source = if ($Record.CategoryInfo.Activity) { $Record.CategoryInfo.Activity } else { 'Invoke-NightlyCompliance' }
-    Write-Error -ErrorRecord $Record -CategoryActivity $source -ErrorAction Continue
-}
 
 try {
     Import-Module $ModulePath
@@ -110,7 +104,9 @@ try {
     if ($FailOn -ne 'None') { $check.FailOn = $FailOn }
 }
 catch {
-    Write-CaughtError $_
+    # The error as it was raised: under its command (Test-PartnerCompliance: ...) with its error id, not as
+    # "Write-Error: ..." with the source lost. (Written here, not in a helper function, which would become the source.)
+    Write-Error -ErrorRecord $_ -CategoryActivity $(if ($_.CategoryInfo.Activity) { $_.CategoryInfo.Activity } else { 'Invoke-NightlyCompliance' }) -ErrorAction Continue
     exit 2
 }
 
@@ -124,6 +120,8 @@ try {
 catch {
     $failedOnFindings = $_.FullyQualifiedErrorId -like 'ComplianceCheckFailed,*'
     if ($failedOnFindings) { "Reports: $htmlReport, $jsonReport" }
-    Write-CaughtError $_
+    # The error as it was raised: under its command (Test-PartnerCompliance: ...) with its error id, not as
+    # "Write-Error: ..." with the source lost. (Written here, not in a helper function, which would become the source.)
+    Write-Error -ErrorRecord $_ -CategoryActivity $(if ($_.CategoryInfo.Activity) { $_.CategoryInfo.Activity } else { 'Invoke-NightlyCompliance' }) -ErrorAction Continue
     exit $(if ($failedOnFindings) { 1 } else { 2 })
 }

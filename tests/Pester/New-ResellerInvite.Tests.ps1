@@ -85,7 +85,7 @@ Tailspin Toys,ops@tailspin.example
         }
         finally { Pop-Location }
         $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $err.Exception.Message | Should -Match "is not a folder.*New-Item -ItemType Directory './drafts'.*end the path with '/'.*Nothing was recorded"
+        $err.Exception.Message | Should -Match "drafts' is not a folder.*New-Item -ItemType Directory '[^']*drafts'.*end the path with '/'.*Nothing was recorded"
         Test-Path (Join-Path $script:Folder 'drafts') | Should -BeFalse
         @(Get-ResellerInvite -ConfigPath $script:Config).Count | Should -Be 0
     }

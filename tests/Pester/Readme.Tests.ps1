@@ -49,8 +49,17 @@ Describe 'README' {
         $tour.Count | Should -Be 1
         $uri = $Sandbox.Uri.TrimEnd('/')
         $code = $tour[0].Code.Replace('http://127.0.0.1:5099', $uri).Replace('Import-Module ./out/PartnerRelationships', "Import-Module '$ModuleManifest'")
+        # As at a prompt: each statement is its own pipeline with its own Out-Default (a script's output would all go
+        # through one, which formats every object after the first by the first one's shape).
+        $tokens = $null; $errors = $null
+        $ast = [System.Management.Automation.Language.Parser]::ParseInput($code, [ref] $tokens, [ref] $errors)
+        $errors | Should -BeNullOrEmpty
+        $lines = foreach ($statement in $ast.EndBlock.Statements) {
+            if ($statement -is [System.Management.Automation.Language.AssignmentStatementAst]) { $statement.Extent.Text }
+            else { ". {`n$($statement.Extent.Text)`n} | Out-Default" }
+        }
         $script = Join-Path $Folder 'tour.ps1'
-        Set-Content -Path $script -Value ("`$ErrorActionPreference = 'Stop'`n" + $code) -Encoding utf8NoBOM
+        Set-Content -Path $script -Value ((@("`$ErrorActionPreference = 'Stop'") + $lines) -join "`n") -Encoding utf8NoBOM
         $work = Join-Path $Folder 'clone'
         $null = New-Item -ItemType Directory -Path $work
         $saved = @{ HOME = $env:HOME; XDG_DATA_HOME = $env:XDG_DATA_HOME; XDG_CONFIG_HOME = $env:XDG_CONFIG_HOME; Config = $env:PARTNERRELATIONSHIPS_CONFIG }
