@@ -72,6 +72,12 @@ Describe 'Sync-ResellerInvite' {
         $changes[0].At | Should -Be ([DateTimeOffset] $approved.activatedDateTime)
         $changes[0].CustomerTenantId | Should -Be $tenant
         $changes[0].RelationshipId | Should -Be $invite.RelationshipId
+        foreach ($width in 80, 120) {
+            $lines = $changes | Get-RenderedLines -Width $width
+            $lines[0] | Should -Match '^CustomerName\s+From\s+To\s+At\s*$'
+            $lines[2] | Should -Match '^Contoso Granular\s+Pending\s+Accepted\s+\d{4}-\d\d-\d\d \d\d:\d\d$'
+            ($lines | Where-Object { $_.Length -gt $width }) | Should -BeNullOrEmpty
+        }
 
         $accepted = Get-ResellerInvite -Status Accepted -IncludeHistory -ConfigPath $Config
         $accepted.Id | Should -Be $invite.Id
