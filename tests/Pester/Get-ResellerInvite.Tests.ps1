@@ -131,6 +131,13 @@ Describe 'Get-ResellerInvite -PendingFor and -IncludeHistory' {
         $history[1].Detail | Should -Match 'cancelled'
     }
 
+    It 'exports invites with their history as readable lines' {
+        $row = Get-ResellerInvite -Id $script:Withdrawn.Id -IncludeHistory -ConfigPath $script:Config | ConvertTo-Csv | ConvertFrom-Csv
+        $row.History | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ Pending; \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ Pending -> Cancelled \(.*cancelled.*\)$'
+        $row.Kind | Should -Be 'Reseller'
+        $row.Status | Should -Be 'Cancelled'
+    }
+
     It 'adds the history to invites asked for by id, and leaves it out otherwise' {
         (Get-ResellerInvite -Id $script:Withdrawn.Id -IncludeHistory -ConfigPath $script:Config).History.Count | Should -Be 2
         (Get-ResellerInvite -Id $script:Withdrawn.Id -ConfigPath $script:Config).PSObject.Properties['History'] | Should -BeNullOrEmpty
