@@ -133,7 +133,7 @@ Describe 'Get-ResellerInvite -PendingFor and -IncludeHistory' {
 
     It 'exports invites with their history as readable lines' {
         $row = Get-ResellerInvite -Id $script:Withdrawn.Id -IncludeHistory -ConfigPath $script:Config | ConvertTo-Csv | ConvertFrom-Csv
-        $row.History | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ Pending; \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ Pending -> Cancelled \(.*cancelled.*\)$'
+        $row.History | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ Pending( \([^)]*\))?; \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ Pending -> Cancelled \(.*cancelled.*\)$'
         $row.Kind | Should -Be 'Reseller'
         $row.Status | Should -Be 'Cancelled'
     }
