@@ -15,11 +15,6 @@ AfterAll {
 Describe 'Installing the package' {
     It 'is a .nupkg that Install-PSResource installs for the current user, and the module imports and runs' {
         $repository = Join-Path $Folder 'repository'
-        $package = Invoke-Pwsh -NoProfile -NonInteractive -File $Packager -ModuleFolder $ModuleFolder -OutputFolder $repository
-        $LASTEXITCODE | Should -Be 0
-        $expectedVersion = (Import-PowerShellDataFile $ModuleManifest).ModuleVersion
-        (Get-ChildItem $repository -Filter *.nupkg).Name | Should -Be "PartnerRelationships.$expectedVersion.nupkg"
-
         $userHome = Join-Path $Folder 'home'
         $null = New-Item -ItemType Directory -Path $userHome
         $install = @'
@@ -45,13 +40,20 @@ New-PartnerRelationshipConfig -Path (Join-Path $HOME 'partner.yaml') -PartnerTen
             $env:XDG_CACHE_HOME = Join-Path $userHome '.cache'
             $env:PSModulePath = $null   # the session's defaults only: nothing of this test run's module path
             $env:PARTNERRELATIONSHIPS_CONFIG = $null
-            $text = (Invoke-Pwsh -NoProfile -NonInteractive -File $script -Repository $repository 2>&1 | ForEach-Object { "$_" }) -join "`n"
+            # Packing too runs with the temporary user folders: PSResourceGet keeps its repository list there.
+            $packed = (Invoke-Pwsh -NoProfile -NonInteractive -WorkingDirectory $Folder -File $Packager -ModuleFolder $ModuleFolder -OutputFolder $repository 2>&1 | ForEach-Object { "$_" }) -join "`n"
+            $packExit = $LASTEXITCODE
+            $text = (Invoke-Pwsh -NoProfile -NonInteractive -WorkingDirectory $Folder -File $script -Repository $repository 2>&1 | ForEach-Object { "$_" }) -join "`n"
             $exit = $LASTEXITCODE
         }
         finally {
-            foreach ($name in 'HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'PSModulePath') { Set-Item "env:$name" $saved[$name] }
+            foreach ($name in 'HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'PSModulePath') { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
             $env:PARTNERRELATIONSHIPS_CONFIG = $saved.Config
         }
+
+        $packExit | Should -Be 0 -Because $packed
+        $expectedVersion = (Import-PowerShellDataFile $ModuleManifest).ModuleVersion
+        (Get-ChildItem $repository -Filter *.nupkg).Name | Should -Be "PartnerRelationships.$expectedVersion.nupkg"
 
         $exit | Should -Be 0 -Because $text
         $text | Should -Match "version=$([regex]::Escape($expectedVersion))"
