@@ -70,6 +70,7 @@ Describe 'README' {
             $env:PARTNERRELATIONSHIPS_CONFIG = $null
             $text = (Invoke-Pwsh -NoProfile -NonInteractive -WorkingDirectory $work -File $script 2>&1 | ForEach-Object { "$_" }) -join "`n"
             $exit = $LASTEXITCODE
+            $text = $text -replace "`e\[[0-9;]*m", ''   # the text a person reads, without the terminal's colours
         }
         finally {
             $env:HOME = $saved.HOME; $env:XDG_DATA_HOME = $saved.XDG_DATA_HOME; $env:XDG_CONFIG_HOME = $saved.XDG_CONFIG_HOME
