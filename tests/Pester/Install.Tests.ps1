@@ -38,6 +38,8 @@ New-PartnerRelationshipConfig -Path (Join-Path $HOME 'partner.yaml') -PartnerTen
             $env:XDG_DATA_HOME = Join-Path $userHome '.local/share'
             $env:XDG_CONFIG_HOME = Join-Path $userHome '.config'
             $env:XDG_CACHE_HOME = Join-Path $userHome '.cache'
+            # .NET reports a user folder only once it exists (else "", and PSResourceGet would use the working folder).
+            foreach ($name in 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME') { $null = New-Item -ItemType Directory -Path (Get-Item "env:$name").Value -Force }
             $env:PSModulePath = $null   # the session's defaults only: nothing of this test run's module path
             $env:PARTNERRELATIONSHIPS_CONFIG = $null
             # Packing too runs with the temporary user folders: PSResourceGet keeps its repository list there.
@@ -57,6 +59,7 @@ New-PartnerRelationshipConfig -Path (Join-Path $HOME 'partner.yaml') -PartnerTen
 
         $exit | Should -Be 0 -Because $text
         $text | Should -Match "version=$([regex]::Escape($expectedVersion))"
+        Test-Path (Join-Path $userHome '.local/share/PSResourceGet/PSResourceRepository.xml') | Should -BeTrue   # registered in the temporary user folders
         $text | Should -Match ("base=" + [regex]::Escape($userHome) + '.*PartnerRelationships')   # the user's own module folder
         $text | Should -Match "cmdlets=$(@((Import-PowerShellDataFile $ModuleManifest).CmdletsToExport).Count)"
         $text | Should -Match 'partner=Fabrikam Cloud Services'
