@@ -34,14 +34,14 @@ internal static class ConfigSchema
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> SectionKeys =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
         {
-            [Partner] = new[] { "tenantId", "partnerId", "name", "indirectResellerId" },
+            [Partner] = new[] { "tenantId", "mpnId", "name", "indirectResellerTenantId", "indirectResellerMpnId", "partnerId" },
             [Auth] = new[]
             {
                 "mode", "clientId", "tenantId", "clientSecretVariable", "secretVault", "secretName",
                 "certificateThumbprint", "certificatePath", "managedIdentityClientId", "accessTokenVariable",
             },
             [Store] = new[] { "provider", "path", "connectionStringVariable", "secretVault", "secretName" },
-            [Invites] = new[] { "templatePath", "subject", "roles", "duration", "autoExtend", "displayNamePrefix" },
+            [Invites] = new[] { "templatePath", "subject", "roles", "duration", "autoExtend", "displayNamePrefix", "requestDelegatedAdmin", "showMpnIdInLink" },
             [Retry] = new[]
             {
                 "maxAttempts", "baseDelay", "maxDelay", "attemptTimeout", "totalTimeout", "breakerFailureRatio",

@@ -14,7 +14,7 @@ public class ConfigLoaderErrorTests
         Assert.Equal("ConfigFileNotFound", error.ErrorId);
         Assert.Equal(ErrorKind.ObjectNotFound, error.Category);
         Assert.Contains(path, error.Message);
-        Assert.Contains($"New-PartnerRelationshipConfig -Path {path} -PartnerTenantId <guid> -PartnerId <id> -PartnerName <name>", error.Message);
+        Assert.Contains($"New-PartnerRelationshipConfig -Path {path} -PartnerTenantId <tenant guid> -MpnId <MPN id> -PartnerName <name>", error.Message);
     }
 
     [Fact]
