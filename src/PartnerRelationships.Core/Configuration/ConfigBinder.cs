@@ -67,13 +67,6 @@ internal sealed class ConfigBinder
                     partner.TenantId = TenantIdKey(value, path, "partner.mpnId", PartnerIdentityRules.TenantIdAllowed);
                     break;
                 case "mpnId":
-                case "partnerId":
-                    if (partner.MpnId.Length > 0)
-                    {
-                        throw ConfigErrors.InvalidValue(_reader.SourceName, value.Start, path,
-                            "repeats the MPN id: partner.partnerId is the older name of partner.mpnId", "Keep only partner.mpnId");
-                    }
-
                     partner.MpnId = MpnIdKey(value, path, "partner.tenantId", PartnerIdentityRules.PartnerIdAllowed);
                     break;
                 case "name":

@@ -31,8 +31,8 @@ public sealed class PartnerSettings
 
     /// <summary>
     /// The partner's Partner Center / MPN id (digits); empty when not configured. Not in the reseller link unless
-    /// <see cref="InviteSettings.ShowMpnIdInLink"/> asks for it (msppId). YAML key partner.mpnId (partner.partnerId is
-    /// its older name).
+    /// <see cref="InviteSettings.ShowMpnIdInLink"/> asks for it (msppId). YAML key partner.mpnId (earlier versions
+    /// called it partner.partnerId; the loader names the new key when it meets the old one).
     /// </summary>
     public string MpnId { get; set; } = "";
 
