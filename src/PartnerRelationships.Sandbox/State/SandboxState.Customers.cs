@@ -51,7 +51,9 @@ public sealed partial class SandboxState
             c.ResellerSince = now;
             if (indirectResellerId is not null && !c.IndirectResellers.Any(x => string.Equals(x.Id, indirectResellerId, StringComparison.OrdinalIgnoreCase)))
             {
-                c.IndirectResellers.Add(new SandboxIndirectReseller(indirectResellerId, MpnIdFor(indirectResellerId), indirectResellerName ?? "Indirect reseller"));
+                // One reseller has one MPN id whichever customer it serves: a known one keeps its own.
+                var known = KnownIndirectResellersLocked().FirstOrDefault(r => string.Equals(r.Id, indirectResellerId, StringComparison.OrdinalIgnoreCase));
+                c.IndirectResellers.Add(new SandboxIndirectReseller(indirectResellerId, known?.MpnId ?? MpnIdFor(indirectResellerId), indirectResellerName ?? known?.Name ?? "Indirect reseller"));
             }
 
             return c.Snapshot();
