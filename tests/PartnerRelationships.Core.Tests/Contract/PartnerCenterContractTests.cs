@@ -276,5 +276,10 @@ public sealed class PartnerCenterContractTests : IDisposable
         Assert.Equal(("3B33E682-00C3-41EE-9DD2-A548ADF56438", "4391507", "Trey Research"), ((string)stored["supportTenantId"]!, (string)stored["supportMpnId"]!, (string)stored["name"]!));
         Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(RemoveResellerResponse), removed), removed?.ToJsonString());
+
+        // request-reseller-relationship: the sandbox's answer is the page's, with the sandbox partner's tenant id.
+        var link = JsonNode.Parse(await http.GetStringAsync("v1/customers/relationshiprequests"));
+        var expected = RelationshipRequest.Replace("3b33e682-00c3-41ee-9dd2-a548adf56438", new PartnerRelationships.Sandbox.SandboxOptions().PartnerTenantId);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), link), link?.ToJsonString());
     }
 }
