@@ -35,7 +35,7 @@
     dotnet pwsh ./build.ps1 Sandbox
     # In another, a configuration for the sandbox (its built-in app and every endpoint on it), then the runbook:
     @'
-    partner: { tenantId: 6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c, partnerId: '1234567', name: Fabrikam Cloud Services }
+    partner: { tenantId: 6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c, mpnId: '1234567', name: Fabrikam Cloud Services }
     auth: { mode: ClientSecret, clientId: 00000000-0000-0000-0000-00000000a11c, clientSecretVariable: SANDBOX_SECRET }
     endpoints: { graph: 'http://127.0.0.1:5099', partnerCenter: 'http://127.0.0.1:5099', login: 'http://127.0.0.1:5099' }
     store: { path: sandbox-store.db }
@@ -56,7 +56,7 @@
 .NOTES
     A configuration for an automation account with a managed identity and the shared store:
 
-        partner: { tenantId: <guid>, partnerId: '<id>', name: Contoso Cloud }
+        partner: { tenantId: <guid>, mpnId: '<id>', name: Contoso Cloud }
         auth: { mode: ManagedIdentity }
         store: { provider: postgres, connectionStringVariable: PARTNERRELATIONSHIPS_STORE }
         compliance: { pendingInviteDays: 14, expiringWithinDays: 30, forbiddenRoles: [ Privileged Role Administrator ] }

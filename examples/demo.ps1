@@ -59,7 +59,7 @@ try {
     Write-Step 'Fabrikam Cloud Services, a CSP partner, sets up: a commented starter configuration'
     Write-Note "(The partner services are the local sandbox at $($sandbox.Uri): nothing real is touched.)"
     $config = Join-Path $folder 'partner.yaml'
-    $null = New-PartnerRelationshipConfig -Path $config -PartnerTenantId 6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c -PartnerId 1234567 -PartnerName 'Fabrikam Cloud Services'
+    $null = New-PartnerRelationshipConfig -Path $config -PartnerTenantId 6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c -MpnId 1234567 -PartnerName 'Fabrikam Cloud Services'
     # Uncomment the starter's keys: a store beside the file, app-only sign-in with the secret in an environment
     # variable (never in the file), and the sandbox instead of the real services.
     (Get-Content $config -Raw) `

@@ -27,7 +27,7 @@ $module = Get-Module PartnerRelationships
 "version=$($module.Version)"
 "base=$($module.ModuleBase)"
 "cmdlets=$(@(Get-Command -Module PartnerRelationships).Count)"
-New-PartnerRelationshipConfig -Path (Join-Path $HOME 'partner.yaml') -PartnerTenantId 6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c -PartnerId 1234567 -PartnerName 'Fabrikam Cloud Services' | Out-Null
+New-PartnerRelationshipConfig -Path (Join-Path $HOME 'partner.yaml') -PartnerTenantId 6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c -MpnId 1234567 -PartnerName 'Fabrikam Cloud Services' | Out-Null
 "partner=$((Get-PartnerRelationshipConfig -ConfigPath (Join-Path $HOME 'partner.yaml')).Partner.Name)"
 '@
         $script = Join-Path $Folder 'install.ps1'

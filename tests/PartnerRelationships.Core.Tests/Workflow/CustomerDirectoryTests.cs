@@ -33,6 +33,21 @@ public sealed class CustomerDirectoryTests
     }
 
     [Fact]
+    public async Task A_customer_item_without_allowDelegatedAccess_is_unknown_not_removed()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        Sandbox.Seeding.SandboxSeeder.Load(h.State, new Sandbox.Seeding.SeedFile
+        {
+            Customers = { new Sandbox.Seeding.SeedCustomer { TenantId = Contoso, DisplayName = "Contoso Ltd", AllowDelegatedAccess = null } },
+        });
+
+        var contoso = Assert.Single(await ListAsync(h));
+
+        Assert.Null(contoso.AllowDelegatedAccess);
+        Assert.Equal(AdminPermissionState.Unknown, contoso.AdminPermission);
+    }
+
+    [Fact]
     public async Task Joins_reseller_customers_with_their_granular_relationships_and_admin_state()
     {
         await using var h = await WorkflowHarness.StartAsync();
@@ -105,11 +120,12 @@ public sealed class CustomerDirectoryTests
             return inner.SearchCustomersAsync(search, pageSize, cancellationToken);
         }
 
-        public Task<Uri> GetRelationshipRequestLinkAsync(string? indirectResellerId = null, CancellationToken cancellationToken = default) => inner.GetRelationshipRequestLinkAsync(indirectResellerId, cancellationToken);
+        public Task<Uri> GetRelationshipRequestLinkAsync(CancellationToken cancellationToken = default) => inner.GetRelationshipRequestLinkAsync(cancellationToken);
         public Task<PartnerCustomerInfo> GetCustomerAsync(string customerTenantId, CancellationToken cancellationToken = default) => inner.GetCustomerAsync(customerTenantId, cancellationToken);
         public Task RemoveResellerRelationshipAsync(string customerTenantId, CancellationToken cancellationToken = default) => inner.RemoveResellerRelationshipAsync(customerTenantId, cancellationToken);
-        public Task<SupportContactInfo?> GetSupportContactAsync(string customerTenantId, CancellationToken cancellationToken = default) => inner.GetSupportContactAsync(customerTenantId, cancellationToken);
-        public Task<SupportContactInfo> SetSupportContactAsync(string customerTenantId, SupportContactInfo contact, CancellationToken cancellationToken = default) => inner.SetSupportContactAsync(customerTenantId, contact, cancellationToken);
+        public Task<IReadOnlyList<CustomerSubscriptionInfo>> ListSubscriptionsAsync(string customerTenantId, CancellationToken cancellationToken = default) => inner.ListSubscriptionsAsync(customerTenantId, cancellationToken);
+        public Task<SupportContactInfo?> GetSubscriptionSupportContactAsync(string customerTenantId, string subscriptionId, CancellationToken cancellationToken = default) => inner.GetSubscriptionSupportContactAsync(customerTenantId, subscriptionId, cancellationToken);
+        public Task<SupportContactInfo> SetSubscriptionSupportContactAsync(string customerTenantId, string subscriptionId, SupportContactInfo contact, CancellationToken cancellationToken = default) => inner.SetSubscriptionSupportContactAsync(customerTenantId, subscriptionId, contact, cancellationToken);
         public Task<IReadOnlyList<CustomerResellerRelationshipInfo>> ListCustomerRelationshipsAsync(string customerTenantId, CancellationToken cancellationToken = default) => inner.ListCustomerRelationshipsAsync(customerTenantId, cancellationToken);
     }
 
