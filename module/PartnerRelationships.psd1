@@ -35,6 +35,7 @@
         'Invoke-AdminPermissionPlan'
         'Set-GranularRelationship'
         'Wait-ResellerInvite'
+        'Import-PartnerRelationship'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
