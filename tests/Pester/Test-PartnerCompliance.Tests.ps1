@@ -30,13 +30,16 @@ AfterAll {
 
 Describe 'Test-PartnerCompliance' {
     Context 'findings' {
-        It 'finds exactly one finding per rule and nothing else, most severe first' {
+        It 'finds exactly one finding per rule and nothing else, most urgent first (errors, then what ends soonest)' {
             $findings = @(Test-PartnerCompliance -ConfigPath $Config -NoRecord)
 
             Get-Keys $findings | Should -Be @($Expected.Values | Sort-Object)
             $findings[0].GetType().FullName | Should -Be $FindingType
             @($findings | ForEach-Object { "$($_.Severity)" }) | Should -Be @('Error', 'Error', 'Warning', 'Warning', 'Warning', 'Warning', 'Warning', 'Info', 'Info')
-            @($findings | ForEach-Object RuleId) | Should -Be @('PR004', 'PR006', 'PR001', 'PR002', 'PR003', 'PR005', 'PR008', 'PR007', 'PR009')
+            @($findings | ForEach-Object RuleId) | Should -Be @('PR004', 'PR006', 'PR002', 'PR005', 'PR003', 'PR008', 'PR001', 'PR007', 'PR009')
+            # Among the warnings, those about relationships that end come first, soonest first (PR002's ends within the window).
+            $findings[2].EndsAt | Should -BeLessThan $findings[3].EndsAt
+            $findings[4].EndsAt | Should -BeNullOrEmpty
             $findings | ForEach-Object { $_.IsNew | Should -BeTrue }
         }
 
@@ -200,10 +203,11 @@ Test-PartnerCompliance -ConfigPath '$Config' -NoRecord -Customer `$Customer -Fai
             ($rows | Where-Object RuleId -EQ 'PR004').CustomerName | Should -Be 'Delta Bank'
 
             $html = Get-Content ($files | Where-Object Extension -EQ '.html').FullName -Raw
-            $html | Should -Match '<h2>Error \(2\)</h2>'
-            $html | Should -Match '<h2>Warning \(5\)</h2>'
-            $html | Should -Match '<h2>Info \(2\)</h2>'
-            $html | Should -Not -Match '<script|https?://'
+            $html | Should -Match '<div class="card Error"><div class="n">2</div>Errors'
+            $html | Should -Match '<div class="card Warning"><div class="n">5</div>Warnings'
+            $html | Should -Match '<div class="card Info"><div class="n">2</div>Info'
+            $html | Should -Not -Match 'https?://'
+            ([regex]::Matches($html, '<script')).Count | Should -Be 1   # only the report's own filter script (allowed by hash)
         }
 
         It 'picks the format from the extension and writes other formats beside it' {
@@ -232,24 +236,34 @@ Test-PartnerCompliance -ConfigPath '$Config' -NoRecord -Customer `$Customer -Fai
             "$again" | Should -Match '0 new since'
         }
 
-        It 'renders the HTML report in headless Chromium' -Skip:(-not $HasChromium) {
+        It 'renders the HTML report in headless Chromium at 1280 and 390 pixels, filters working' -Skip:(-not $HasChromium) {
             # Skipped when Debian's chromium package is not installed (apt-get install -y chromium).
             $chromium = Get-ChromiumPath
             $path = Join-Path $Reports 'report.html'
             $null = Test-PartnerCompliance -ConfigPath $Config -NoRecord -ReportPath $path
-            $png = Join-Path ($env:PR_COMPLIANCE_SCREENSHOT_DIR ?? $Reports) 'report.png'   # set the variable to keep the screenshot
-            $null = New-Item -ItemType Directory -Force -Path (Split-Path $png)
+            $shots = $env:PR_COMPLIANCE_SCREENSHOT_DIR ?? $Reports   # set the variable to keep the screenshots
+            $null = New-Item -ItemType Directory -Force -Path $shots
             $profileDir = Join-Path $Reports 'chromium-profile'
             $common = @('--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', "--user-data-dir=$profileDir")
             $uri = 'file://' + ((Resolve-Path $path).Path -replace ' ', '%20')
-            & $chromium @common "--screenshot=$png" '--window-size=1280,1600' $uri 2>&1 | Out-Null
-            Test-Path $png | Should -BeTrue
-            (Get-Item $png).Length | Should -BeGreaterThan 20KB
-            $dom = (& $chromium @common '--dump-dom' $uri 2>$null) -join "`n"
-            $dom | Should -Match '<div class="n">2</div>Errors'
-            $dom | Should -Match '<div class="n">5</div>Warnings'
-            $dom | Should -Match '<div class="n">2</div>Info'
-            $dom | Should -Match 'Delta Bank'
+            foreach ($width in 1280, 390) {
+                $png = Join-Path $shots "report-$width.png"
+                & $chromium @common "--screenshot=$png" "--window-size=$width,1600" $uri 2>&1 | Out-Null
+                Test-Path $png | Should -BeTrue
+                (Get-Item $png).Length | Should -BeGreaterThan 20KB
+            }
+
+            # The DOM after the page's own script ran: content from the rendered page, not the file's text.
+            $dom = (& $chromium @common '--window-size=390,1600' '--dump-dom' $uri 2>$null) -join "`n"
+            $dom | Should -Match '<div class="card Error"><div class="n">2</div>Errors'
+            $dom | Should -Match '<div class="card Warning"><div class="n">5</div>Warnings'
+            $dom | Should -Match '<div class="card Info"><div class="n">2</div>Info'
+            $dom | Should -Match '<div class="card news" id="news-count"><div class="n">9</div>new since the last run'
+            $dom | Should -Match '<tr><td><a href="#c1">Delta Bank</a></td><td><span class="badge Error">'
+            $dom | Should -Match '<div class="filters" id="filters">'           # the script showed the filters
+            $dom | Should -Match '<span id="filter-count" class="meta">9 shown</span>'
+            $dom | Should -Match '<svg class="timeline"'
+            $dom | Should -Not -Match 'PR004:relationship/'                    # keys stay out of sight
         }
     }
 
