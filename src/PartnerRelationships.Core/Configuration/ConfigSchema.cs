@@ -47,9 +47,12 @@ internal static class ConfigSchema
                 "maxAttempts", "baseDelay", "maxDelay", "attemptTimeout", "totalTimeout", "breakerFailureRatio",
                 "breakerMinimumThroughput", "breakerSamplingDuration", "breakerBreakDuration",
             },
-            [Compliance] = new[] { "pendingInviteDays", "expiringWithinDays", "forbiddenRoles", "disabledRules" },
+            [Compliance] = new[] { "pendingInviteDays", "expiringWithinDays", "forbiddenRoles", "disabledRules", "alert" },
             [Endpoints] = new[] { "graph", "partnerCenter", "login" },
         };
+
+    /// <summary>Keys of compliance.alert.</summary>
+    public static IReadOnlyList<string> AlertKeys { get; } = new[] { "webhookUrl", "webhookUrlVariable", "secretVault", "secretName" };
 
     /// <summary>The allowed keys at a level: top-level keys when <paramref name="section"/> is null.</summary>
     public static IReadOnlyList<string> KeysOf(string? section) => section is null ? TopLevelKeys : SectionKeys[section];

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
 using PartnerRelationships.Core.Errors;
@@ -11,7 +12,10 @@ namespace PartnerRelationships.PowerShell.Infrastructure;
 /// </summary>
 internal static class SecretManagementVault
 {
-    public static ISecretSource For(PSCmdlet cmdlet) => new VaultSecretSource((vault, name) => Fetch(cmdlet, vault, name));
+    public static ISecretSource For(PSCmdlet cmdlet) => new VaultSecretSource(Reader(cmdlet));
+
+    /// <summary>Reads any secret (vault, name) through Get-Secret, on the pipeline thread.</summary>
+    public static Func<string, string, string?> Reader(PSCmdlet cmdlet) => (vault, name) => Fetch(cmdlet, vault, name);
 
     private static string? Fetch(PSCmdlet cmdlet, string vault, string name)
     {
