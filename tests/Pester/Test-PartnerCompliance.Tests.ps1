@@ -283,6 +283,104 @@ Test-PartnerCompliance -ConfigPath '$Config' -NoRecord -Customer `$Customer -Fai
     }
 }
 
+Describe 'Test-PartnerCompliance -Alert' {
+    BeforeAll {
+        $script:Secret = 'sig-SECRET-' + [guid]::NewGuid().ToString('n')
+        $script:SavedWebhook = $env:PR_TEST_ALERT_WEBHOOK
+
+        # The case's configuration with a store of its own (a first run: everything is new) and the webhook's address (a
+        # secret) in an environment variable.
+        function New-AlertConfig {
+            $alertFolder = New-TestFolder
+            $text = (Get-Content $Config -Raw) -replace [regex]::Escape((Join-Path $Folder 'store.db')), (Join-Path $alertFolder 'store.db')
+            $path = Join-Path $alertFolder 'partner.yaml'
+            $text + "compliance:`n  alert:`n    webhookUrlVariable: PR_TEST_ALERT_WEBHOOK`n" | Set-Content -Path $path -Encoding utf8NoBOM
+            $path
+        }
+
+        # A loopback listener on a thread: takes one request, answers it, hands back what it got.
+        function Start-WebhookListener([int] $Status = 202) {
+            $port = Get-FreeLoopbackPort
+            $env:PR_TEST_ALERT_WEBHOOK = "http://127.0.0.1:$port/workflows/$Secret/triggers/manual/invoke?api-version=1&sig=$Secret"
+            $listener = [System.Net.HttpListener]::new()
+            $listener.Prefixes.Add("http://127.0.0.1:$port/")
+            $listener.Start()
+            $job = Start-ThreadJob -ArgumentList $listener, $Status -ScriptBlock {
+                param($Listener, $Status)
+                $context = $Listener.GetContext()
+                $reader = [System.IO.StreamReader]::new($context.Request.InputStream, [System.Text.Encoding]::UTF8)
+                $request = [pscustomobject]@{ Method = $context.Request.HttpMethod; ContentType = $context.Request.ContentType; Path = $context.Request.RawUrl; Body = $reader.ReadToEnd() }
+                $context.Response.StatusCode = $Status
+                $context.Response.Close()
+                $request
+            }
+            [pscustomobject]@{ Listener = $listener; Job = $job }
+        }
+
+        function Stop-WebhookListener($Hook) {
+            $request = $Hook.Job | Wait-Job -Timeout 60 | Receive-Job
+            $Hook.Listener.Stop()
+            $Hook.Job | Remove-Job -Force
+            $request
+        }
+    }
+
+    AfterAll { $env:PR_TEST_ALERT_WEBHOOK = $script:SavedWebhook }
+
+    It 'posts the summary and the new errors and warnings, then nothing when nothing is new; the address never shows' {
+        $alertConfig = New-AlertConfig
+        $expected = @(Test-PartnerCompliance -ConfigPath $alertConfig -NoRecord | Where-Object { "$($_.Severity)" -ne 'Info' })
+        $errors = @($expected | Where-Object { "$($_.Severity)" -eq 'Error' }).Count
+        $warnings = $expected.Count - $errors
+        $errors | Should -BeGreaterThan 0
+        $headline = "Partner compliance: $($expected.Count) new ($errors error$(if ($errors -ne 1) { 's' }), $warnings warning$(if ($warnings -ne 1) { 's' }))"
+
+        $hook = Start-WebhookListener
+        $everything = Test-PartnerCompliance -ConfigPath $alertConfig -Alert -Verbose -InformationAction Continue *>&1 | Out-String -Width 400
+        $request = Stop-WebhookListener $hook
+
+        $request.Method | Should -Be 'POST'
+        $request.ContentType | Should -Match '^application/json'
+        $request.Path | Should -Match $Secret
+        $payload = $request.Body | ConvertFrom-Json
+        $payload.type | Should -Be 'message'
+        $payload.summary | Should -Be $headline
+        $payload.attachments[0].contentType | Should -Be 'application/vnd.microsoft.card.adaptive'
+        $payload.attachments[0].content.body[1].text | Should -Match "new since ever \(first recorded run\)"
+        @($payload.partnerRelationships.newFindings.ruleId) | Should -Be @($expected.RuleId)
+        @($payload.partnerRelationships.newFindings.customerName) | Should -Be @($expected.CustomerName)
+        $payload.partnerRelationships.summary.newError | Should -Be $errors
+        $everything | Should -Match ('Sent the alert \(' + [regex]::Escape($headline) + '\) to the webhook from compliance\.alert\.webhookUrlVariable \(PR_TEST_ALERT_WEBHOOK\)')
+        $everything | Should -Not -Match $Secret
+
+        # Nothing new: no request (nothing listens now, so a send would fail loudly).
+        $again = Test-PartnerCompliance -ConfigPath $alertConfig -Alert -Verbose *>&1 | Out-String -Width 400
+        $again | Should -Match 'No new error or warning since the last run: no alert sent\.'
+        $again | Should -Not -Match 'ComplianceAlertFailed'
+    }
+
+    It 'reports a failing webhook as its own error, without the address, and keeps the findings' {
+        $alertConfig = New-AlertConfig
+        $hook = Start-WebhookListener -Status 500
+        $findings = Test-PartnerCompliance -ConfigPath $alertConfig -Alert -Verbose -ErrorVariable failures -ErrorAction SilentlyContinue 4>&1 6>&1
+        $null = Stop-WebhookListener $hook
+
+        @($findings | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -or $_ -is [System.Management.Automation.InformationRecord] } | Out-String) |
+            Should -Not -Match $Secret
+        @($findings | Where-Object { $_.PSObject.TypeNames[0] -eq $FindingType }).Count | Should -BeGreaterThan 0
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ComplianceAlertFailed,*'
+        $failures[0].Exception.Message | Should -Match 'answered 500'
+        ($failures[0] | Out-String) + $failures[0].Exception.ToString() + "$($failures[0].TargetObject)" | Should -Not -Match $Secret
+    }
+
+    It 'fails before any remote call when the webhook variable is not set' {
+        $alertConfig = New-AlertConfig
+        $env:PR_TEST_ALERT_WEBHOOK = $null
+        { Test-PartnerCompliance -ConfigPath $alertConfig -Alert -ErrorAction Stop } | Should -Throw -ErrorId 'AlertWebhookMissing,*'
+    }
+}
+
 Describe 'Test-PartnerCompliance under the service throttle' {
     # 5,000 customers at 100 requests/s take about 30 s, so that scale is left to the benchmarks; 400 customers at
     # 25 requests/s hit the throttle the same way in a few seconds.
