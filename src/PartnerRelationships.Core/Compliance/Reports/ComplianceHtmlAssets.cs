@@ -49,7 +49,7 @@ internal static class ComplianceHtmlAssets
         ul.new { padding-left: 20px; margin: 8px 0; } ul.new li { margin: 4px 0; overflow-wrap: anywhere; }
         .none { color: var(--muted); font-style: italic; }
         .filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; margin: 0 0 12px; position: sticky; top: 0; z-index: 1; }
-        .filters label { display: flex; gap: 6px; align-items: center; } .filters input, .filters select { font: inherit; max-width: 100%; }
+        .filters label { display: flex; gap: 6px; align-items: center; min-width: 0; max-width: 100%; } .filters input, .filters select { font: inherit; max-width: 100%; min-width: 0; }
         svg.timeline { width: 100%; height: auto; background: #fff; border: 1px solid var(--line); border-radius: 8px; }
         svg.timeline text { font-size: 11px; fill: #1f2328; } svg.timeline .without { fill: var(--warning); } svg.timeline .with { fill: var(--info); }
         svg.timeline .axis { stroke: var(--muted); }
@@ -61,6 +61,7 @@ internal static class ComplianceHtmlAssets
           .cards { grid-template-columns: repeat(2, 1fr); }
           th, td { padding: 5px 6px; }
           .hide-narrow { display: none; }
+          .filters select, .filters input { max-width: 62vw; }
         }
         """;
 

@@ -24,7 +24,7 @@ public static class ComplianceHtmlReport
     public const int MaxDetailedInfo = 100;
 
     /// <summary>New findings listed one by one in the news box.</summary>
-    public const int MaxNewListed = 50;
+    public const int MaxNewListed = 20;
 
     /// <summary>Customers linked from each rule's index.</summary>
     public const int MaxCustomersPerRule = 100;
@@ -177,7 +177,15 @@ public static class ComplianceHtmlReport
         var listed = fresh.Where(f => f.Severity > FindingSeverity.Info || page.DetailInfo).ToList();
         w.Write("<div class=\"news-box\">\n<h3>" + N(fresh.Count) + " new: " +
                 string.Join(", ", SeverityOrder.Select(s => (s, n: fresh.Count(f => f.Severity == s))).Where(x => x.n > 0).Select(x => N(x.n) + " " + E(Plural(x.s, x.n)).ToLowerInvariant())) +
-                "</h3>\n<ul class=\"new\">\n");
+                "</h3>\n");
+        if (fresh.Count > MaxNewListed)
+        {
+            // Many new at once (a first run, a big change): by rule first, then the most urgent few.
+            w.Write("<p>By rule: " + string.Join(", ", fresh.GroupBy(f => (f.RuleId, f.RuleName)).OrderByDescending(g => g.Count())
+                .Select(g => "<code>" + E(g.Key.RuleId) + "</code> " + WordBreaks(g.Key.RuleName) + " " + N(g.Count()))) + ". The most urgent:</p>\n");
+        }
+
+        w.Write("<ul class=\"new\">\n");
         // A pointer to each new finding (rule and customer), not the finding again: it is told once, under its customer.
         foreach (var f in listed.Take(MaxNewListed))
         {
