@@ -58,13 +58,34 @@ internal static class NightlyBenchmark
             }
         }
 
+        if (phase != "check")
+        {
+            results.Add(await AdoptAsync(sandbox, store));
+        }
+
+        if (phase != "adopt")
+        {
+            results.AddRange(await CheckAsync(sandbox, store, control, rps, reports));
+        }
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        results.Add(new BenchResult("nightly-memory", phase == "all" ? "adoption and the nightly check in one process" : $"the {phase} step in its own process",
+            results.Max(r => r.Items), results.Sum(r => r.Seconds), Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0)
+        {
+            AllocatedMb = allocated / 1024.0 / 1024.0,
+            RetainedMb = GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0,
+        });
+        return results;
+    }
+
+    private static async Task<BenchResult> AdoptAsync(Uri sandbox, SqliteRelationshipStore store)
+    {
         var (adoptConnection, _) = Connect(sandbox);
         using (adoptConnection)
         {
-            if (phase == "check")
-            {
-                goto Check;
-            }
 
             var watch = Stopwatch.StartNew();
             var adoption = new RelationshipAdoptionService(store, adoptConnection.Gateway, adoptConnection.PartnerCenter, TimeProvider.System);
@@ -75,21 +96,19 @@ internal static class NightlyBenchmark
                 if (record.Outcome == AdoptionOutcome.Adopted) adopted++;
             }
 
-            results.Add(new BenchResult("nightly-adopt", "RelationshipAdoptionService (Import-PartnerRelationship), no throttle", adopted, watch.Elapsed.TotalSeconds)
+            return new BenchResult("nightly-adopt", "RelationshipAdoptionService (Import-PartnerRelationship), no throttle", adopted, watch.Elapsed.TotalSeconds)
             {
                 Note = $"{candidates.Count} found, {adopted} recorded in batches of {RelationshipAdoptionService.BatchSize}",
-            });
+            };
         }
+    }
 
-        Check:
+    private static async Task<IReadOnlyList<BenchResult>> CheckAsync(Uri sandbox, SqliteRelationshipStore store, HttpClient control, int rps, string reports)
+    {
+        var results = new List<BenchResult>();
         var (connection, handlers) = Connect(sandbox);
         using (connection)
         {
-            if (phase == "adopt")
-            {
-                goto Memory;
-            }
-
             await SetThrottleAsync(control, rps);
             var watch = Stopwatch.StartNew();
             var checker = new ComplianceChecker(store, store, connection.Gateway, connection.PartnerCenter, new ComplianceSettings(), TimeProvider.System);
@@ -135,17 +154,6 @@ internal static class NightlyBenchmark
             }
         }
 
-        Memory:
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        results.Add(new BenchResult("nightly-memory", phase == "all" ? "adoption and the nightly check in one process" : $"the {phase} step in its own process", results.Max(r => r.Items), results.Sum(r => r.Seconds),
-            Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0)
-        {
-            AllocatedMb = allocated / 1024.0 / 1024.0,
-            RetainedMb = GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0,
-        });
         return results;
     }
 
