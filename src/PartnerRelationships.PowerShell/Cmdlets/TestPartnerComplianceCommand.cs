@@ -105,7 +105,8 @@ public sealed class TestPartnerComplianceCommand : ConnectedCmdlet
 
             // A misconfigured webhook fails before any remote call, like a bad report path.
             var webhook = Alert.IsPresent
-                ? WebhookAddress.Resolve(Config.Compliance.Alert, Environment.GetEnvironmentVariable, SecretManagementVault.Reader(this))
+                ? WebhookAddress.Resolve(Config.Compliance.Alert, Environment.GetEnvironmentVariable, SecretManagementVault.Reader(
+                    this, "The alert webhook's address", "compliance.alert.secretVault and compliance.alert.secretName", "compliance.alert.webhookUrlVariable"))
                 : null;
 
             var checker = new ComplianceChecker(Store, runs, Connection.Gateway, Connection.PartnerCenter, Config.Compliance, Clock, maxConcurrency: ThrottleLimit);
