@@ -153,7 +153,7 @@ function Measure-CmdletListing($Sandbox) {
     @"
 partner:
   tenantId: 6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c
-  partnerId: '1234567'
+  mpnId: '1234567'
   name: Fabrikam Cloud Services
 store:
   provider: sqlite

@@ -119,7 +119,7 @@ public sealed class ComplianceAlertTests
     [Fact]
     public void The_configuration_names_the_webhook_by_reference_and_refuses_a_signed_address_in_the_file()
     {
-        const string Partner = "partner:\n  tenantId: 6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c\n  partnerId: '1'\n  name: X\n";
+        const string Partner = "partner:\n  tenantId: 6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c\n  mpnId: '1'\n  name: X\n";
         var config = ConfigLoader.Parse(Partner + "compliance:\n  alert:\n    webhookUrlVariable: PR_HOOK\n", "test.yaml", Path.GetTempPath());
         Assert.Equal("PR_HOOK", config.Compliance.Alert.WebhookUrlVariable);
         Assert.True(config.Compliance.Alert.IsConfigured);
