@@ -6,6 +6,12 @@ public sealed class SandboxOptions
     /// <summary>Where Kestrel listens; must be loopback. Port 0 picks a free port.</summary>
     public string Url { get; init; } = "http://127.0.0.1:0";
 
+    /// <summary>Also serve HTTPS here (loopback only; port 0 picks one) with a self-made certificate; null: HTTP only.</summary>
+    public string? HttpsUrl { get; init; }
+
+    /// <summary>Where to write the HTTPS certificate's public part (PEM), so clients can pin it.</summary>
+    public string? CertificateOutputPath { get; init; }
+
     /// <summary>The clock underneath the sandbox clock: real time by default, a FakeTimeProvider in tests.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
