@@ -35,6 +35,7 @@
         'Invoke-AdminPermissionPlan'
         'Set-GranularRelationship'
         'Wait-ResellerInvite'
+        'New-PartnerRelationshipRefreshToken'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

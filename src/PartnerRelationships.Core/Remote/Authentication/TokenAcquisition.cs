@@ -10,6 +10,20 @@ namespace PartnerRelationships.Core.Remote.Authentication;
 /// <summary>Gets a token and turns sign-in failures into a user-facing error (never with the token in it).</summary>
 internal static class TokenAcquisition
 {
+    /// <summary>A retry-exhaustion or connection failure of ours somewhere under a library's sign-in exception.</summary>
+    private static PartnerRelationshipsException? Transient(Exception ex)
+    {
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is PartnerRelationshipsException { Category: ErrorKind.ResourceUnavailable or ErrorKind.ConnectionError or ErrorKind.LimitsExceeded or ErrorKind.OperationTimeout } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
     public static async Task<string> GetTokenAsync(TokenCredential credential, string scope, CancellationToken cancellationToken)
     {
         try
@@ -24,6 +38,16 @@ internal static class TokenAcquisition
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Exception ex) when (Transient(ex) is { } transient)
+        {
+            // The shared retrying transport gave up on the sign-in endpoint: the service, not the credential.
+            throw new PartnerRelationshipsException(
+                "SignInEndpointUnavailable",
+                transient.Category,
+                $"Sign-in for {scope} failed because the sign-in endpoint did not answer usefully after retries ({transient.Message.TrimEnd('.')}). This is not a wrong secret: try again later.",
+                scope,
+                transient);
         }
         catch (CredentialUnavailableException ex)
         {

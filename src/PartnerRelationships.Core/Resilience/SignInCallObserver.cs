@@ -1,0 +1,22 @@
+namespace PartnerRelationships.Core.Resilience;
+
+/// <summary>
+/// Passes sign-in attempts (method, path, status, retry) to the session's observer but never their bodies: forms and
+/// answers of a token endpoint are secrets from end to end, so -Debug shows none of them, redacted or not.
+/// </summary>
+internal sealed class SignInCallObserver : IRemoteCallObserver
+{
+    private readonly IRemoteCallObserver _inner;
+
+    private SignInCallObserver(IRemoteCallObserver inner) => _inner = inner;
+
+    public static IRemoteCallObserver? Wrap(IRemoteCallObserver? inner) => inner is null ? null : new SignInCallObserver(inner);
+
+    public bool TraceBodies => false;
+
+    public void OnAttempt(RemoteAttempt attempt) => _inner.OnAttempt(attempt);
+
+    public void OnBody(RemoteBodyTrace body)
+    {
+    }
+}
