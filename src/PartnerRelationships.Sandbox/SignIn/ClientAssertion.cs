@@ -84,7 +84,21 @@ internal static class ClientAssertion
 
     private static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static long? Number(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : null;
+    /// <summary>A NumericDate, as a JSON number or (as MSAL writes nbf and exp) a string of digits.</summary>
+    private static long? Number(JsonElement e, string name)
+    {
+        if (!e.TryGetProperty(name, out var v))
+        {
+            return null;
+        }
+
+        return v.ValueKind switch
+        {
+            JsonValueKind.Number => v.GetInt64(),
+            JsonValueKind.String when long.TryParse(v.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+            _ => null,
+        };
+    }
 
     private static TokenRequestException Invalid(string message) => new(401, "invalid_client", message);
 }

@@ -155,7 +155,8 @@ public sealed partial class SandboxState
                     return Response(TokenKind.AppUser, clientId!, scope, issuerBase, now, withRefreshToken: true);
                 }
 
-                case "urn:ietf:params:oauth:grant-type:device_code":
+                // MSAL sends the short form; the RFC 8628 name is what the docs show. Entra takes both.
+                case "urn:ietf:params:oauth:grant-type:device_code" or "device_code":
                 {
                     var code = form.GetValueOrDefault("device_code") ?? string.Empty;
                     if (!_deviceCodes.TryGetValue(code, out var grant) || !string.Equals(grant.ClientId, clientId, StringComparison.OrdinalIgnoreCase))

@@ -10,6 +10,20 @@ namespace PartnerRelationships.Core.Remote.Authentication;
 /// <summary>Gets a token and turns sign-in failures into a user-facing error (never with the token in it).</summary>
 internal static class TokenAcquisition
 {
+    /// <summary>The library's message, with the service's own first line (e.g. "AADSTS7000215: …") when it kept it inside.</summary>
+    private static string Describe(Exception ex)
+    {
+        var message = ex.Message.Trim();
+        var inner = ex.InnerException?.Message;
+        if (string.IsNullOrWhiteSpace(inner))
+        {
+            return message;
+        }
+
+        var first = inner!.Trim().Split('\n')[0].Trim();
+        return message.IndexOf(first, StringComparison.Ordinal) >= 0 ? message : $"{message.TrimEnd(':', ' ')}: {first}";
+    }
+
     /// <summary>A retry-exhaustion or connection failure of ours somewhere under a library's sign-in exception.</summary>
     private static PartnerRelationshipsException? Transient(Exception ex)
     {
@@ -63,7 +77,7 @@ internal static class TokenAcquisition
             throw new PartnerRelationshipsException(
                 "AuthenticationFailed",
                 ErrorKind.AuthenticationError,
-                $"Sign-in failed for {scope}: {Resilience.Redactor.RedactBody(ex.Message)} Check the client id, tenant and credential, then run Connect-PartnerRelationship again.",
+                $"Sign-in failed for {scope}: {Resilience.Redactor.RedactBody(Describe(ex))} Check the client id, tenant and credential, then run Connect-PartnerRelationship again.",
                 scope,
                 ex);
         }
