@@ -81,8 +81,12 @@ try {
         "Invite: $($invite.CustomerName) $($invite.Link)"
     }
 
+    $contactFields = @{}
+    if ($SupportTenantId) { $contactFields.SupportTenantId = $SupportTenantId }
+    if ($SupportMpnId) { $contactFields.SupportMpnId = $SupportMpnId }
+    if ($SupportName) { $contactFields.SupportName = $SupportName }
     foreach ($customer in $SupportContactCustomer) {
-        Set-CustomerSupportContact -CustomerTenantId $customer -SupportTenantId $SupportTenantId -SupportMpnId $SupportMpnId -SupportName $SupportName -ConfigPath $ConfigPath -Confirm:$false
+        Set-CustomerSupportContact -CustomerTenantId $customer @contactFields -ConfigPath $ConfigPath -Confirm:$false
         $contact = Get-CustomerSupportContact -CustomerTenantId $customer -ConfigPath $ConfigPath
         "Support contact: $customer $($contact.Name)"
     }

@@ -125,7 +125,7 @@ Describe 'Connect-PartnerRelationship' {
             $text | Should -Match 'GET /v1\.0/tenantRelationships/delegatedAdminRelationships\S* -> 200 \(attempt 1'
             $text | Should -Match 'Authorization: Bearer \*\*\*'       # -Debug shows the headers, redacted
             $text | Should -Not -Match ([regex]::Escape($secret))
-            $text | Should -Not -Match 'sbx\.[A-Za-z0-9_-]{8,}'          # a token the sandbox issued
+            $text | Should -Not -Match 'eyJ[A-Za-z0-9_-]{8,}'           # a token the sandbox issued (a JWT)
             $text | Should -Not -Match 'Bearer (?!\*\*\*)\S'
         }
 

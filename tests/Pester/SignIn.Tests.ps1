@@ -184,6 +184,17 @@ Describe 'Sign-in over HTTPS against the sandbox' {
         (Get-Content $env:PR_FAKE_VAULT_FILE -Raw -ErrorAction SilentlyContinue) | Should -Not -Match 'pr-whatif'
     }
 
+    It 'refresh token: a revoked one is RefreshTokenExpired, saying how to renew it' {
+        $null = New-PartnerRelationshipRefreshToken @Common -RefreshTokenVault TestVault -RefreshTokenName pr-revoked -Confirm:$false 3>$null
+        $null = Invoke-SandboxControl -Method Post -Path 'signin/revoke'
+        $err = { Connect-PartnerRelationship @Common -RefreshTokenVault TestVault -RefreshTokenName pr-revoked -ErrorAction Stop } |
+            Should -Throw -ErrorId "RefreshTokenExpired,$ConnectErrorId" -PassThru
+        $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $err.Exception.Message | Should -Match 'AADSTS50173'
+        $err.Exception.Message | Should -Match 'New-PartnerRelationshipRefreshToken'
+        $err.Exception.Message | Should -Not -Match ([regex]::Escape((Get-VaultSecret TestVault pr-revoked)))
+    }
+
     It 'transient token-endpoint failures are retried, then reported as the service, not a wrong secret' {
         $path = New-TestConfig -Folder $Folder -Extra "retry:`n  maxAttempts: 2`n  baseDelay: 10ms`n  maxDelay: 10ms"
         $null = Invoke-SandboxControl -Method Put -Path 'faults' -Body @{ serverErrorProbability = 1; applyToTokenEndpoint = $true }
