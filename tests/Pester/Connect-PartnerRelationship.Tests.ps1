@@ -85,12 +85,13 @@ Describe 'Connect-PartnerRelationship' {
             (Test-PartnerRelationshipConnection).AuthMode | Should -Be 'ClientSecret'
         }
 
-        It 'fails clearly when the sandbox is not there' {
+        It 'fails clearly when the sandbox is not there (retried like any call, and not called a wrong secret)' {
             $closed = "http://127.0.0.1:$(Get-FreeLoopbackPort)/"
-            $err = { Connect-PartnerRelationship -SandboxUri $closed -TenantId $Sandbox.TenantId -ClientId $Sandbox.ClientId -ClientSecret $Secret -ErrorAction Stop } |
-                Should -Throw -ErrorId "AuthenticationFailed,$ConnectErrorId" -PassThru
+            $path = New-TestConfig -Folder $Folder -Extra "retry:`n  maxAttempts: 2`n  baseDelay: 10ms`n  maxDelay: 10ms"
+            $err = { Connect-PartnerRelationship -SandboxUri $closed -TenantId $Sandbox.TenantId -ClientId $Sandbox.ClientId -ClientSecret $Secret -ConfigPath $path -ErrorAction Stop } |
+                Should -Throw -ErrorId "SignInEndpointUnavailable,$ConnectErrorId" -PassThru
             $err.CategoryInfo.Category | Should -Be 'ConnectionError'
-            $err.Exception.Message | Should -Match 'sandbox running'
+            $err.Exception.Message | Should -Match 'not a wrong secret'
         }
     }
 

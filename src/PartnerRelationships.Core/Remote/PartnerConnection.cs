@@ -49,7 +49,8 @@ public sealed class PartnerConnection : IDisposable
         }
 
         options ??= new PartnerConnectionOptions();
-        if (options.TransportFactory is null && options.TrustedLoopbackCertificate is { } pinned)
+        var pinned = options.TrustedLoopbackCertificate;
+        if (options.TransportFactory is null && pinned is not null)
         {
             options.TransportFactory = () => LoopbackCertificatePinning.CreateHandler(pinned);
         }
@@ -63,7 +64,7 @@ public sealed class PartnerConnection : IDisposable
             var pipeline = ResiliencePipelineFactory.Create(config.Retry, options.TimeProvider, options.Random);
             credentialOptions.TokenTransport = new ResilientHttpHandler(pipeline, options.TimeProvider, () => SignInCallObserver.Wrap(created?.Observer))
             {
-                InnerHandler = options.TransportFactory?.Invoke() ?? new HttpClientHandler(),
+                InnerHandler = pinned is null ? new HttpClientHandler() : LoopbackCertificatePinning.CreateHandler(pinned),
             };
         }
 

@@ -14,7 +14,17 @@ internal sealed class SignInCallObserver : IRemoteCallObserver
 
     public bool TraceBodies => false;
 
-    public void OnAttempt(RemoteAttempt attempt) => _inner.OnAttempt(attempt);
+    /// <summary>
+    /// Only what is worth a line: a retry, a failure, an answer other than success. A first-time success is quiet
+    /// (the cmdlet already says it is signing in), so -Verbose keeps one line per service call.
+    /// </summary>
+    public void OnAttempt(RemoteAttempt attempt)
+    {
+        if (attempt.Attempt > 1 || attempt.RetryDelay is not null || attempt.StatusCode is null or >= 300)
+        {
+            _inner.OnAttempt(attempt);
+        }
+    }
 
     public void OnBody(RemoteBodyTrace body)
     {

@@ -10,7 +10,7 @@ using PartnerRelationships.Sandbox.State;
 namespace PartnerRelationships.Core.Tests.Workflow;
 
 /// <summary>
-/// An in-process sandbox on a fake clock, a real PartnerConnection to it (the sandbox app's client secret; tokens renew on the sandbox clock), and a real SQLite store
+/// An in-process sandbox on a fake clock, a real PartnerConnection to it (the partner admin's App+User token), and a real SQLite store
 /// in a temp folder. Services use the sandbox clock, so advancing it moves both sides without sleeping.
 /// </summary>
 internal sealed class WorkflowHarness : IAsyncDisposable
@@ -27,11 +27,12 @@ internal sealed class WorkflowHarness : IAsyncDisposable
         Config = new PartnerRelationshipsConfig
         {
             Partner = new PartnerSettings { TenantId = "6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c", PartnerId = "1234567", Name = "Northwind IT" },
-            Auth = new AuthSettings { Mode = AuthMode.ClientSecret, ClientId = "00000000-0000-0000-0000-00000000a11c", ClientSecretVariable = "PR_SECRET" },
+            // The partner admin's token (App+User): removing a reseller relationship and support contacts need a user.
+            Auth = new AuthSettings { Mode = AuthMode.AccessToken, AccessTokenVariable = "PR_TOKEN" },
             Invites = new InviteSettings { Roles = new List<string> { "Helpdesk Administrator", "Directory Readers" }, Duration = "P365D", DisplayNamePrefix = "NW " },
             Retry = new RetrySettings { MaxAttempts = 1 },
         };
-        Connection = PartnerConnection.Create(Config, new EnvironmentSecretSource(_ => "sandbox-secret"), server.BaseAddress,
+        Connection = PartnerConnection.Create(Config, new EnvironmentSecretSource(_ => "sandbox-token"), server.BaseAddress,
             new PartnerConnectionOptions { TimeProvider = server.Clock });
         StorePath = folder.File("store.db");
         Store = OpenStore();

@@ -29,7 +29,7 @@ internal static class TokenAcquisition
     {
         for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
         {
-            if (inner is PartnerRelationshipsException { Category: ErrorKind.ResourceUnavailable or ErrorKind.ConnectionError or ErrorKind.LimitsExceeded or ErrorKind.OperationTimeout } found)
+            if (inner is PartnerRelationshipsException found && IsTransient(found))
             {
                 return found;
             }
@@ -38,12 +38,28 @@ internal static class TokenAcquisition
         return null;
     }
 
+    private static bool IsTransient(PartnerRelationshipsException ex)
+        => ex.Category is ErrorKind.ResourceUnavailable or ErrorKind.ConnectionError or ErrorKind.LimitsExceeded or ErrorKind.OperationTimeout;
+
+    /// <summary>The shared retrying transport gave up on the sign-in endpoint: the service, not the credential.</summary>
+    private static PartnerRelationshipsException Unavailable(string scope, PartnerRelationshipsException transient)
+        => new(
+            "SignInEndpointUnavailable",
+            transient.Category,
+            $"Sign-in for {scope} failed because the sign-in endpoint did not answer usefully ({transient.Message.TrimEnd('.')}). This is not a wrong secret: try again later.",
+            scope,
+            transient);
+
     public static async Task<string> GetTokenAsync(TokenCredential credential, string scope, CancellationToken cancellationToken)
     {
         try
         {
             var token = await credential.GetTokenAsync(new TokenRequestContext(new[] { scope }), cancellationToken).ConfigureAwait(false);
             return token.Token;
+        }
+        catch (PartnerRelationshipsException ex) when (IsTransient(ex) && ex.ErrorId != "SignInEndpointUnavailable")
+        {
+            throw Unavailable(scope, ex);
         }
         catch (PartnerRelationshipsException)
         {
@@ -55,13 +71,7 @@ internal static class TokenAcquisition
         }
         catch (Exception ex) when (Transient(ex) is { } transient)
         {
-            // The shared retrying transport gave up on the sign-in endpoint: the service, not the credential.
-            throw new PartnerRelationshipsException(
-                "SignInEndpointUnavailable",
-                transient.Category,
-                $"Sign-in for {scope} failed because the sign-in endpoint did not answer usefully after retries ({transient.Message.TrimEnd('.')}). This is not a wrong secret: try again later.",
-                scope,
-                transient);
+            throw Unavailable(scope, transient);
         }
         catch (CredentialUnavailableException ex)
         {
