@@ -24,6 +24,7 @@ public sealed class PartnerConnection : IDisposable
     private IPartnerServiceGateway? _gateway;
     private IPartnerCenterClient? _partnerCenter;
     private IRemoteCallObserver? _observer;
+    private HttpMessageHandler? _signInTransport;
 
     public PartnerConnection(TokenCredential credential, CloudEndpoints endpoints, RetrySettings retry, PartnerConnectionOptions? options = null, SignInKind signInKind = SignInKind.Unknown)
     {
@@ -58,18 +59,19 @@ public sealed class PartnerConnection : IDisposable
         // Sign-in requests get the same retry policy as every other remote call (their own pipeline instance, so a
         // failing token endpoint does not open the services' circuit), and -Verbose attempt lines without bodies.
         PartnerConnection? created = null;
+        HttpMessageHandler? signInTransport = null;
         if (credentialOptions.TokenTransport is null && credentialOptions.SandboxTransport is null)
         {
             ResiliencePipelineFactory.Validate(config.Retry);
             var pipeline = ResiliencePipelineFactory.Create(config.Retry, options.TimeProvider, options.Random);
-            credentialOptions.TokenTransport = new ResilientHttpHandler(pipeline, options.TimeProvider, () => SignInCallObserver.Wrap(created?.Observer))
+            signInTransport = credentialOptions.TokenTransport = new ResilientHttpHandler(pipeline, options.TimeProvider, () => SignInCallObserver.Wrap(created?.Observer))
             {
                 InnerHandler = pinned is null ? new HttpClientHandler() : LoopbackCertificatePinning.CreateHandler(pinned),
             };
         }
 
         var credential = CredentialFactory.Create(config.Auth, endpoints, secrets, credentialOptions);
-        created = new PartnerConnection(credential, endpoints, config.Retry, options, SignInKinds.Of(config.Auth.Mode));
+        created = new PartnerConnection(credential, endpoints, config.Retry, options, SignInKinds.Of(config.Auth.Mode)) { _signInTransport = signInTransport };
         return created;
     }
 
@@ -133,6 +135,8 @@ public sealed class PartnerConnection : IDisposable
             (_gateway as IDisposable)?.Dispose();
             (_partnerCenter as IDisposable)?.Dispose();
             (Credential as IDisposable)?.Dispose();
+            _signInTransport?.Dispose();
+            _signInTransport = null;
             _gateway = null;
             _partnerCenter = null;
         }
