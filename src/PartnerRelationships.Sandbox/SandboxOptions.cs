@@ -24,13 +24,16 @@ public sealed class SandboxOptions
     /// <summary>The partner's Partner Center / MPN id, used in the reseller relationship link.</summary>
     public string PartnerId { get; init; } = "1234567";
 
-    /// <summary>App registrations accepted by the token endpoint (client id → secret).</summary>
+    /// <summary>App registrations accepted by the token endpoint (client id → secret); certificates are added through /_sandbox/apps.</summary>
     public IDictionary<string, string> Apps { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["00000000-0000-0000-0000-00000000a11c"] = "sandbox-secret",
     };
 
-    /// <summary>Bearer tokens always accepted without a token request (handy for curl and quick tests).</summary>
+    /// <summary>
+    /// Bearer tokens always accepted without a token request (handy for curl and quick tests): the partner admin's,
+    /// so App+User (tokens from client credentials or managed identity are app-only).
+    /// </summary>
     public IList<string> StaticTokens { get; init; } = new List<string> { "sandbox-token" };
 
     /// <summary>Lifetime of issued tokens, on the sandbox clock.</summary>
