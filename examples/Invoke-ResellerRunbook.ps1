@@ -27,7 +27,10 @@
 .PARAMETER DraftFolder
     Where the invite drafts (.eml) go. Defaults to ./invites.
 .PARAMETER SupportContactCustomer
-    Customer tenant ids whose support contact is set to -SupportTenantId / -SupportMpnId / -SupportName and read back.
+    Customer tenant ids whose subscriptions get -SupportReseller as their support contact (every subscription that can
+    have one), read back afterwards.
+.PARAMETER SupportReseller
+    The indirect reseller to name (its MPN id, tenant id or name, looked up among the customer's indirect resellers).
 .PARAMETER OffboardCustomer
     Customer tenant ids whose reseller relationship ends (ConfirmImpact High: the runbook confirms it).
 .PARAMETER ModulePath
@@ -55,9 +58,7 @@ param(
     [string[]] $InviteEmail = @(),
     [string] $DraftFolder = (Join-Path (Get-Location) 'invites'),
     [string[]] $SupportContactCustomer = @(),
-    [string] $SupportTenantId,
-    [string] $SupportMpnId,
-    [string] $SupportName,
+    [string] $SupportReseller,
     [string[]] $OffboardCustomer = @(),
     [string] $ModulePath = 'PartnerRelationships'
 )
@@ -81,14 +82,13 @@ try {
         "Invite: $($invite.CustomerName) $($invite.Link)"
     }
 
-    $contactFields = @{}
-    if ($SupportTenantId) { $contactFields.SupportTenantId = $SupportTenantId }
-    if ($SupportMpnId) { $contactFields.SupportMpnId = $SupportMpnId }
-    if ($SupportName) { $contactFields.SupportName = $SupportName }
+    if ($SupportContactCustomer.Count -gt 0 -and -not $SupportReseller) { throw '-SupportContactCustomer needs -SupportReseller.' }
     foreach ($customer in $SupportContactCustomer) {
-        Set-CustomerSupportContact -CustomerTenantId $customer @contactFields -ConfigPath $ConfigPath -Confirm:$false
-        $contact = Get-CustomerSupportContact -CustomerTenantId $customer -ConfigPath $ConfigPath
-        "Support contact: $customer $($contact.Name)"
+        # New-commerce subscriptions cannot have a support contact: the cmdlet skips them with a warning.
+        $null = Set-CustomerSupportContact -CustomerTenantId $customer -IndirectReseller $SupportReseller -ConfigPath $ConfigPath -Confirm:$false -WarningAction SilentlyContinue
+        foreach ($contact in Get-CustomerSupportContact -CustomerTenantId $customer -ConfigPath $ConfigPath -WarningAction SilentlyContinue) {
+            "Support contact: $customer $($contact.SubscriptionName) $($contact.State) $($contact.SupportName)"
+        }
     }
 
     foreach ($customer in $OffboardCustomer) {

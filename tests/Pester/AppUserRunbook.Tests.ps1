@@ -40,7 +40,13 @@ BeforeAll {
         (Get-Content $env:PR_FAKE_VAULT_FILE -Raw | ConvertFrom-Json -AsHashtable)["$Vault/$Name"]
     }
 
-    $script:Reseller = [guid]::NewGuid().ToString()
+    # The sandbox's indirect reseller (SandboxOptions.IndirectResellers), attached to a customer as Partner Center shows it.
+    $script:Reseller = '7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b'
+    function New-CustomerWithReseller([string] $Name) {
+        $c = New-TestCustomer -Name $Name -Relationship None
+        $null = Invoke-SandboxControl -Method Post -Path 'customers/accept-reseller' -Body @{ tenantId = $c.TenantId; indirectResellerId = $script:Reseller; indirectResellerName = 'Tailspin IT' }
+        $c
+    }
 }
 
 AfterAll {
@@ -65,26 +71,25 @@ Describe 'The App+User runbook on the refresh-token pattern' {
     }
 
     It 'runs the reseller link, support contact and removal calls, and writes the rotated token back' {
-        $script:First = New-TestCustomer -Name 'Runbook First' -Relationship None
+        $script:First = New-CustomerWithReseller 'Runbook First'
         $result = Invoke-Runbook $Runbook @('-ConfigPath', $AppUserConfig, '-InviteName', 'Contoso Runbook', '-InviteEmail', 'it@contoso.example',
-            '-DraftFolder', (Join-Path $Folder 'drafts'), '-SupportContactCustomer', $First.TenantId, '-SupportTenantId', $Reseller,
-            '-SupportMpnId', '7654321', '-SupportName', 'Tailspin IT', '-OffboardCustomer', $First.TenantId)
+            '-DraftFolder', (Join-Path $Folder 'drafts'), '-SupportContactCustomer', $First.TenantId, '-SupportReseller', 'Tailspin IT',
+            '-OffboardCustomer', $First.TenantId)
         $result.Text | Should -Match 'Signed in: RefreshToken \(AppUser\)'
         $result.ExitCode | Should -Be 0 -Because $result.Text
         $result.Text | Should -Match 'Invite: Contoso Runbook https://admin\.microsoft\.com/\S*invType=ResellerRelationship'
         $result.Text | Should -Not -Match 'did not give the reseller link' -Because 'the link came from Partner Center'
-        $result.Text | Should -Match "Support contact: $($First.TenantId) Tailspin IT"
+        $result.Text | Should -Match "Support contact: $($First.TenantId) Office 365 E3 Set Tailspin IT" -Because 'the reseller was looked up among the customer''s relationships and named on the subscription' 
         $result.Text | Should -Match "Reseller relationship ended: $($First.TenantId)"
         $script:AfterFirstRun = Get-VaultSecret RunbookVault partner-refresh
         $AfterFirstRun | Should -Not -Be $Consented -Because 'the service rotated the refresh token and the run stored the new one'
     }
 
     It 'the next night''s run works with the rotated token (the consented one no longer does)' {
-        $second = New-TestCustomer -Name 'Runbook Second' -Relationship None
-        $result = Invoke-Runbook $Runbook @('-ConfigPath', $AppUserConfig, '-SupportContactCustomer', $second.TenantId,
-            '-SupportTenantId', $Reseller, '-SupportMpnId', '7654321', '-SupportName', 'Night Two')
+        $second = New-CustomerWithReseller 'Runbook Second'
+        $result = Invoke-Runbook $Runbook @('-ConfigPath', $AppUserConfig, '-SupportContactCustomer', $second.TenantId, '-SupportReseller', $Reseller)
         $result.ExitCode | Should -Be 0 -Because $result.Text
-        $result.Text | Should -Match 'Night Two'
+        $result.Text | Should -Match "Support contact: $($second.TenantId) Office 365 E3 Set Tailspin IT"
         Get-VaultSecret RunbookVault partner-refresh | Should -Not -Be $AfterFirstRun
     }
 
@@ -102,12 +107,12 @@ Describe 'The App+User runbook on the refresh-token pattern' {
 Describe 'The same runbook with app-only credentials' {
     It 'gets the one-sentence explanation, not a raw 403' {
         $env:PR_RUNBOOK_SECRET = $Sandbox.ClientSecret
-        $customer = New-TestCustomer -Name 'Runbook AppOnly' -Relationship None
+        $customer = New-CustomerWithReseller 'Runbook AppOnly'
         $result = Invoke-Runbook $Runbook @('-ConfigPath', $AppOnlyConfig, '-InviteName', 'Fabrikam Runbook', '-InviteEmail', 'it@fabrikam.example',
-            '-DraftFolder', (Join-Path $Folder 'drafts-apponly'), '-SupportContactCustomer', $customer.TenantId, '-SupportTenantId', $Reseller, '-SupportName', 'X')
+            '-DraftFolder', (Join-Path $Folder 'drafts-apponly'), '-SupportContactCustomer', $customer.TenantId, '-SupportReseller', 'Tailspin IT')
         $result.Text | Should -Match 'Signed in: ClientSecret \(AppOnly\)'
         $result.ExitCode | Should -Be 2
-        $result.Text | Should -Match 'Setting a support contact needs a signed-in partner user'
+        $result.Text | Should -Match 'Reading a customer''s relationships needs a signed-in partner user' -Because 'the support contact looks the reseller up among them'
         $result.Text | Should -Match 'New-PartnerRelationshipRefreshToken'
         $result.Text | Should -Match 'Requesting a reseller relationship link needs a signed-in partner user' -Because 'the invite falls back to the composed link and says why'
         $result.Text | Should -Not -Match 'HTTP 403'

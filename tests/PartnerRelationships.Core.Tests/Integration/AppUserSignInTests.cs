@@ -13,6 +13,13 @@ namespace PartnerRelationships.Core.Tests.Integration;
 /// </summary>
 public sealed class AppUserSignInTests
 {
+    /// <summary>The sandbox's indirect reseller (SandboxOptions.IndirectResellers): a valid support contact.</summary>
+    private const string IndirectReseller = "7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b";
+
+    /// <summary>A subscription that can have a support contact (listing subscriptions accepts app-only too).</summary>
+    private static async Task<string> LegacySubscriptionAsync(PartnerConnection connection, string customer)
+        => (await connection.PartnerCenter.ListSubscriptionsAsync(customer)).First(s => s.SupportContactAvailability == SupportContactAvailability.Available).Id;
+
     private static async Task<string> NewResellerCustomerAsync(SandboxServer server)
     {
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
@@ -60,8 +67,9 @@ public sealed class AppUserSignInTests
 
         Assert.Equal(SignInKind.AppUser, connection.SignInKind);
         var link = await connection.PartnerCenter.GetRelationshipRequestLinkAsync();
-        await connection.PartnerCenter.SetSupportContactAsync(customer, new SupportContactInfo(Guid.NewGuid().ToString(), "7654321", "Tailspin"));
-        Assert.Equal("Tailspin", (await connection.PartnerCenter.GetSupportContactAsync(customer))!.Name);
+        var subscription = await LegacySubscriptionAsync(connection, customer);
+        await connection.PartnerCenter.SetSubscriptionSupportContactAsync(customer, subscription, new SupportContactInfo(IndirectReseller, "7654321", "Tailspin"));
+        Assert.Equal("Tailspin", (await connection.PartnerCenter.GetSubscriptionSupportContactAsync(customer, subscription))!.Name);
         Assert.NotNull(await connection.PartnerCenter.ListCustomerRelationshipsAsync(customer));
         await connection.PartnerCenter.RemoveResellerRelationshipAsync(customer);
         await connection.Gateway.ListRelationshipsAsync(new RelationshipFilter { PageSize = 1 }).GetAsyncEnumerator().MoveNextAsync();
@@ -109,7 +117,7 @@ public sealed class AppUserSignInTests
             await Assert.ThrowsAsync<PartnerRelationshipsException>(() => partnerCenter.GetRelationshipRequestLinkAsync()),
             await Assert.ThrowsAsync<PartnerRelationshipsException>(() => partnerCenter.RemoveResellerRelationshipAsync(customer)),
             await Assert.ThrowsAsync<PartnerRelationshipsException>(() => partnerCenter.ListCustomerRelationshipsAsync(customer)),
-            await Assert.ThrowsAsync<PartnerRelationshipsException>(() => partnerCenter.GetSupportContactAsync(customer)),
+            await Assert.ThrowsAsync<PartnerRelationshipsException>(async () => await partnerCenter.GetSubscriptionSupportContactAsync(customer, await LegacySubscriptionAsync(sandbox.Connection, customer))),
         };
 
         Assert.All(errors, e =>

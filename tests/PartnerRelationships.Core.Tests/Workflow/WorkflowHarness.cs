@@ -26,7 +26,7 @@ internal sealed class WorkflowHarness : IAsyncDisposable
         Folder = folder;
         Config = new PartnerRelationshipsConfig
         {
-            Partner = new PartnerSettings { TenantId = "6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c", PartnerId = "1234567", Name = "Northwind IT" },
+            Partner = new PartnerSettings { TenantId = "6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c", MpnId = "1234567", Name = "Northwind IT" },
             // The partner admin's refresh token (App+User): removing a reseller relationship and support contacts need a
             // signed-in user, and its access tokens renew on the sandbox clock however far a test moves it.
             Auth = new AuthSettings { Mode = AuthMode.RefreshToken, ClientId = "00000000-0000-0000-0000-00000000a11c", RefreshTokenVariable = "PR_REFRESH" },
