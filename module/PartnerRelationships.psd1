@@ -37,6 +37,7 @@
         'Set-GranularRelationship'
         'Wait-ResellerInvite'
         'New-PartnerRelationshipRefreshToken'
+        'Import-PartnerRelationship'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -17,14 +17,28 @@ internal static class SecretManagementVault
 
     public static ISecretSource For(PSCmdlet cmdlet) => new VaultSecretSource((vault, name) => Fetch(cmdlet, vault, name));
 
-    private static string? Fetch(PSCmdlet cmdlet, string vault, string name)
+    /// <summary>Reads another secret (vault, name) through Get-Secret, on the pipeline thread.</summary>
+    /// <param name="what">What the secret is, e.g. "The alert webhook's address".</param>
+    /// <param name="settings">The configuration keys that name the vault and secret.</param>
+    /// <param name="instead">What to use without a vault, e.g. "compliance.alert.webhookUrlVariable".</param>
+    public static Func<string, string, string?> Reader(PSCmdlet cmdlet, string what, string settings, string instead) =>
+        (vault, name) => Fetch(cmdlet, vault, name, what, settings, instead);
+
+    private static string? Fetch(
+        PSCmdlet cmdlet, string vault, string name, string what = "A sign-in secret (client secret or refresh token)",
+        string settings = "the auth section's vault and secret names", string instead = "an environment variable named in the auth section")
     {
         // Get-Command autoloads an installed module; InvokeCommand.GetCommand alone would not.
         var found = cmdlet.InvokeCommand.InvokeScript(
             $"Get-Command -Name {Module}\\Get-Secret -CommandType Cmdlet, Function -ErrorAction SilentlyContinue");
         if (found.Count == 0)
         {
-            throw NotInstalled(vault);
+            throw new PartnerRelationshipsException(
+                "SecretManagementNotAvailable",
+                ErrorKind.NotEnabled,
+                $"{what} is to come from the vault '{vault}', but the Microsoft.PowerShell.SecretManagement module is not installed. " +
+                $"Install it (Install-PSResource Microsoft.PowerShell.SecretManagement) and register the vault, or use {instead} instead.",
+                vault);
         }
 
         try
@@ -40,7 +54,7 @@ internal static class SecretManagementVault
             throw new PartnerRelationshipsException(
                 "SecretNotFound",
                 ErrorKind.ObjectNotFound,
-                $"Could not read the secret '{name}' from the vault '{vault}': {ex.Message} Check the auth section's vault and secret names (Get-SecretInfo lists what the vault holds).",
+                $"Could not read the secret '{name}' from the vault '{vault}': {ex.Message} Check {settings} (Get-SecretInfo lists what the vault holds).",
                 name);
         }
     }
