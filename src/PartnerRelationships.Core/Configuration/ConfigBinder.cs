@@ -102,6 +102,9 @@ internal sealed class ConfigBinder
                 case "certificatePath": auth.CertificatePath = OptionalPath(value, path); break;
                 case "managedIdentityClientId": auth.ManagedIdentityClientId = OptionalGuid(value, path); break;
                 case "accessTokenVariable": auth.AccessTokenVariable = _reader.VariableName(value, path, "PARTNERRELATIONSHIPS_ACCESS_TOKEN"); break;
+                case "refreshTokenVariable": auth.RefreshTokenVariable = _reader.VariableName(value, path, "PARTNERRELATIONSHIPS_REFRESH_TOKEN"); break;
+                case "refreshTokenVault": auth.RefreshTokenVault = _reader.String(value, path); break;
+                case "refreshTokenName": auth.RefreshTokenName = _reader.String(value, path); break;
             }
         }
     }

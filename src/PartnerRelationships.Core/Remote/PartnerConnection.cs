@@ -24,9 +24,11 @@ public sealed class PartnerConnection : IDisposable
     private IPartnerServiceGateway? _gateway;
     private IPartnerCenterClient? _partnerCenter;
     private IRemoteCallObserver? _observer;
+    private HttpMessageHandler? _signInTransport;
 
-    public PartnerConnection(TokenCredential credential, CloudEndpoints endpoints, RetrySettings retry, PartnerConnectionOptions? options = null)
+    public PartnerConnection(TokenCredential credential, CloudEndpoints endpoints, RetrySettings retry, PartnerConnectionOptions? options = null, SignInKind signInKind = SignInKind.Unknown)
     {
+        SignInKind = signInKind;
         Credential = credential ?? throw new ArgumentNullException(nameof(credential));
         Endpoints = endpoints ?? throw new ArgumentNullException(nameof(endpoints));
         _retry = retry ?? throw new ArgumentNullException(nameof(retry));
@@ -47,9 +49,34 @@ public sealed class PartnerConnection : IDisposable
             credentialOptions.TimeProvider = options.TimeProvider;
         }
 
+        options ??= new PartnerConnectionOptions();
+        var pinned = options.TrustedLoopbackCertificate;
+        if (options.TransportFactory is null && pinned is not null)
+        {
+            options.TransportFactory = () => LoopbackCertificatePinning.CreateHandler(pinned);
+        }
+
+        // Sign-in requests get the same retry policy as every other remote call (their own pipeline instance, so a
+        // failing token endpoint does not open the services' circuit), and -Verbose attempt lines without bodies.
+        PartnerConnection? created = null;
+        HttpMessageHandler? signInTransport = null;
+        if (credentialOptions.TokenTransport is null && credentialOptions.SandboxTransport is null)
+        {
+            ResiliencePipelineFactory.Validate(config.Retry);
+            var pipeline = ResiliencePipelineFactory.Create(config.Retry, options.TimeProvider, options.Random);
+            signInTransport = credentialOptions.TokenTransport = new ResilientHttpHandler(pipeline, options.TimeProvider, () => SignInCallObserver.Wrap(created?.Observer))
+            {
+                InnerHandler = pinned is null ? new HttpClientHandler() : LoopbackCertificatePinning.CreateHandler(pinned),
+            };
+        }
+
         var credential = CredentialFactory.Create(config.Auth, endpoints, secrets, credentialOptions);
-        return new PartnerConnection(credential, endpoints, config.Retry, options);
+        created = new PartnerConnection(credential, endpoints, config.Retry, options, SignInKinds.Of(config.Auth.Mode)) { _signInTransport = signInTransport };
+        return created;
     }
+
+    /// <summary>AppOnly or AppUser as the sign-in mode says (Unknown for a given access token: its claims decide).</summary>
+    public SignInKind SignInKind { get; }
 
     public TokenCredential Credential { get; }
 
@@ -79,7 +106,7 @@ public sealed class PartnerConnection : IDisposable
         {
             lock (_gate)
             {
-                return _partnerCenter ??= new PartnerCenterClient(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke());
+                return _partnerCenter ??= new PartnerCenterClient(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke(), signInKind: SignInKind);
             }
         }
     }
@@ -108,6 +135,8 @@ public sealed class PartnerConnection : IDisposable
             (_gateway as IDisposable)?.Dispose();
             (_partnerCenter as IDisposable)?.Dispose();
             (Credential as IDisposable)?.Dispose();
+            _signInTransport?.Dispose();
+            _signInTransport = null;
             _gateway = null;
             _partnerCenter = null;
         }
