@@ -38,13 +38,14 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         TimeProvider timeProvider,
         Func<IRemoteCallObserver?>? observer = null,
         HttpMessageHandler? transport = null,
-        Guid? correlationId = null)
+        Guid? correlationId = null,
+        AdaptiveRateLimiter? limiter = null)
     {
         if (credential is null) throw new ArgumentNullException(nameof(credential));
         if (endpoints is null) throw new ArgumentNullException(nameof(endpoints));
         CorrelationId = correlationId ?? Guid.NewGuid();
         var auth = new BearerTokenHandler(credential, endpoints.PartnerCenterScope) { InnerHandler = transport ?? new HttpClientHandler() };
-        var resilient = new ResilientHttpHandler(pipeline, timeProvider, observer) { InnerHandler = auth };
+        var resilient = new ResilientHttpHandler(pipeline, timeProvider, observer, limiter) { InnerHandler = auth };
         _http = new HttpClient(resilient) { Timeout = Timeout.InfiniteTimeSpan };
         _base = new Uri(endpoints.PartnerCenter.ToString().TrimEnd('/') + "/v1/");
     }

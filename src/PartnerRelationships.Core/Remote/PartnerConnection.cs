@@ -33,7 +33,12 @@ public sealed class PartnerConnection : IDisposable
         _options = options ?? new PartnerConnectionOptions();
         ResiliencePipelineFactory.Validate(_retry); // Config mistakes surface at connect time, not on the first call.
         _pipeline = new Lazy<ResiliencePipeline<HttpResponseMessage>>(() => ResiliencePipelineFactory.Create(_retry, _options.TimeProvider, _options.Random), LazyThreadSafetyMode.ExecutionAndPublication);
+        RateLimiters = _options.RateLimiters
+            ?? (ReferenceEquals(_options.TimeProvider, TimeProvider.System) ? AdaptiveRateLimiters.Shared : new AdaptiveRateLimiters(_options.TimeProvider));
     }
+
+    /// <summary>The shared limiters this connection's calls wait at (one per service and tenant).</summary>
+    public AdaptiveRateLimiters RateLimiters { get; }
 
     /// <summary>Endpoints from the config's cloud and overrides (or the sandbox), a credential from its Auth section.</summary>
     public static PartnerConnection Create(PartnerRelationshipsConfig config, ISecretSource secrets, Uri? sandboxUri = null, PartnerConnectionOptions? options = null, CredentialOptions? credentialOptions = null)
@@ -48,6 +53,8 @@ public sealed class PartnerConnection : IDisposable
         }
 
         var credential = CredentialFactory.Create(config.Auth, endpoints, secrets, credentialOptions);
+        options ??= new PartnerConnectionOptions();
+        options.PartnerTenantId ??= credentialOptions.PartnerTenantId;
         return new PartnerConnection(credential, endpoints, config.Retry, options);
     }
 
@@ -79,7 +86,8 @@ public sealed class PartnerConnection : IDisposable
         {
             lock (_gate)
             {
-                return _partnerCenter ??= new PartnerCenterClient(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke());
+                return _partnerCenter ??= new PartnerCenterClient(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke(),
+                    limiter: RateLimiters.For(Endpoints.PartnerCenter, _options.PartnerTenantId));
             }
         }
     }
@@ -99,7 +107,8 @@ public sealed class PartnerConnection : IDisposable
     // Kept out of line so JIT-compiling the Gateway getter does not pull in the Graph assembly.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private IPartnerServiceGateway CreateGateway()
-        => new PartnerServiceGateway(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke());
+        => new PartnerServiceGateway(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke(),
+            RateLimiters.For(Endpoints.Graph, _options.PartnerTenantId));
 
     public void Dispose()
     {
