@@ -7,8 +7,8 @@ namespace PartnerRelationships.Core.Resilience;
 
 /// <summary>
 /// Client-side pacing shared by every call to one service for one tenant, learning the rate the service allows from
-/// its 429s: a 429 on a request sent at the current rate lowers the rate (to 90% of what was accepted over the last
-/// second the first time, by 10% after that); while callers are kept waiting and no 429 comes, the rate creeps back up
+/// its 429s: a 429 on a request sent at the current rate lowers the rate to 90% of the lower of that rate and what
+/// the service accepted over the last second; while callers are kept waiting and no 429 comes, the rate creeps back up
 /// (2% a second, faster after ten quiet seconds) until the service pushes back again. A Retry-After longer than one
 /// second pauses every caller (the service asked for a real pause, and requests sent while throttled still count
 /// against the limit); the throttled request itself always waits its Retry-After before it is retried. Bounded concurrency above it then never outruns the service: workers queue here instead of collecting 429s.
@@ -123,8 +123,18 @@ public sealed class AdaptiveRateLimiter
             // it is an echo, not news.
             if (_lastDecrease == DateTimeOffset.MinValue || sentAt >= _lastDecrease + Window)
             {
-                var measured = _accepted.Count / Window.TotalSeconds;
-                var lowered = _rate is { } rate ? rate * 0.9 : measured * 0.9;
+                // What the service accepted over the last second is the best estimate of its limit, unless everyone
+                // was paused during that second (then it says nothing) ...
+                double? measured = now - Window >= _pausedUntil ? _accepted.Count / Window.TotalSeconds : null;
+                // ... and a 429 at the rate being paced means that rate is too high either way.
+                var estimate = (_rate, measured) switch
+                {
+                    ({ } rate, { } seen) => Math.Min(rate, seen),
+                    ({ } rate, null) => rate,
+                    (null, { } seen) => seen,
+                    _ => MinimumRate,
+                };
+                var lowered = estimate * 0.9;
                 _rate = Math.Max(MinimumRate, lowered);
                 _lastDecrease = now;
                 _lastIncrease = now;
