@@ -11,9 +11,10 @@ namespace PartnerRelationships.Core.Tests.Reliability;
 /// <summary>
 /// The nightly check and sync against a service that throttles (10, 20 and 50 requests a second, the README's
 /// sandbox command) and fails 5% of calls with 500/503, through the real connection with the default retry settings
-/// (the product's, not the soak suite's generous ones): every run completes. Before the shared limiter and the
-/// throttling-aware retry budget, a call throttled six times in a row ended the whole run (RemoteThrottled).
-/// How fast they run beside the floor (requests ÷ rate) is measured in bench/, not here.
+/// (the product's, not the soak suite's generous ones): every run completes. The clock here skips each wait as it is
+/// armed, so concurrent waits add up and refill the throttle's bucket; the test that fails without the limiter and the
+/// throttling-aware retry budget (rates kept as on a real clock) is Resilience/ThrottledServiceTests. How fast the
+/// real runs go beside the floor (requests ÷ rate) is measured in bench/ (throttled).
 /// </summary>
 [Collection(SqliteCollection.Name)]
 public sealed class ThrottledRunTests
