@@ -518,6 +518,12 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
             parameters.Add(("name_pattern", SqliteWildcard.ToLikePattern(pattern.ToLowerInvariant())));
         }
 
+        if (query.CustomerEmail is { } email)
+        {
+            sql.Append(" AND lower(customer_email) = @customer_email");
+            parameters.Add(("customer_email", email.Trim().ToLowerInvariant()));
+        }
+
         if (query.CreatedBefore is { } createdBefore)
         {
             sql.Append(" AND created_at < @created_before");

@@ -590,6 +590,12 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
             parameters.Add(("@name_pattern", SqliteWildcard.ToLikePattern(pattern.ToLowerInvariant())));
         }
 
+        if (query.CustomerEmail is { } email)
+        {
+            sql.Append($" AND {FoldFunction}(customer_email) = @customer_email");
+            parameters.Add(("@customer_email", email.Trim().ToLowerInvariant()));
+        }
+
         if (query.CreatedBefore is { } createdBefore)
         {
             sql.Append(" AND created_at < @created_before");
