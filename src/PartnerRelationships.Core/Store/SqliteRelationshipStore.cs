@@ -17,7 +17,7 @@ namespace PartnerRelationships.Core.Store;
 /// instances (or processes) can share the file: WAL lets readers run beside the writer, and every write takes the
 /// write lock up front (BEGIN IMMEDIATE) and waits or retries rather than failing with "database is locked".
 /// </summary>
-public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInviteDraftStore, IRelationshipStoreImport
+public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInviteDraftStore, IRelationshipStoreImport, IStoreWaitNotices
 {
     /// <summary>
     /// How long one statement lets SQLite wait for another process's lock before our own loop takes over (the loop

@@ -18,10 +18,10 @@ internal static class StoreOpener
     {
         StoreRuntime.EnsureNativeLibraries();
         var store = StoreFactory.Open(settings, clock, Environment.GetEnvironmentVariable, VaultReader(cmdlet));
-        if (store is SqliteRelationshipStore sqlite && cmdlet is PartnerRelationshipsCmdlet ours)
+        if (store is IStoreWaitNotices waits && cmdlet is PartnerRelationshipsCmdlet ours)
         {
             // Waiting for another process's lock is said at once (the waiting thread only queues; the cmdlet writes).
-            sqlite.Waiting = ours.QueueWarning;
+            waits.Waiting = ours.QueueWarning;
         }
 
         return store;
