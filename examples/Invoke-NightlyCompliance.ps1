@@ -40,7 +40,7 @@
 .NOTES
     A configuration for an automation account with a managed identity and the shared store:
 
-        partner: { tenantId: <guid>, partnerId: '<id>', name: Contoso Cloud }
+        partner: { tenantId: <guid>, mpnId: '<id>', name: Contoso Cloud }
         auth: { mode: ManagedIdentity }
         store: { provider: postgres, connectionStringVariable: PARTNERRELATIONSHIPS_STORE }
         compliance: { pendingInviteDays: 14, expiringWithinDays: 30, forbiddenRoles: [ Privileged Role Administrator ] }

@@ -26,6 +26,7 @@
         'Get-AdminPermission'
         'Set-AdminPermission'
         'Remove-CustomerRelationship'
+        'Get-CustomerSubscription'
         'Get-CustomerSupportContact'
         'Set-CustomerSupportContact'
         'Test-PartnerCompliance'

@@ -60,19 +60,23 @@ internal sealed class ConfigBinder
                 continue;
             }
 
+            // Tenant ids (GUIDs) and MPN ids (digits) are easy to swap; a value of the other kind names the key it belongs in.
             switch (key)
             {
                 case "tenantId":
-                    partner.TenantId = _reader.Guid(value, path, PartnerIdentityRules.TenantIdAllowed);
+                    partner.TenantId = TenantIdKey(value, path, "partner.mpnId", PartnerIdentityRules.TenantIdAllowed);
                     break;
-                case "partnerId":
-                    partner.PartnerId = Checked(value, path, PartnerIdentityRules.PartnerIdProblem, PartnerIdentityRules.PartnerIdAllowed);
+                case "mpnId":
+                    partner.MpnId = MpnIdKey(value, path, "partner.tenantId", PartnerIdentityRules.PartnerIdAllowed);
                     break;
                 case "name":
                     partner.Name = Checked(value, path, PartnerIdentityRules.NameProblem, PartnerIdentityRules.NameAllowed);
                     break;
-                case "indirectResellerId":
-                    partner.IndirectResellerId = Checked(value, path, PartnerIdentityRules.PartnerIdProblem, "Use the reseller's Partner Center (MPN) id: digits only, or leave it out");
+                case "indirectResellerTenantId":
+                    partner.IndirectResellerTenantId = TenantIdKey(value, path, "partner.indirectResellerMpnId", PartnerIdentityRules.ResellerTenantIdAllowed);
+                    break;
+                case "indirectResellerMpnId":
+                    partner.IndirectResellerMpnId = MpnIdKey(value, path, "partner.indirectResellerTenantId", PartnerIdentityRules.ResellerMpnIdAllowed);
                     break;
             }
         }
@@ -131,6 +135,8 @@ internal sealed class ConfigBinder
                 case "duration": invites.Duration = _reader.Days(value, path); break;
                 case "autoExtend": invites.AutoExtend = _reader.Bool(value, path); break;
                 case "displayNamePrefix": invites.DisplayNamePrefix = _reader.String(value, path) ?? ""; break;
+                case "requestDelegatedAdmin": invites.RequestDelegatedAdmin = _reader.Bool(value, path); break;
+                case "showMpnIdInLink": invites.ShowMpnIdInLink = _reader.Bool(value, path); break;
             }
         }
     }
@@ -214,6 +220,34 @@ internal sealed class ConfigBinder
                 case "login": endpoints.Login = uri; break;
             }
         }
+    }
+
+    /// <summary>A tenant id (GUID); an MPN id here is named as belonging in <paramref name="mpnKey"/>.</summary>
+    private string TenantIdKey(YamlNode value, string path, string mpnKey, string allowed)
+    {
+        var text = _reader.String(value, path);
+        if (PartnerIdentityRules.PartnerIdProblem(text?.Trim()) is null)
+        {
+            throw ConfigErrors.InvalidValue(_reader.SourceName, value.Start, path,
+                $"holds '{PartnerIdentityRules.Shorten(text!)}', which looks like an MPN id (digits); MPN ids go in {mpnKey}", allowed);
+        }
+
+        var problem = PartnerIdentityRules.TenantIdProblem(text, out var normalized);
+        return problem is null ? normalized : throw ConfigErrors.InvalidValue(_reader.SourceName, value.Start, path, problem, allowed);
+    }
+
+    /// <summary>An MPN id (digits); a GUID here is named as belonging in <paramref name="tenantKey"/>.</summary>
+    private string MpnIdKey(YamlNode value, string path, string tenantKey, string allowed)
+    {
+        var text = _reader.String(value, path)?.Trim();
+        if (System.Guid.TryParse(text, out _))
+        {
+            throw ConfigErrors.InvalidValue(_reader.SourceName, value.Start, path,
+                $"holds a GUID, which is a tenant id; tenant ids go in {tenantKey}", allowed);
+        }
+
+        var problem = PartnerIdentityRules.PartnerIdProblem(text);
+        return problem is null ? text! : throw ConfigErrors.InvalidValue(_reader.SourceName, value.Start, path, problem, allowed);
     }
 
     private string Checked(YamlNode value, string path, Func<string?, string?> rule, string allowed)

@@ -26,17 +26,30 @@ public sealed class PartnerRelationshipsConfig
 
 public sealed class PartnerSettings
 {
-    /// <summary>The partner's Entra tenant id (GUID).</summary>
+    /// <summary>The partner's Entra tenant id (GUID): the reseller link's partnerId (indirectCSPId for an indirect provider).</summary>
     public string TenantId { get; set; } = "";
 
-    /// <summary>The partner's Partner Center / MPN id, used in the reseller link.</summary>
-    public string PartnerId { get; set; } = "";
+    /// <summary>
+    /// The partner's Partner Center / MPN id (digits); empty when not configured. Not in the reseller link unless
+    /// <see cref="InviteSettings.ShowMpnIdInLink"/> asks for it (msppId). YAML key partner.mpnId (earlier versions
+    /// called it partner.partnerId; the loader names the new key when it meets the old one).
+    /// </summary>
+    public string MpnId { get; set; } = "";
 
     /// <summary>The partner's display name, used in drafts.</summary>
     public string Name { get; set; } = "";
 
-    /// <summary>An indirect provider inviting on behalf of this reseller adds the reseller's id to the link.</summary>
-    public string? IndirectResellerId { get; set; }
+    /// <summary>
+    /// An indirect provider inviting on behalf of one of its indirect resellers: that reseller's tenant id (GUID), the
+    /// link's partnerId. Set together with <see cref="IndirectResellerMpnId"/>.
+    /// </summary>
+    public string? IndirectResellerTenantId { get; set; }
+
+    /// <summary>That indirect reseller's MPN id (digits), the link's msppId.</summary>
+    public string? IndirectResellerMpnId { get; set; }
+
+    /// <summary>True when invites go out on behalf of an indirect reseller (the indirect-reseller link).</summary>
+    public bool InvitesForIndirectReseller => !string.IsNullOrWhiteSpace(IndirectResellerTenantId);
 }
 
 public enum CloudEnvironment
@@ -124,6 +137,15 @@ public sealed class InviteSettings
 
     /// <summary>Prefix of generated relationship display names.</summary>
     public string DisplayNamePrefix { get; set; } = "";
+
+    /// <summary>
+    /// DAP=true in the reseller link: the customer is also asked for legacy full delegated admin (Global
+    /// Administrator). Off by default (least privilege; use granular relationships instead).
+    /// </summary>
+    public bool RequestDelegatedAdmin { get; set; }
+
+    /// <summary>Put partner.mpnId in the direct reseller link's msppId instead of 0.</summary>
+    public bool ShowMpnIdInLink { get; set; }
 }
 
 public sealed class RetrySettings

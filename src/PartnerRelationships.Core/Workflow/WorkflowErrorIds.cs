@@ -18,5 +18,8 @@ public static class WorkflowErrorIds
     public const string ActiveSubscriptionsBlockRemoval = nameof(ActiveSubscriptionsBlockRemoval);
     public const string NothingToRemove = nameof(NothingToRemove);
     public const string InvalidSupportContact = nameof(InvalidSupportContact);
+    public const string SubscriptionNotFound = nameof(SubscriptionNotFound);
+    public const string SupportContactNotSupported = nameof(SupportContactNotSupported);
+    public const string IndirectResellerNotFound = nameof(IndirectResellerNotFound);
     public const string InvalidCustomerTenantId = nameof(InvalidCustomerTenantId);
 }
