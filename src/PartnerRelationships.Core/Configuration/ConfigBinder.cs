@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PartnerRelationships.Core.Compliance.Alerts;
+using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Roles;
 using YamlDotNet.RepresentationModel;
 
@@ -202,6 +204,32 @@ internal sealed class ConfigBinder
                 case "expiringWithinDays": compliance.ExpiringWithinDays = _reader.Int(value, path, 1, 3650); break;
                 case "forbiddenRoles": compliance.ForbiddenRoles = _reader.StringList(value, path); break;
                 case "disabledRules": compliance.DisabledRules = _reader.StringList(value, path); break;
+                case "alert" when !YamlValueReader.IsNull(value): BindAlert(value, path, compliance.Alert); break;
+            }
+        }
+    }
+
+    private void BindAlert(YamlNode section, string alertPath, AlertSettings alert)
+    {
+        foreach (var (key, value) in _reader.NestedEntries(section, alertPath, ConfigSchema.AlertKeys, alertPath))
+        {
+            var path = $"{alertPath}.{key}";
+            switch (key)
+            {
+                case "webhookUrl":
+                    alert.WebhookUrl = YamlValueReader.IsNull(value) ? null : _reader.HttpUri(value, path);
+                    if (alert.WebhookUrl is { } uri && WebhookAddress.LooksSigned(uri))
+                    {
+                        // A signed address is a secret: refused without repeating it (config files end up in source control).
+                        throw ConfigErrors.At(ConfigErrorIds.SecretInFile, ErrorKind.SecurityError, _reader.SourceName, value.Start, path,
+                            "holds a signed address (sig, code or token in it), which is a secret",
+                            "Put the address in an environment variable named by compliance.alert.webhookUrlVariable, or in a vault (compliance.alert.secretVault and secretName)");
+                    }
+
+                    break;
+                case "webhookUrlVariable": alert.WebhookUrlVariable = _reader.String(value, path); break;
+                case "secretVault": alert.SecretVault = _reader.String(value, path); break;
+                case "secretName": alert.SecretName = _reader.String(value, path); break;
             }
         }
     }

@@ -286,6 +286,12 @@ public static class ConfigScaffolder
             Line($"  # forbiddenRoles: {List(compliance.ForbiddenRoles)}");
             Comment("Rule ids to switch off.", 1);
             Line($"  # disabledRules: {List(compliance.DisabledRules)}");
+            Comment("Where Test-PartnerCompliance -Alert posts the news (a Teams workflow or any endpoint taking JSON). The", 1);
+            Comment("address is a secret (it carries a signature): name the environment variable or vault secret holding it.", 1);
+            Line("  # alert:");
+            Line("  #   webhookUrlVariable: PARTNERRELATIONSHIPS_ALERT_WEBHOOK");
+            Line("  #   secretVault: MyVault");
+            Line("  #   secretName: ComplianceWebhook");
             Blank();
 
             Comment("Service addresses, only to reach a sandbox or a proxy; absolute http(s) URLs. Default: the cloud's own.");

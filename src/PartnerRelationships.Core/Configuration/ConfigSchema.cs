@@ -47,9 +47,12 @@ internal static class ConfigSchema
                 "maxAttempts", "baseDelay", "maxDelay", "attemptTimeout", "totalTimeout", "breakerFailureRatio",
                 "breakerMinimumThroughput", "breakerSamplingDuration", "breakerBreakDuration",
             },
-            [Compliance] = new[] { "pendingInviteDays", "expiringWithinDays", "forbiddenRoles", "disabledRules" },
+            [Compliance] = new[] { "pendingInviteDays", "expiringWithinDays", "forbiddenRoles", "disabledRules", "alert" },
             [Endpoints] = new[] { "graph", "partnerCenter", "login" },
         };
+
+    /// <summary>Keys of compliance.alert.</summary>
+    public static IReadOnlyList<string> AlertKeys { get; } = new[] { "webhookUrl", "webhookUrlVariable", "secretVault", "secretName" };
 
     /// <summary>
     /// Keys of earlier versions, with what replaced them: partner.partnerId held the MPN id although the reseller link's

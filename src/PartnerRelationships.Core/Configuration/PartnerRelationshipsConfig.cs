@@ -173,6 +173,34 @@ public sealed class ComplianceSettings
 
     /// <summary>Rule ids switched off.</summary>
     public List<string> DisabledRules { get; set; } = new();
+
+    /// <summary>Where the nightly check sends news (Test-PartnerCompliance -Alert).</summary>
+    public AlertSettings Alert { get; set; } = new();
+}
+
+/// <summary>
+/// The alert webhook (a Microsoft Teams workflow or any HTTPS endpoint taking JSON). Its address usually holds a
+/// signature and is then a secret: give it by reference (an environment variable or a SecretManagement vault).
+/// </summary>
+public sealed class AlertSettings
+{
+    /// <summary>An address without a secret in it (e.g. an internal relay).</summary>
+    public Uri? WebhookUrl { get; set; }
+
+    /// <summary>The environment variable that holds the address.</summary>
+    public string? WebhookUrlVariable { get; set; }
+
+    public string? SecretVault { get; set; }
+
+    public string? SecretName { get; set; }
+
+    public bool IsConfigured => WebhookUrl is not null || !string.IsNullOrWhiteSpace(WebhookUrlVariable) || !string.IsNullOrWhiteSpace(SecretVault);
+
+    /// <summary>Where the address comes from, for messages (never the address itself).</summary>
+    public string Source =>
+        !string.IsNullOrWhiteSpace(WebhookUrlVariable) ? $"compliance.alert.webhookUrlVariable ({WebhookUrlVariable})"
+        : !string.IsNullOrWhiteSpace(SecretVault) ? $"compliance.alert.secretVault ({SecretVault}/{SecretName})"
+        : "compliance.alert.webhookUrl";
 }
 
 public sealed class EndpointSettings
