@@ -13,4 +13,6 @@ public static class ConfigErrorIds
     public const string MissingValue = "ConfigMissingValue";
     public const string SecretInFile = "ConfigSecretInFile";
     public const string InsecureEndpoint = "ConfigInsecureEndpoint";
+    public const string AliasCycle = "ConfigAliasCycle";
+    public const string AliasExpansion = "ConfigAliasExpansion";
 }

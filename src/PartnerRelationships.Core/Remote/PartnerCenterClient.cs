@@ -46,7 +46,8 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         Func<IRemoteCallObserver?>? observer = null,
         HttpMessageHandler? transport = null,
         Guid? correlationId = null,
-        SignInKind signInKind = SignInKind.Unknown)
+        SignInKind signInKind = SignInKind.Unknown,
+        AdaptiveRateLimiter? limiter = null)
     {
         if (credential is null) throw new ArgumentNullException(nameof(credential));
         if (endpoints is null) throw new ArgumentNullException(nameof(endpoints));
@@ -55,7 +56,7 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         _signInKind = signInKind;
         CorrelationId = correlationId ?? Guid.NewGuid();
         var auth = new BearerTokenHandler(credential, endpoints.PartnerCenterScope) { InnerHandler = transport ?? new HttpClientHandler() };
-        var resilient = new ResilientHttpHandler(pipeline, timeProvider, observer) { InnerHandler = auth };
+        var resilient = new ResilientHttpHandler(pipeline, timeProvider, observer, limiter) { InnerHandler = auth };
         _http = new HttpClient(resilient) { Timeout = Timeout.InfiniteTimeSpan };
         _base = new Uri(endpoints.PartnerCenter.ToString().TrimEnd('/') + "/v1/");
     }

@@ -35,7 +35,12 @@ public sealed class PartnerConnection : IDisposable
         _options = options ?? new PartnerConnectionOptions();
         ResiliencePipelineFactory.Validate(_retry); // Config mistakes surface at connect time, not on the first call.
         _pipeline = new Lazy<ResiliencePipeline<HttpResponseMessage>>(() => ResiliencePipelineFactory.Create(_retry, _options.TimeProvider, _options.Random), LazyThreadSafetyMode.ExecutionAndPublication);
+        RateLimiters = _options.RateLimiters
+            ?? (ReferenceEquals(_options.TimeProvider, TimeProvider.System) ? AdaptiveRateLimiters.Shared : new AdaptiveRateLimiters(_options.TimeProvider));
     }
+
+    /// <summary>The shared limiters this connection's calls wait at (one per service and tenant).</summary>
+    public AdaptiveRateLimiters RateLimiters { get; }
 
     /// <summary>Endpoints from the config's cloud and overrides (or the sandbox), a credential from its Auth section.</summary>
     public static PartnerConnection Create(PartnerRelationshipsConfig config, ISecretSource secrets, Uri? sandboxUri = null, PartnerConnectionOptions? options = null, CredentialOptions? credentialOptions = null)
@@ -71,6 +76,7 @@ public sealed class PartnerConnection : IDisposable
         }
 
         var credential = CredentialFactory.Create(config.Auth, endpoints, secrets, credentialOptions);
+        options.PartnerTenantId ??= credentialOptions.PartnerTenantId;
         created = new PartnerConnection(credential, endpoints, config.Retry, options, SignInKinds.Of(config.Auth.Mode)) { _signInTransport = signInTransport };
         return created;
     }
@@ -106,7 +112,8 @@ public sealed class PartnerConnection : IDisposable
         {
             lock (_gate)
             {
-                return _partnerCenter ??= new PartnerCenterClient(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke(), signInKind: SignInKind);
+                return _partnerCenter ??= new PartnerCenterClient(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke(),
+                    signInKind: SignInKind, limiter: RateLimiters.For(Endpoints.PartnerCenter, _options.PartnerTenantId));
             }
         }
     }
@@ -126,7 +133,8 @@ public sealed class PartnerConnection : IDisposable
     // Kept out of line so JIT-compiling the Gateway getter does not pull in the Graph assembly.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private IPartnerServiceGateway CreateGateway()
-        => new PartnerServiceGateway(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke());
+        => new PartnerServiceGateway(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke(),
+            RateLimiters.For(Endpoints.Graph, _options.PartnerTenantId));
 
     public void Dispose()
     {

@@ -15,4 +15,13 @@ public sealed class PartnerConnectionOptions
 
     /// <summary>Jitter source in [0,1] for retry backoff; null for random.</summary>
     public Func<double>? Random { get; set; }
+
+    /// <summary>
+    /// Where the per-service, per-tenant rate limiters live. Null: the process-wide set on the system clock, or a set of
+    /// this connection's own when <see cref="TimeProvider"/> is not the system clock (tests).
+    /// </summary>
+    public Resilience.AdaptiveRateLimiters? RateLimiters { get; set; }
+
+    /// <summary>The partner tenant the connection calls as (names its rate limiters); set from the configuration by <see cref="PartnerConnection.Create"/>.</summary>
+    public string? PartnerTenantId { get; set; }
 }
