@@ -19,4 +19,5 @@ public static class InviteErrorIds
     public const string InviteFolderNotFound = nameof(InviteFolderNotFound);
     public const string InviteOutFileNotFolder = nameof(InviteOutFileNotFolder);
     public const string InviteFileNotWritable = nameof(InviteFileNotWritable);
+    public const string InviteFileNotRegular = nameof(InviteFileNotRegular);
 }
