@@ -8,7 +8,7 @@
       Bench    Build, then run the benchmarks in bench/ (not part of Test)
       Demo     Build, start a sandbox and walk through the admin's workflow against it
       Sandbox  Build and run the sandbox in the foreground (Ctrl+C to stop)
-      Package  Build, then zip the module folder into out/PartnerRelationships-<version>.zip
+      Package  Build, then pack the module into out/package/PartnerRelationships.<version>.nupkg (Install-PSResource)
       Clean    remove out/ and every bin/ and obj/
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 Test
@@ -83,14 +83,15 @@ function Build-ModuleFolder {
     $rootAssemblies = 'PartnerRelationships.dll', 'PartnerRelationships.Loader.dll'
     Copy-Item (Join-Path $bin 'PartnerRelationships.dll') $moduleOut
     Copy-Item (Join-Path $root "src/PartnerRelationships.Loader/bin/$Configuration/netstandard2.0/PartnerRelationships.Loader.dll") $moduleOut
+    # Newtonsoft.Json is PowerShell's own (Core only uses its attribute so ConvertTo-Json writes enum names).
     Get-ChildItem $bin -Filter '*.dll' |
-        Where-Object { $_.Name -notin ($rootAssemblies + 'System.Management.Automation.dll') } |
+        Where-Object { $_.Name -notin ($rootAssemblies + 'System.Management.Automation.dll' + 'Newtonsoft.Json.dll') } |
         Copy-Item -Destination $dependencies
 
     # The PostgreSQL store (net8.0) and Npgsql, loaded by Core only when the configuration names PostgreSQL. Where both
     # builds ship the same assembly, the higher version stays (same version: the one already there).
     $postgresBin = Join-Path $root "src/PartnerRelationships.Store.Postgres/bin/$Configuration/net8.0"
-    foreach ($dll in Get-ChildItem $postgresBin -Filter '*.dll') {
+    foreach ($dll in Get-ChildItem $postgresBin -Filter '*.dll' | Where-Object Name -NE 'Newtonsoft.Json.dll') {
         $existing = Join-Path $dependencies $dll.Name
         if ((Test-Path $existing) -and -not (Test-IsNewerAssembly $dll.FullName $existing)) { continue }
         Copy-Item $dll.FullName $dependencies -Force
@@ -268,10 +269,12 @@ function Invoke-Bench {
 
 function Invoke-Package {
     Invoke-Build
-    $zip = Join-Path $out "PartnerRelationships-$(Get-ModuleVersion).zip"
-    if (Test-Path $zip) { Remove-Item $zip }
-    Compress-Archive -Path $moduleOut -DestinationPath $zip
-    Write-Host "   package: $zip"
+    # A .nupkg in out/package, which is then a local repository for Install-PSResource (see the README's Install).
+    $packageFolder = Join-Path $out 'package'
+    $package = & (Join-Path $root 'build/package/New-ModulePackage.ps1') -ModuleFolder $moduleOut -OutputFolder $packageFolder
+    Write-Host "   package: $($package.FullName)"
+    Write-Host "   install: Register-PSResourceRepository -Name PartnerRelationshipsLocal -Uri '$packageFolder' -Trusted"
+    Write-Host "            Install-PSResource PartnerRelationships -Repository PartnerRelationshipsLocal -Scope CurrentUser"
 }
 
 function Invoke-Clean {

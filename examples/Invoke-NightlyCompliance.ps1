@@ -33,7 +33,23 @@
 .PARAMETER MinimumSeverity
     Leave findings below this severity out of the output and reports (Info by default: report everything).
 .PARAMETER ModulePath
-    The PartnerRelationships module to import (a .psd1 path or module name). Defaults to the installed module.
+    The PartnerRelationships module to import (a .psd1 path or module name). Defaults to the installed module (see
+    the README's Install section); from a clone, pass the built module: -ModulePath ./out/PartnerRelationships.
+.EXAMPLE
+    # Try it against the local sandbox, from a clone. In one terminal:
+    dotnet pwsh ./build.ps1 Sandbox
+    # In another, a configuration for the sandbox (its built-in app and every endpoint on it), then the runbook:
+    @'
+    partner: { tenantId: 6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c, mpnId: '1234567', name: Fabrikam Cloud Services }
+    auth: { mode: ClientSecret, clientId: 00000000-0000-0000-0000-00000000a11c, clientSecretVariable: SANDBOX_SECRET }
+    endpoints: { graph: 'http://127.0.0.1:5099', partnerCenter: 'http://127.0.0.1:5099', login: 'http://127.0.0.1:5099' }
+    store: { path: sandbox-store.db }
+    '@ | Set-Content ./sandbox.yaml
+    $env:SANDBOX_SECRET = 'sandbox-secret'   # the sandbox's well-known built-in app secret
+    dotnet pwsh -NoProfile -File ./examples/Invoke-NightlyCompliance.ps1 -ModulePath ./out/PartnerRelationships -ConfigPath ./sandbox.yaml -ReportFolder ./reports
+
+    The sandbox starts empty, so the run passes with no findings; `dotnet pwsh ./build.ps1 Demo` shows findings.
+    Without -ModulePath the runbook imports the installed module, which a clone does not have.
 .EXAMPLE
     pwsh -NoProfile -File ./examples/Invoke-NightlyCompliance.ps1 -ConfigPath /etc/partner/partner.yaml -ReportFolder /srv/reports
 
@@ -73,6 +89,7 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $ProgressPreference = 'SilentlyContinue'   # a scheduled job has nobody to show a progress bar to
 
+
 try {
     Import-Module $ModulePath
 
@@ -97,7 +114,9 @@ try {
     if ($config.Compliance.Alert.IsConfigured) { $check.Alert = $true }
 }
 catch {
-    Write-Error -ErrorRecord $_ -ErrorAction Continue
+    # The error as it was raised: under its command (Test-PartnerCompliance: ...) with its error id, not as
+    # "Write-Error: ..." with the source lost. (Written here, not in a helper function, which would become the source.)
+    Write-Error -ErrorRecord $_ -CategoryActivity $(if ($_.CategoryInfo.Activity) { $_.CategoryInfo.Activity } else { 'Invoke-NightlyCompliance' }) -ErrorAction Continue
     exit 2
 }
 
@@ -111,6 +130,8 @@ try {
 catch {
     $failedOnFindings = $_.FullyQualifiedErrorId -like 'ComplianceCheckFailed,*'
     if ($failedOnFindings) { "Reports: $htmlReport, $jsonReport" }
-    Write-Error -ErrorRecord $_ -ErrorAction Continue
+    # The error as it was raised: under its command (Test-PartnerCompliance: ...) with its error id, not as
+    # "Write-Error: ..." with the source lost. (Written here, not in a helper function, which would become the source.)
+    Write-Error -ErrorRecord $_ -CategoryActivity $(if ($_.CategoryInfo.Activity) { $_.CategoryInfo.Activity } else { 'Invoke-NightlyCompliance' }) -ErrorAction Continue
     exit $(if ($failedOnFindings) { 1 } else { 2 })
 }

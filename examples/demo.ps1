@@ -1,15 +1,23 @@
 <#
 .SYNOPSIS
-    Walks through the partner's workflow against the local sandbox: configure, invite, track, manage.
+    A partner's month with PartnerRelationships, against the local sandbox: invite customers, see who accepted, give
+    your helpdesk access, catch what needs attention, end what should end.
 .DESCRIPTION
-    Run by `./build.ps1 Demo`. Starts the sandbox on a free loopback port, writes a configuration in a temporary
-    folder, and runs the module's cmdlets the way an admin would, printing what each step shows. Nothing outside the
-    temporary folder is touched, and the sandbox is stopped at the end.
+    Run by `dotnet pwsh ./build.ps1 Demo`. Starts the sandbox on a free loopback port (nothing real is touched) and
+    plays Fabrikam Cloud Services, a CSP partner, with the module's cmdlets, printing what each step shows. The
+    sandbox also plays the customers (accepting, approving, moving away).
+
+    The files the story makes stay for you to open: the configuration, the store, the invite drafts (.eml, open them in
+    your mail client) and the compliance report (.html, open it in a browser), in -OutputFolder (out/demo in the
+    clone by default; emptied at the start of each run). The sandbox is stopped at the end.
+.PARAMETER OutputFolder
+    Where the demo's files go. Defaults to out/demo in the clone.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
-    [Parameter(Mandatory)] [string] $SandboxDll
+    [Parameter(Mandatory)] [string] $SandboxDll,
+    [string] $OutputFolder = (Join-Path $PSScriptRoot '../out/demo')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -17,6 +25,10 @@ Set-StrictMode -Version Latest
 Import-Module $ModulePath
 
 function Write-Step([string] $Text) { Write-Host "`n== $Text" -ForegroundColor Cyan }
+function Write-Note([string] $Text) { Write-Host $Text -ForegroundColor DarkGray }
+
+# Tables as an 80-column terminal shows them, whatever this window is (the module's views are made for it).
+function Show { $input | Out-String -Width 80 | Write-Host }
 
 function Get-FreeLoopbackPort {
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
@@ -35,20 +47,19 @@ function Start-DemoSandbox {
     throw "The sandbox did not start at $uri."
 }
 
-# Acts as the customer: the sandbox's own controls, not part of the module.
+# Plays the customer: the sandbox's own controls, not part of the module.
 function Invoke-Customer([string] $Path, [hashtable] $Body = @{}) {
     Invoke-RestMethod -Method Post -Uri "$($sandbox.Uri)/_sandbox/$Path" -Body ($Body | ConvertTo-Json) -ContentType 'application/json'
 }
 
-$folder = Join-Path ([IO.Path]::GetTempPath()) ("partner-demo-" + [guid]::NewGuid().ToString('n'))
-New-Item -ItemType Directory $folder | Out-Null
+if (Test-Path $OutputFolder) { Remove-Item $OutputFolder -Recurse -Force }
+$folder = (New-Item -ItemType Directory $OutputFolder -Force).FullName
 $sandbox = Start-DemoSandbox
 try {
-    Write-Step "Sandbox listening at $($sandbox.Uri)"
-
-    Write-Step 'A starter configuration (commented YAML), pointed at the sandbox'
+    Write-Step 'Fabrikam Cloud Services, a CSP partner, sets up: a commented starter configuration'
+    Write-Note "(The partner services are the local sandbox at $($sandbox.Uri): nothing real is touched.)"
     $config = Join-Path $folder 'partner.yaml'
-    $null = New-PartnerRelationshipConfig -Path $config -PartnerTenantId 6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c -PartnerId 1234567 -PartnerName 'Fabrikam Cloud Services'
+    $null = New-PartnerRelationshipConfig -Path $config -PartnerTenantId 6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c -MpnId 1234567 -PartnerName 'Fabrikam Cloud Services'
     # Uncomment the starter's keys: a store beside the file, app-only sign-in with the secret in an environment
     # variable (never in the file), and the sandbox instead of the real services.
     (Get-Content $config -Raw) `
@@ -61,77 +72,86 @@ try {
         -replace '(?m)^  # clientSecretVariable: .*$', '  clientSecretVariable: DEMO_PARTNER_SECRET' | Set-Content $config
     $env:DEMO_PARTNER_SECRET = 'sandbox-secret'   # the sandbox's built-in app; a runbook gets it from its vault
     $env:PARTNERRELATIONSHIPS_CONFIG = $config
-    Get-PartnerRelationshipConfig | Select-Object SourcePath, Cloud -ExpandProperty Partner | Format-List
+    Get-PartnerRelationshipConfig | Select-Object SourcePath, Cloud -ExpandProperty Partner | Format-List | Show
 
-    Write-Step 'Write the reseller relationship request for Contoso, as an .eml draft'
+    Write-Step 'Contoso wants you as its reseller: write the relationship request as an email draft'
     $invite = New-ResellerInvite -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.example' -OutFile (Join-Path $folder 'contoso.eml')
-    $invite | Format-List CustomerName, CustomerEmail, Status, Link, Subject
+    $invite | Format-List CustomerName, CustomerEmail, Status, Link, Subject | Show
     Write-Host $invite.Body
-    Write-Host "Draft for the mail client: $($invite.DraftFile)"
+    Write-Note "The draft opens in your mail client as an unsent message: $($invite.DraftFile)"
 
-    Write-Step 'Invite several customers from a CSV, one draft each'
-    $drafts = New-Item -ItemType Directory (Join-Path $folder 'drafts')
+    Write-Step 'Two more customers from your CRM export (a CSV): one draft each, in a drafts folder made on the way'
     @(
         [pscustomobject]@{ CustomerName = 'Northwind Traders'; CustomerEmail = 'it@northwind.example' }
         [pscustomobject]@{ CustomerName = 'Tailspin Toys'; CustomerEmail = 'ops@tailspin.example' }
-    ) | New-ResellerInvite -OutFile $drafts.FullName | Format-Table CustomerName, Status, CreatedAt
+    ) | New-ResellerInvite -OutFile (Join-Path $folder 'drafts/') | Show
 
-    Write-Step 'Bad input is refused with a clear error, and nothing is recorded'
+    Write-Step 'A pasted address with a hidden Bcc line is refused, and nothing is recorded'
     try { New-ResellerInvite -CustomerName 'Evil' -CustomerEmail "x@evil.example`r`nBcc: all@evil.example" -ErrorAction Stop }
     catch { Write-Host "$($_.FullyQualifiedErrorId): $($_.Exception.Message)" -ForegroundColor Yellow }
 
-    Write-Step 'Who is still to accept?'
-    Get-ResellerInvite -Status Pending | Format-Table
+    Write-Step 'Sign in (app-only, from the configuration: no prompt)'
+    Connect-PartnerRelationship | Format-List TenantId, AuthMode, GraphEndpoint, IsSandbox | Show
 
-    Write-Step 'Connect (app-only, from the configuration: no prompt)'
-    Connect-PartnerRelationship | Format-List TenantId, AuthMode, GraphEndpoint, IsSandbox
-
-    Write-Step 'A granular delegated admin (GDAP) invite for Fabrikam: the relationship is created and locked for approval'
+    Write-Step 'Fabrikam Retail needs day-to-day help: ask for granular admin (GDAP) access with least-privilege roles'
     $gdap = New-ResellerInvite -Kind GranularAdmin -CustomerName 'Fabrikam Retail' -CustomerEmail 'it@fabrikam-retail.example' `
         -Role 'Helpdesk Administrator', 'User Administrator', 'Directory Readers' -Duration P365D
-    $gdap | Format-List CustomerName, Kind, Status, RelationshipDisplayName, Link
+    $gdap | Show
+    Write-Note 'Send the ApprovalLink to the customer''s Global Administrator: the relationship starts when they approve it.'
 
-    Write-Step 'The customers act (in the sandbox): Contoso accepts the reseller link, Fabrikam approves, Tailspin ignores it'
+    Write-Step 'Litware''s IT manager insists on Global Administrator for a three-week project'
+    $litware = New-ResellerInvite -Kind GranularAdmin -CustomerName 'Litware' -CustomerEmail 'it@litware.example' `
+        -Role 'Global Administrator' -Duration P21D -AutoExtend:$false
+    $litware | Format-List CustomerName, RelationshipDisplayName, Roles, Duration, AutoExtend | Show
+
+    Write-Step 'The customers answer (played by the sandbox)'
+    Write-Note 'Contoso and Northwind accept the reseller link, Fabrikam Retail and Litware approve, Tailspin does not reply.'
     $null = Invoke-Customer 'customers/accept-reseller' @{ displayName = 'Contoso'; domain = 'contoso.example' }
+    $northwind = Invoke-Customer 'customers/accept-reseller' @{ displayName = 'Northwind Traders'; domain = 'northwind.example' }
     $null = Invoke-Customer "relationships/$($gdap.RelationshipId)/approve" @{ displayName = 'Fabrikam Retail' }
+    $null = Invoke-Customer "relationships/$($litware.RelationshipId)/approve" @{ displayName = 'Litware' }
 
-    Write-Step 'Sync: the store learns what the customers did (safe to run again: the second run finds nothing new)'
-    Sync-ResellerInvite | Format-Table
-    @(Sync-ResellerInvite).Count | ForEach-Object { Write-Host "Second sync: $_ changes" }
+    Write-Step 'Sync: the store learns who accepted, with the time'
+    Sync-ResellerInvite | Show
+    Write-Note 'Run it again and nothing is recorded twice:'
+    Sync-ResellerInvite | Show
 
-    Write-Step 'The history of the Fabrikam invite'
-    (Get-ResellerInvite -Id $gdap.Id -IncludeHistory).History | Format-Table
+    Write-Step 'Your customers and their relationships'
+    Get-PartnerCustomer | Show
 
-    Write-Step 'Customers and their relationships'
-    Get-PartnerCustomer | Format-Table
-
-    Write-Step 'Admin permissions: the partner''s helpdesk group gets roles on Fabrikam''s relationship (-WhatIf first)'
+    Write-Step 'Give your helpdesk group its roles on Fabrikam Retail''s relationship (-WhatIf first, then for real)'
     $helpdeskGroup = '11111111-2222-3333-4444-555555555555'
-    $fabrikam = Get-PartnerCustomer -Name 'Fabrikam*'
+    $fabrikam = Get-PartnerCustomer -Name 'Fabrikam Retail'
     $fabrikam | Set-AdminPermission -SecurityGroupId $helpdeskGroup -Role 'Helpdesk Administrator' -WhatIf
-    $fabrikam | Set-AdminPermission -SecurityGroupId $helpdeskGroup -Role 'Helpdesk Administrator', 'User Administrator' -Confirm:$false -PassThru | Format-Table
-    $fabrikam | Get-AdminPermission | Format-Table
+    $fabrikam | Set-AdminPermission -SecurityGroupId $helpdeskGroup -Role 'Helpdesk Administrator', 'User Administrator' -Confirm:$false -PassThru | Show
 
-    Write-Step 'Nightly compliance check, with a self-contained HTML report'
+    Write-Step 'A month later, Northwind moves to another partner and removes your admin rights'
+    $null = Invoke-Customer "customers/$($northwind.id)/remove-admin"
+    Sync-ResellerInvite | Show
+
+    Write-Step 'The nightly compliance check: what needs attention'
     $report = Join-Path $folder 'compliance.html'
-    Test-PartnerCompliance -ReportPath $report | Format-Table
-    Write-Host "Report: $report"
+    Test-PartnerCompliance -ReportPath $report -MinimumSeverity Warning | Show
+    Write-Note "The whole report, Info findings included, opens in any browser: $report"
 
-    Write-Step 'Tailspin never answered: cancel that invite'
-    Get-ResellerInvite -CustomerName 'Tailspin*' -Status Pending | Remove-ResellerInvite -Confirm:$false -PassThru | Format-Table CustomerName, Status
+    Write-Step 'Tailspin never answered: withdraw the invite'
+    Get-ResellerInvite -CustomerName 'Tailspin*' -Status Pending | Remove-ResellerInvite -Confirm:$false -PassThru | Show
 
-    Write-Step 'End the granular relationship with Fabrikam (note the warning the seed page asks partners to keep in mind)'
-    $fabrikam | Remove-CustomerRelationship -Granular -Confirm:$false | Format-Table
+    Write-Step 'The Litware project is done: end the relationship that grants Global Administrator'
+    Write-Note 'Ending admin access does not end your support obligations; the warning says so every time.'
+    Get-PartnerCustomer -Name 'Litware' | Remove-CustomerRelationship -Granular -Confirm:$false | Show
 
     Write-Step 'Where every invite stands now'
-    # Redirected output is 80 columns wide by default: give the table room for every column.
-    Get-ResellerInvite | Format-Table | Out-String -Width 160 | Write-Host
+    Get-ResellerInvite | Show
 }
 finally {
     $env:PARTNERRELATIONSHIPS_CONFIG = $null
     $env:DEMO_PARTNER_SECRET = $null
     Disconnect-PartnerRelationship
     $sandbox.Process | Stop-Process -Force -ErrorAction SilentlyContinue
-    Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
 }
-Write-Host "`nDemo complete." -ForegroundColor Green
+
+Write-Host "`nDemo complete. Its files are yours to open, in $folder :" -ForegroundColor Green
+Write-Host "  contoso.eml, drafts/*.eml   the invite drafts (open them in your mail client)"
+Write-Host "  compliance.html             the compliance report (open it in a browser)"
+Write-Host "  partner.yaml, store.db      the configuration and the record of every invite"

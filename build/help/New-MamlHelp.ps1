@@ -84,9 +84,23 @@ function Add-Paragraphs([System.Xml.XmlNode] $Parent, [string[]] $Paragraphs) {
     foreach ($paragraph in $Paragraphs) { [void] (Add-Element $Parent 'maml:para' $paragraph) }
 }
 
+# A parameter's type as a reader wants it: CloudEnvironment, not Nullable`1.
+function Get-ShownType([type] $Type) {
+    $underlying = [Nullable]::GetUnderlyingType($Type)
+    if ($underlying) { return $underlying }
+    return $Type
+}
+
 function Get-TypeName([type] $Type) {
     if ($Type -eq [System.Management.Automation.SwitchParameter]) { return 'SwitchParameter' }
-    return $Type.Name
+    return (Get-ShownType $Type).Name
+}
+
+# The values an enum parameter takes (its element type for an array), or nothing.
+function Get-EnumValues([type] $Type) {
+    $shown = Get-ShownType $Type
+    if ($shown.IsArray) { $shown = Get-ShownType $shown.GetElementType() }
+    if ($shown.IsEnum) { return [Enum]::GetNames($shown) }
 }
 
 function Add-ParameterElement([System.Xml.XmlNode] $Parent, $Parameter, [string[]] $Description, $SetData) {
@@ -103,6 +117,8 @@ function Add-ParameterElement([System.Xml.XmlNode] $Parent, $Parameter, [string[
     $element.SetAttribute('position', $(if ($SetData.Position -ge 0) { [string] ($SetData.Position + 1) } else { 'named' }))
     $element.SetAttribute('aliases', $(if ($Parameter.Aliases.Count) { $Parameter.Aliases -join ', ' } else { 'none' }))
     [void] (Add-Element $element 'maml:name' $Parameter.Name)
+    $enumValues = @(Get-EnumValues $Parameter.ParameterType)
+    if ($enumValues) { $Description = @($Description) + "Accepted values: $($enumValues -join ', ')." }
     Add-Paragraphs (Add-Element $element 'maml:description') $Description
     $typeName = Get-TypeName $Parameter.ParameterType
     if ($Parameter.ParameterType -ne [System.Management.Automation.SwitchParameter]) {
@@ -111,7 +127,7 @@ function Add-ParameterElement([System.Xml.XmlNode] $Parent, $Parameter, [string[
         $value.SetAttribute('variableLength', ([string] $Parameter.ParameterType.IsArray).ToLowerInvariant())
     }
     $type = Add-Element $element 'dev:type'
-    [void] (Add-Element $type 'maml:name' $Parameter.ParameterType.FullName)
+    [void] (Add-Element $type 'maml:name' (Get-ShownType $Parameter.ParameterType).FullName)
     [void] (Add-Element $element 'dev:defaultValue' 'None')
 }
 

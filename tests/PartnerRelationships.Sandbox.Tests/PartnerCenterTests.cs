@@ -82,6 +82,25 @@ public sealed class PartnerCenterTests
     }
 
     [Fact]
+    public async Task Customers_filter_by_company_name_or_domain_prefix_ignoring_case_as_documented()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        await sandbox.ControlAsync("_sandbox/customers/accept-reseller", new { displayName = "Contoso190", domain = "contoso190.onmicrosoft.com" });
+        await sandbox.ControlAsync("_sandbox/customers/accept-reseller", new { displayName = "Contoso", domain = "ContosoCorpCo.onmicrosoft.com" });
+        await sandbox.ControlAsync("_sandbox/customers/accept-reseller", new { displayName = "Fabrikam", domain = "fabrikam.onmicrosoft.com" });
+
+        // The request example of "Get a list of customers filtered by a search field", its filter encoded as there.
+        var byName = await JsonAsync(await sandbox.Http.SendAsync(Get("v1/customers?size=10&filter=%7B%22Field%22%3A%22CompanyName%22%2C%22Value%22%3A%22Cont%22%2C%22Operator%22%3A%22starts_with%22%7D")), HttpStatusCode.OK);
+        var byDomain = await JsonAsync(await sandbox.Http.SendAsync(Get("v1/customers?size=10&filter=" + Uri.EscapeDataString("{\"Field\":\"Domain\",\"Value\":\"fab\",\"Operator\":\"starts_with\"}"))), HttpStatusCode.OK);
+        var badOperator = await JsonAsync(await sandbox.Http.SendAsync(Get("v1/customers?filter=" + Uri.EscapeDataString("{\"Field\":\"CompanyName\",\"Value\":\"c\",\"Operator\":\"equals\"}"))), HttpStatusCode.BadRequest);
+
+        Assert.Equal(new[] { "Contoso190", "Contoso" }, byName["items"]!.AsArray().Select(c => (string)c!["companyProfile"]!["companyName"]!));
+        Assert.Equal(2, (int)byName["totalCount"]!);
+        Assert.Equal(new[] { "Fabrikam" }, byDomain["items"]!.AsArray().Select(c => (string)c!["companyProfile"]!["companyName"]!));
+        Assert.Contains("starts_with", (string)badOperator["description"]!);
+    }
+
+    [Fact]
     public async Task A_bad_continuation_token_is_a_400_in_partner_center_shape()
     {
         await using var sandbox = await SandboxHarness.StartAsync();

@@ -11,6 +11,15 @@ if ([IO.Path]::GetFileNameWithoutExtension($script:PwshCommand[0]) -eq 'dotnet')
 # Runs a child PowerShell with the given arguments.
 function Invoke-Pwsh { & $script:PwshCommand[0] @($script:PwshCommand | Select-Object -Skip 1) @args }
 
+# What a person sees at a terminal (or a CI log) this wide: the default view rendered, as non-blank lines.
+function Get-RenderedLines {
+    param([Parameter(ValueFromPipeline)] $InputObject, [Parameter(Mandatory)] [int] $Width)
+    end { @(@($input) | Out-String -Width $Width) -split "`r?`n" | Where-Object { $_.Trim() } }
+}
+
+# A GUID anywhere in the text (ids belong in list views, not tables).
+$script:GuidPattern = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
+
 $script:PartnerTenantId = '6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c'
 $script:PartnerId = '1234567'
 

@@ -181,6 +181,11 @@ Describe 'Access templates' {
         $item = Compare-AdminPermission -Template Support -CustomerTenantId $tenant
         $item.Kind | Should -Be 'RelationshipCannotSatisfy'
         $item.CanApply | Should -BeFalse
+        foreach ($width in 80, 120) {
+            $lines = $item | Get-RenderedLines -Width $width
+            $lines[0] | Should -Match '^Customer\s+Relationship\s+Kind\s+Group\s+Roles\s*$'
+            ($lines | Where-Object { $_.Length -gt $width }) | Should -BeNullOrEmpty
+        }
         $item | Invoke-AdminPermissionPlan -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure[0].FullyQualifiedErrorId | Should -Be 'TemplateItemNotApplicable,PartnerRelationships.PowerShell.Cmdlets.InvokeAdminPermissionPlanCommand'
     }

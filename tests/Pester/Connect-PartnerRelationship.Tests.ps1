@@ -162,9 +162,37 @@ Describe 'Connect-PartnerRelationship' {
             $info.TenantId | Should -Be $PartnerTenantId    # the partner tenant when auth.tenantId is not set
         }
 
+        It '-SandboxUri alone signs in as the sandbox''s built-in app, and the table says Sandbox True' {
+            $info = Connect-PartnerRelationship -SandboxUri $Sandbox.Uri
+            $info.AuthMode | Should -Be 'ClientSecret'
+            $info.ClientId | Should -Be $Sandbox.ClientId
+            $info.IsSandbox | Should -BeTrue
+            (Get-PartnerRelationshipConnection).IsSandbox | Should -BeTrue
+            $text = $info | Format-List | Out-String -Width 80
+            $text | Should -Match 'IsSandbox\s+: True'
+        }
+
+        It 'a configuration pointing every service at the local sandbox reports IsSandbox True' {
+            $env:PR_TEST_SECRET = $Sandbox.ClientSecret
+            $uri = $Sandbox.Uri.TrimEnd('/')
+            $path = New-TestConfig -Folder $Folder -Extra "auth:`n  mode: ClientSecret`n  clientId: $($Sandbox.ClientId)`n  clientSecretVariable: PR_TEST_SECRET`nendpoints:`n  graph: $uri`n  partnerCenter: $uri`n  login: $uri"
+            (Connect-PartnerRelationship -ConfigPath $path).IsSandbox | Should -BeTrue
+        }
+
         It 'refuses sign-in methods the sandbox does not have' {
             { Connect-PartnerRelationship -SandboxUri $Sandbox.Uri -TenantId $Sandbox.TenantId -UseDeviceCode -ErrorAction Stop } |
                 Should -Throw -ErrorId "SandboxAuthNotSupported,$ConnectErrorId"
+        }
+    }
+
+    Context 'help' {
+        It 'shows -Environment by its type name and lists the values it takes' {
+            $syntax = Get-Help Connect-PartnerRelationship | Out-String -Width 120
+            $syntax | Should -Not -Match 'Nullable'
+            $syntax | Should -Match '-Environment <CloudEnvironment>'
+            $parameter = Get-Help Connect-PartnerRelationship -Parameter Environment | Out-String -Width 120
+            $parameter | Should -Match 'Accepted values: Global, USGovernment, USGovernmentDoD, China\.'
+            $parameter | Should -Not -Match 'Nullable'
         }
     }
 

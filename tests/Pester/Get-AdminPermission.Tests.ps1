@@ -48,10 +48,22 @@ Describe 'Get-AdminPermission' {
         Get-AdminPermission -CustomerTenantId $Pending.TenantId | Should -BeNullOrEmpty
     }
 
-    It 'has a table view that fits 120 columns' {
-        $lines = (Get-AdminPermission -CustomerTenantId $Contoso.TenantId | Format-Table | Out-String -Width 250) -split "`r?`n" | Where-Object { $_.Trim() }
-        ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 120
-        $lines[0] | Should -Match 'Customer\s+Relationship\s+SecurityGroupId\s+Status\s+Roles'
+    It 'has a table view for 80 and 120 columns: customer, status and roles, no ids' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+        $lines = Get-AdminPermission -CustomerTenantId $Contoso.TenantId | Get-RenderedLines -Width $Width
+        ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual $Width
+        $lines[0] | Should -Match '^Customer\s+Status\s+Roles\s*$'
+        $lines[2] | Should -Match '^Contoso\b.*\b(Active|Pending)\s+Helpdesk Administrator'   # capitalised like every status
+        ($lines -join "`n") | Should -Not -Match $GuidPattern
+        $list = Get-AdminPermission -CustomerTenantId $Contoso.TenantId | Format-List | Out-String -Width $Width
+        $list | Should -Match 'SecurityGroupId\s+: [0-9a-f-]{36}'
+    }
+
+    It 'exports to CSV with the roles as text, not a type name' {
+        $csv = Join-Path $TestDrive 'permissions.csv'
+        Get-AdminPermission -CustomerTenantId $Contoso.TenantId | Export-Csv $csv
+        $text = Get-Content $csv -Raw
+        $text | Should -Not -Match 'System\.Collections'
+        (Import-Csv $csv)[0].Roles | Should -Match '^Helpdesk Administrator(; [A-Z][\w ]+)*$'
     }
 
     It 'fails per item for a bad tenant id and an unknown relationship' {

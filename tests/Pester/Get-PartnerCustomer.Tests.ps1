@@ -31,7 +31,7 @@ Describe 'Get-PartnerCustomer' {
         $row.IsReseller | Should -BeTrue
         $row.AdminPermission | Should -Be 'Active'
         $row.ActiveGranularRelationshipCount | Should -Be 1
-        $row.GranularStatusSummary | Should -Be '1 active'
+        $row.GranularStatusSummary | Should -Be '1 Active'
         $row.GranularRelationships[0].Id | Should -Be $Contoso.RelationshipId
         $row.GranularRelationships[0].Roles | Should -Be @('Helpdesk Administrator', 'Directory Readers')
         $row.NextGranularEnd | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddDays(700))
@@ -40,10 +40,43 @@ Describe 'Get-PartnerCustomer' {
     It 'filters by name with wildcards, ignoring case' {
         $pending = @(Get-PartnerCustomer -Name 'fab*')
         $pending.TenantId | Should -Be $Fabrikam.TenantId
-        $pending[0].GranularStatusSummary | Should -Be 'pending'
+        $pending[0].GranularStatusSummary | Should -Be 'Pending'
         $pending[0].NextGranularEnd | Should -BeNullOrEmpty
         (Get-PartnerCustomer 'CONTOSO').TenantId | Should -Be $Contoso.TenantId
         Get-PartnerCustomer -Name 'Nobody*' | Should -BeNullOrEmpty
+    }
+
+    It 'takes several names, and a name without wildcards that finds nobody is a non-terminating ObjectNotFound error' {
+        $found = @(Get-PartnerCustomer -Name 'Contoso', 'Does Not Exist', 'Litware*' -ErrorVariable notFound -ErrorAction SilentlyContinue)
+        $found.Name | Should -Be @('Contoso', 'Litware Plain')
+        $notFound.Count | Should -Be 1
+        $notFound[0].FullyQualifiedErrorId | Should -Be "CustomerNotFound,$ErrorSuffix"
+        $notFound[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $notFound[0].TargetObject | Should -Be 'Does Not Exist'
+        $notFound[0].Exception.Message | Should -Match "No customer named 'Does Not Exist'.*-Name 'Does Not Exist\*'"
+        # Non-terminating: with -ErrorAction Stop it stops; a wildcard that matches nobody stays silent.
+        { Get-PartnerCustomer -Name 'Does Not Exist' -ErrorAction Stop } | Should -Throw -ErrorId "CustomerNotFound,$ErrorSuffix"
+        Get-PartnerCustomer -Name 'Nobody*' -ErrorVariable quiet -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $quiet.Count | Should -Be 0
+    }
+
+    It 'an explicit tenant id that nobody has is a non-terminating ObjectNotFound error naming the id' {
+        $unknown = [guid]::NewGuid().ToString()
+        $found = @($unknown, $Contoso.TenantId | Get-PartnerCustomer -ErrorVariable notFound -ErrorAction SilentlyContinue)
+        $found.Name | Should -Be 'Contoso'
+        $notFound.Count | Should -Be 1
+        $notFound[0].FullyQualifiedErrorId | Should -Be "CustomerNotFound,$ErrorSuffix"
+        $notFound[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $notFound[0].TargetObject | Should -Be $unknown
+        "$($notFound[0])" | Should -Match ([regex]::Escape($unknown))
+    }
+
+    It 'looks one name up with a Partner Center search rather than reading every customer' {
+        $records = & { Get-PartnerCustomer -Name 'Contoso' -Verbose } 4>&1
+        $requests = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message | Where-Object { $_ -match 'GET /v1/customers' })
+        $requests | Should -Not -BeNullOrEmpty
+        $requests | ForEach-Object { $_ | Should -Match 'filter=' }
+        @($records | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Name | Should -Be 'Contoso'
     }
 
     It 'filters by domain, ignoring case' {
@@ -60,7 +93,7 @@ Describe 'Get-PartnerCustomer' {
         $found[0].IsReseller | Should -BeFalse
         $found[0].Domain | Should -BeNullOrEmpty   # Partner Center does not know it
         $found[0].AdminPermission | Should -Be 'Active'
-        $found[0].GranularStatusSummary | Should -Be '1 active'
+        $found[0].GranularStatusSummary | Should -Be '1 Active'
     }
 
     It 'reads one customer by tenant id, from a parameter, by value and by property name' {
@@ -89,14 +122,32 @@ Describe 'Get-PartnerCustomer' {
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
 
-    It 'has a table view that fits 120 columns and a list view with the relationships' {
-        $table = Get-PartnerCustomer | Format-Table | Out-String -Width 250
-        $lines = $table -split "`r?`n" | Where-Object { $_.Trim() }
-        ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 120
-        $lines[0] | Should -Match 'Name\s+TenantId\s+Domain\s+Reseller\s+GDAP\s+Admin\s+GdapEnds'
-        $table | Should -Match ([regex]::Escape($Contoso.TenantId) + '.*yes\s+1 active\s+Active\s+\d{4}-\d\d-\d\d')
-        $list = Get-PartnerCustomer -TenantId $Contoso.TenantId | Format-List | Out-String -Width 250
-        $list | Should -Match 'GranularRelationships\s*:\s*GDAP Contoso \w+ \(Active, ends \d{4}-\d\d-\d\d; Helpdesk Administrator, Directory Readers\)'
+    It 'has a table view for <Width> columns: the name gets the width, the tenant id is only in the list view' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+        $lines = Get-PartnerCustomer | Get-RenderedLines -Width $Width
+        ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual $Width
+        $lines[0] | Should -Match '^Name\s+Reseller\s+GDAP\s+Admin\s+GdapEnds\s*$'
+        ($lines -join "`n") | Should -Match '(?m)^Contoso\s+Yes\s+1 Active\s+Active\s+\d{4}-\d\d-\d\d'
+        ($lines -join "`n") | Should -Match '(?m)^Northwind Gdap Only\s+No\s+1 Active'   # the whole name, not cut
+        ($lines -join "`n") | Should -Not -Match $GuidPattern
+        $list = Get-PartnerCustomer -TenantId $Contoso.TenantId | Format-List | Out-String -Width $Width
+        $list | Should -Match ('TenantId\s+: ' + [regex]::Escape($Contoso.TenantId))
+        $list | Should -Match 'GranularRelationships\s*:\s*GDAP Contoso \w+ \(Active, ends \d{4}-\d\d-\d\d;'
+        ($list -split "`n" | Where-Object { $_.TrimEnd().Length -gt $Width }) | Should -BeNullOrEmpty
+        $wide = Get-PartnerCustomer -TenantId $Contoso.TenantId | Format-List | Out-String -Width 200
+        $wide | Should -Match 'GranularRelationships\s*:\s*GDAP Contoso \w+ \(Active, ends \d{4}-\d\d-\d\d; Helpdesk Administrator, Directory Readers\)'
+    }
+
+    It 'exports to CSV with the relationships as text, and to JSON with enum names' {
+        $csv = Join-Path $TestDrive 'customers.csv'
+        Get-PartnerCustomer -TenantId $Contoso.TenantId | Export-Csv $csv
+        Get-Content $csv -Raw | Should -Not -Match 'System\.Collections'
+        $row = Import-Csv $csv
+        $row.GranularRelationships | Should -Match '^GDAP Contoso \w+ \(Active\)$'
+        $row.AdminPermission | Should -Be 'Active'
+        $json = Get-PartnerCustomer -TenantId $Contoso.TenantId | ConvertTo-Json -Depth 4
+        $json | Should -Match '"AdminPermission": "Active"'
+        $json | Should -Match '"Status": "Active"'
+        ($json | ConvertFrom-Json).GranularRelationships[0].Roles | Should -Be @('Helpdesk Administrator', 'Directory Readers')
     }
 
     It 'says to connect when there is no session' {

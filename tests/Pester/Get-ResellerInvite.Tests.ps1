@@ -78,10 +78,18 @@ Describe 'Get-ResellerInvite' {
             Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,PartnerRelationships.PowerShell.Cmdlets.GetResellerInviteCommand'
     }
 
-    It 'shows a table by default' {
-        $text = Get-ResellerInvite -ConfigPath $script:Config | Out-String -Width 150
-        $text | Should -Match 'CustomerName\s+Kind\s+Status\s+Created'
-        $text | Should -Match 'Contoso Pharma\s+Reseller\s+Pending'
+    It 'shows a table by default that fits <Width> columns: the name, kind, status and since when' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+        $lines = Get-ResellerInvite -ConfigPath $script:Config | Get-RenderedLines -Width $Width
+        ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual $Width
+        $lines[0] | Should -Match '^CustomerName\s+Kind\s+Status\s+Since\s*$'
+        ($lines -join "`n") | Should -Match 'Contoso Pharma\S*\s+Reseller\s+Pending\s+\d{4}-\d\d-\d\d \d\d:\d\d'
+        ($lines -join "`n") | Should -Not -Match $GuidPattern
+    }
+
+    It 'shows the same date convention in the list view, and the ids there' {
+        $list = Get-ResellerInvite -ConfigPath $script:Config | Select-Object -First 1 | Format-List | Out-String -Width 120
+        $list | Should -Match 'Created\s+: \d{4}-\d\d-\d\d \d\d:\d\d\s'
+        $list | Should -Match 'Id\s+: [0-9a-f-]{36}'
     }
 }
 
@@ -121,6 +129,13 @@ Describe 'Get-ResellerInvite -PendingFor and -IncludeHistory' {
         ($history | ForEach-Object { "$($_.FromStatus)->$($_.ToStatus)" }) | Should -Be @('->Pending', 'Pending->Cancelled')
         $history[1].At | Should -Be $invites[1].StatusChangedAt
         $history[1].Detail | Should -Match 'cancelled'
+    }
+
+    It 'exports invites with their history as readable lines' {
+        $row = Get-ResellerInvite -Id $script:Withdrawn.Id -IncludeHistory -ConfigPath $script:Config | ConvertTo-Csv | ConvertFrom-Csv
+        $row.History | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ Pending( \([^)]*\))?; \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ Pending -> Cancelled \(.*cancelled.*\)$'
+        $row.Kind | Should -Be 'Reseller'
+        $row.Status | Should -Be 'Cancelled'
     }
 
     It 'adds the history to invites asked for by id, and leaves it out otherwise' {

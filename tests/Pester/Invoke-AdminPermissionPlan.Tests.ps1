@@ -45,6 +45,10 @@ Describe 'Invoke-AdminPermissionPlan' {
 
         $out.Count | Should -Be 1
         $out[0].SecurityGroupId | Should -Be $Agents
+        $shown = $out[0] | Out-String -Width 80
+        $shown | Should -Match 'Status\s+: (Pending|Active)\b'   # capitalised like every status the module shows
+        $shown | Should -Match 'Created\s+: \d{4}-\d\d-\d\d \d\d:\d\d'
+        ($out[0] | ConvertTo-Csv | ConvertFrom-Csv).Roles | Should -Not -Match 'System\.'
         $assignments = Get-Assignments $c.RelationshipId
         @($assignments.accessContainer.accessContainerId) | Should -Be @($Agents)
         @(Compare-AdminPermission -Template Readers -CustomerTenantId $c.TenantId).Count | Should -Be 0

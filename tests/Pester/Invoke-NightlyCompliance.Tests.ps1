@@ -68,6 +68,30 @@ Describe 'examples/Invoke-NightlyCompliance.ps1' {
         $run.Text | Should -Match '7 finding\(s\) of severity Warning or Error'
     }
 
+    It 'exits 2 when the service fails, naming the command that failed, with the service''s advice once' {
+        $failing = Join-Path $Folder 'failing'
+        $null = New-Item -ItemType Directory -Path $failing
+        $config = Join-Path $failing 'partner.yaml'
+        (Get-Content $Case.ConfigPath -Raw) + "`nretry:`n  maxAttempts: 1`n" | Set-Content $config
+        $null = Invoke-SandboxControl -Method Put -Path 'faults' -Body @{ failPathContaining = 'delegatedAdminRelationships' } -Sandbox $Case.Sandbox
+        try { $run = Invoke-Runbook -ConfigPath $config -ReportFolder (Join-Path $failing 'reports') }
+        finally { $null = Invoke-SandboxControl -Method Put -Path 'faults' -Body @{} -Sandbox $Case.Sandbox }
+
+        $run.ExitCode | Should -Be 2
+        $text = $run.Text -replace "`e\[[0-9;]*m", ''   # as a person reads it, without the terminal's colours
+        $text | Should -Match '(?m)^Test-PartnerCompliance: '
+        $text | Should -Not -Match 'Write-Error'
+        ([regex]::Matches($text, 'Retry later')).Count | Should -Be 1
+        $text | Should -Not -Match 'Try again later'
+    }
+
+    It 'says in its help how to try it against the sandbox, and that a clone needs -ModulePath' {
+        $help = Get-Help $Runbook -Full | Out-String -Width 200
+        $help | Should -Match 'dotnet pwsh ./build.ps1 Sandbox'
+        $help | Should -Match '-ModulePath ./out/PartnerRelationships'
+        $help | Should -Match 'a clone does not have'
+    }
+
     It 'exits 2 without prompting when the configuration needs a person to sign in' {
         $interactive = Join-Path $Folder 'interactive'
         $null = New-Item -ItemType Directory -Path $interactive

@@ -103,6 +103,32 @@ Tailspin Toys,ops@tailspin.example
         (Get-ResellerInvite -ConfigPath $script:Config).CustomerName | Should -Be @('Contoso', 'Northwind Traders', 'Tailspin Toys')
     }
 
+    It 'refuses customers from a CSV piped to -OutFile ./drafts when there is no drafts folder, up front, with nothing recorded or written' {
+        $csv = Join-Path $script:Folder 'customers.csv'
+        "CustomerName,CustomerEmail`nContoso,admin@contoso.com`nNorthwind Traders,it@northwind.example" | Set-Content $csv
+        Push-Location $script:Folder
+        try {
+            $err = { Import-Csv $csv | New-ResellerInvite -ConfigPath $script:Config -OutFile ./drafts -ErrorAction Stop } |
+                Should -Throw -ErrorId "InviteOutFileNotFolder,$script:CommandId" -PassThru
+        }
+        finally { Pop-Location }
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -Match "drafts' is not a folder.*New-Item -ItemType Directory '[^']*drafts'.*end the path with '/'.*Nothing was recorded"
+        Test-Path (Join-Path $script:Folder 'drafts') | Should -BeFalse
+        @(Get-ResellerInvite -ConfigPath $script:Config).Count | Should -Be 0
+    }
+
+    It 'creates the drafts folder when the path ends with a slash, one draft per customer' {
+        $csv = Join-Path $script:Folder 'customers.csv'
+        "CustomerName,CustomerEmail`nContoso,admin@contoso.com`nNorthwind Traders,it@northwind.example" | Set-Content $csv
+        Push-Location $script:Folder
+        try { $invites = @(Import-Csv $csv | New-ResellerInvite -ConfigPath $script:Config -OutFile ./drafts/) }
+        finally { Pop-Location }
+        $invites.Count | Should -Be 2
+        (Get-ChildItem (Join-Path $script:Folder 'drafts') -Filter *.eml).Name | Sort-Object | Should -Be @('Contoso.eml', 'Northwind-Traders.eml')
+        @(Get-ResellerInvite -ConfigPath $script:Config).Count | Should -Be 2
+    }
+
     It 'refuses to overwrite an .eml without -Force and records nothing' {
         $eml = Join-Path $script:Folder 'contoso.eml'
         Set-Content $eml 'keep'
@@ -341,6 +367,22 @@ Describe 'New-ResellerInvite -Kind GranularAdmin' {
         $fallback.Link | Should -Be $offline.Link
         $warnings.Count | Should -Be 1
         "$($warnings[0])" | Should -Match 'composed from the configuration'
+    }
+
+    It 'shows a new GDAP invite with what the admin needs next: the approval link, the relationship, roles and duration (<Width> columns)' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+        $invite = New-ResellerInvite -Kind GranularAdmin -CustomerName "Contoso Shown $Width" -CustomerEmail 'admin@contoso.com' -ConfigPath $Config `
+            -Role 'Helpdesk Administrator', 'Directory Readers' -Duration P365D
+        $text = $invite | Out-String -Width $Width
+        # Rendered lines may wrap: compare the text with the wrapping taken out.
+        $joined = ($text -split "`r?`n" | ForEach-Object { $_.Trim() }) -join ''
+        $joined | Should -Match ([regex]::Escape("ApprovalLink  : $($invite.Link)"))
+        $text | Should -Match ('Relationship\s+: ' + [regex]::Escape($invite.RelationshipDisplayName))
+        $text | Should -Match 'Roles\s+: Helpdesk Administrator; Directory Readers'
+        $text | Should -Match 'Duration\s+: P365D'
+        ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt $Width }) | Should -BeNullOrEmpty
+        $csv = $invite | ConvertTo-Csv | ConvertFrom-Csv
+        $csv.Roles | Should -Be 'Helpdesk Administrator; Directory Readers'
+        ($invite | ConvertTo-Json) | Should -Match '"Kind": "GranularAdmin"'
     }
 
     It 'never turns an indirect invite into a direct one when connected' {

@@ -48,6 +48,14 @@ Describe 'Remove-CustomerRelationship' {
         "$($warnings[0])" | Should -Match 'Contoso Granular: Until you renegotiate your agreement with the customer, you remain responsible for providing customer support'
         "$($warnings[0])" | Should -Match 'Cloud Reseller Agreement'
         (Get-PartnerCustomer -TenantId $c.TenantId).IsReseller | Should -BeTrue
+        foreach ($width in 80, 120) {
+            $lines = $result | Get-RenderedLines -Width $width
+            $lines[0] | Should -Match '^Customer\s+GdapEnded\s+ResellerRemoved\s+InvitesRecorded\s*$'
+            $lines[2] | Should -Match '^Contoso Granular\s+1\s+False\s+0'
+            ($lines -join "`n") | Should -Not -Match $GuidPattern
+            ($lines | Where-Object { $_.Length -gt $width }) | Should -BeNullOrEmpty
+        }
+        ($result | Format-List | Out-String) | Should -Match ('CustomerTenantId\s+: ' + [regex]::Escape($c.TenantId))
     }
 
     It 'removes the reseller relationship with -Reseller and records the invite as Terminated' {
@@ -99,6 +107,14 @@ Describe 'Remove-CustomerRelationship' {
         $err.Exception.Message | Should -Match 'The 1 granular relationship\(s\) were terminated'
         (Get-SandboxRelationship $c.RelationshipId).status | Should -BeIn @('terminationRequested', 'terminating', 'terminated')
         (Get-PartnerCustomer -TenantId $c.TenantId).IsReseller | Should -BeTrue
+    }
+
+    It '-WhatIf on a customer with only a reseller relationship names the customer and says to add -Reseller' {
+        $only = New-TestCustomer -Name 'Contoso Reseller Only' -Relationship None
+        $err = { Get-PartnerCustomer -Name 'Contoso Reseller Only' | Remove-CustomerRelationship -WhatIf -ErrorAction Stop } |
+            Should -Throw -ErrorId "NothingToRemove,$ErrorSuffix" -PassThru
+        "$err" | Should -Be 'Contoso Reseller Only has no active granular relationship; add -Reseller to remove the reseller relationship.'
+        "$err" | Should -Not -Match ([regex]::Escape($only.TenantId))
     }
 
     It 'says when there is nothing to remove, and goes on with the next customer' {

@@ -72,6 +72,12 @@ Describe 'Sync-ResellerInvite' {
         $changes[0].At | Should -Be ([DateTimeOffset] $approved.activatedDateTime)
         $changes[0].CustomerTenantId | Should -Be $tenant
         $changes[0].RelationshipId | Should -Be $invite.RelationshipId
+        foreach ($width in 80, 120) {
+            $lines = $changes | Get-RenderedLines -Width $width
+            $lines[0] | Should -Match '^CustomerName\s+From\s+To\s+At\s*$'
+            $lines[2] | Should -Match '^Contoso Granular\s+Pending\s+Accepted\s+\d{4}-\d\d-\d\d \d\d:\d\d$'
+            ($lines | Where-Object { $_.Length -gt $width }) | Should -BeNullOrEmpty
+        }
 
         $accepted = Get-ResellerInvite -Status Accepted -IncludeHistory -ConfigPath $Config
         $accepted.Id | Should -Be $invite.Id
@@ -117,6 +123,18 @@ Describe 'Sync-ResellerInvite' {
         $null = New-ResellerInvite -CustomerName 'Waiting Reseller' -CustomerEmail 'a@waiting-reseller.example' -ConfigPath $Config
         @(Sync-ResellerInvite -ConfigPath $Config).Count | Should -Be 0
         @(Get-ResellerInvite -Status Pending -ConfigPath $Config).Count | Should -Be 2
+    }
+
+    It 'says "0 changes" on the information stream (shown like Write-Host), never in the output' {
+        $null = New-ResellerInvite -CustomerName 'Waiting Reseller' -CustomerEmail 'a@waiting-reseller.example' -ConfigPath $Config
+        $output = @(Sync-ResellerInvite -ConfigPath $Config -InformationVariable said)
+        $output.Count | Should -Be 0
+        "$said" | Should -Be 'Sync-ResellerInvite: 0 changes recorded.'
+        $said[0].Tags | Should -Contain 'PSHOST'   # displayed by default, as Write-Host is
+        # What a person at the prompt sees: the line, and nothing else.
+        $seen = & { Sync-ResellerInvite -ConfigPath $Config } 6>&1 | Out-String
+        $seen.Trim() | Should -Be 'Sync-ResellerInvite: 0 changes recorded.'
+        @(& { Sync-ResellerInvite -ConfigPath $Config -InformationAction Ignore } 6>&1).Count | Should -Be 0
     }
 
     It 'syncs only the invites piped in, and nothing when nothing is piped in' {

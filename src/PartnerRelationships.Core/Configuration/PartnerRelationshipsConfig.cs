@@ -52,6 +52,8 @@ public sealed class PartnerSettings
     public bool InvitesForIndirectReseller => !string.IsNullOrWhiteSpace(IndirectResellerTenantId);
 }
 
+// Names, not numbers, in PowerShell's ConvertTo-Json (which uses Newtonsoft.Json).
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
 public enum CloudEnvironment
 {
     Global,
@@ -60,6 +62,8 @@ public enum CloudEnvironment
     China,
 }
 
+// Names, not numbers, in PowerShell's ConvertTo-Json (which uses Newtonsoft.Json).
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
 public enum AuthMode
 {
     Interactive,
@@ -107,6 +111,8 @@ public sealed class AuthSettings
     public string? RefreshTokenName { get; set; }
 }
 
+// Names, not numbers, in PowerShell's ConvertTo-Json (which uses Newtonsoft.Json).
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
 public enum StoreProvider
 {
     Sqlite,

@@ -170,16 +170,10 @@ internal sealed class DraftFileWriter
             return System.IO.Path.Combine(full, DraftFileNames.ForCustomer(customerName));
         }
 
-        var endsWithSeparator = requested.EndsWith(System.IO.Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ||
-                                requested.EndsWith(System.IO.Path.AltDirectorySeparatorChar.ToString(), StringComparison.Ordinal);
-        if (endsWithSeparator)
+        if (DraftFolder.NamesFolder(requested))
         {
-            // Meant as a folder that is not there: report the folder itself, not its parent.
-            throw new PartnerRelationshipsException(
-                InviteErrorIds.InviteFolderNotFound,
-                ErrorKind.ObjectNotFound,
-                $"The folder '{InputExcerpt.Of(full)}' for the drafts does not exist. Create it first (New-Item -ItemType Directory).",
-                full);
+            // Meant as a folder that is not there yet: made (when its parent exists), the draft goes in it.
+            return System.IO.Path.Combine(DraftFolder.Ensure(requested), DraftFileNames.ForCustomer(customerName));
         }
 
         return full;

@@ -17,6 +17,7 @@ public static class InviteErrorIds
     public const string InviteTemplateUnreadable = nameof(InviteTemplateUnreadable);
     public const string InviteFileExists = nameof(InviteFileExists);
     public const string InviteFolderNotFound = nameof(InviteFolderNotFound);
+    public const string InviteOutFileNotFolder = nameof(InviteOutFileNotFolder);
     public const string InviteFileNotWritable = nameof(InviteFileNotWritable);
     public const string InviteFileNotRegular = nameof(InviteFileNotRegular);
 }

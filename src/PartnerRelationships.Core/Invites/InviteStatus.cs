@@ -1,6 +1,8 @@
 namespace PartnerRelationships.Core.Invites;
 
 /// <summary>Where an invite stands. Every change is written to the store's append-only history.</summary>
+// Names, not numbers, in PowerShell's ConvertTo-Json (which uses Newtonsoft.Json).
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
 public enum InviteStatus
 {
     /// <summary>Drafted and recorded; the customer has not acted yet.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using PartnerRelationships.Core.Collections;
 
 namespace PartnerRelationships.Core.Remote;
 
@@ -9,7 +10,9 @@ public sealed record AccessAssignmentInfo
     public required string Id { get; init; }
     public required string RelationshipId { get; init; }
     public required string SecurityGroupId { get; init; }
-    public IReadOnlyList<string> Roles { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Roles { get => _roles; init => _roles = ExportableList<string>.Of(value); }
+
+    private readonly IReadOnlyList<string> _roles = ExportableList<string>.Empty;
 
     /// <summary>pending, active, deleting, deleted or error.</summary>
     public string Status { get; init; } = "";

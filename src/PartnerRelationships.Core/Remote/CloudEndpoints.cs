@@ -49,6 +49,10 @@ public sealed record CloudEndpoints
                 PartnerCenter = overrides.PartnerCenter ?? endpoints.PartnerCenter,
                 Login = overrides.Login ?? endpoints.Login,
             };
+
+            // A configuration that points every service at plain http on this machine is a sandbox too (only the
+            // sandbox serves these APIs there), so the session says so.
+            endpoints = endpoints with { IsSandbox = IsLocalPlainHttp(endpoints.Graph) && IsLocalPlainHttp(endpoints.PartnerCenter) && IsLocalPlainHttp(endpoints.Login) };
         }
 
         if (sandbox is not null)
@@ -93,6 +97,8 @@ public sealed record CloudEndpoints
         GraphScope = graph + "/.default",
         PartnerCenterScope = "https://api.partnercenter.microsoft.com/.default",
     };
+
+    private static bool IsLocalPlainHttp(Uri uri) => uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback;
 
     /// <summary>An override may or may not name the version; the SDK needs it in the base address.</summary>
     private static Uri WithGraphVersion(Uri graph)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using PartnerRelationships.Core.Collections;
 
 namespace PartnerRelationships.Core.Remote;
 
@@ -13,7 +14,9 @@ public sealed record DelegatedAdminRelationshipInfo
     public RelationshipStatus Status { get; init; }
 
     /// <summary>Built-in Entra role definition ids.</summary>
-    public IReadOnlyList<string> Roles { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Roles { get => _roles; init => _roles = ExportableList<string>.Of(value); }
+
+    private readonly IReadOnlyList<string> _roles = ExportableList<string>.Empty;
 
     public TimeSpan Duration { get; init; }
     public TimeSpan AutoExtendDuration { get; init; }

@@ -20,6 +20,9 @@ public interface IPartnerCenterClient
     /// <summary>Streams page by page (continuation token); memory stays flat however many customers there are.</summary>
     IAsyncEnumerable<PartnerCustomerInfo> ListCustomersAsync(int pageSize = 100, CancellationToken cancellationToken = default);
 
+    /// <summary>The customers whose company name or domain starts with a prefix (case ignored), paged like the whole list.</summary>
+    IAsyncEnumerable<PartnerCustomerInfo> SearchCustomersAsync(CustomerSearch search, int pageSize = 100, CancellationToken cancellationToken = default);
+
     Task<PartnerCustomerInfo> GetCustomerAsync(string customerTenantId, CancellationToken cancellationToken = default);
 
     /// <summary>Sets relationshipToPartner to none. The service refuses while the customer has active subscriptions.</summary>

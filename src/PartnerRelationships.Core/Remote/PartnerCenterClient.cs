@@ -77,15 +77,28 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         return link;
     }
 
-    public async IAsyncEnumerable<PartnerCustomerInfo> ListCustomersAsync(int pageSize = 100, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<PartnerCustomerInfo> ListCustomersAsync(int pageSize = 100, CancellationToken cancellationToken = default)
+        => ReadCustomerPagesAsync(CustomersPath(pageSize), "List customers", cancellationToken);
+
+    public IAsyncEnumerable<PartnerCustomerInfo> SearchCustomersAsync(CustomerSearch search, int pageSize = 100, CancellationToken cancellationToken = default)
+    {
+        if (search is null) throw new ArgumentNullException(nameof(search));
+        var path = CustomersPath(pageSize) + "&filter=" + Uri.EscapeDataString(search.ToFilterJson());
+        return ReadCustomerPagesAsync(path, $"Search customers by {search.Field} starting with '{search.Prefix}'", cancellationToken);
+    }
+
+    private static string CustomersPath(int pageSize)
     {
         if (pageSize < 1 || pageSize > 500)
         {
             throw new PartnerRelationshipsException("InvalidPageSize", ErrorKind.InvalidArgument, "The page size must be between 1 and 500.", pageSize);
         }
 
-        const string operation = "List customers";
-        var path = "customers?size=" + pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return "customers?size=" + pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async IAsyncEnumerable<PartnerCustomerInfo> ReadCustomerPagesAsync(string path, string operation, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         string? continuation = null;
         do
         {

@@ -5,6 +5,8 @@ namespace PartnerRelationships.Core.Remote;
 /// never approves) does not get its own value: the relationship stays approvalPending until its request expires and
 /// then shows as <see cref="Expired"/> without ever having an activation date.
 /// </summary>
+// Names, not numbers, in PowerShell's ConvertTo-Json (which uses Newtonsoft.Json).
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
 public enum RelationshipStatus
 {
     Unknown,

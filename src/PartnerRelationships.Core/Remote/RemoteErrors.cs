@@ -20,7 +20,7 @@ public static class RemoteErrors
             409 => new("RemoteConflict", ErrorKind.ResourceExists, $"{head} Get the current state and try again.", target, inner),
             412 => new("RemotePreconditionFailed", ErrorKind.InvalidOperation, $"{head} It changed since it was read; get it again and retry.", target, inner),
             429 => new("RemoteThrottled", ErrorKind.LimitsExceeded, $"{head} Wait a few minutes and try again.", target, inner),
-            >= 500 => new("RemoteServiceError", ErrorKind.ResourceUnavailable, $"{head} Try again later.", target, inner),
+            >= 500 => new("RemoteServiceError", ErrorKind.ResourceUnavailable, head + Resilience.ServiceErrorText.RetryAdvice(serviceMessage), target, inner),
             _ => new("RemoteError", ErrorKind.InvalidOperation, head, target, inner),
         };
     }

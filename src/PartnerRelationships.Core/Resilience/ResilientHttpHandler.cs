@@ -268,12 +268,12 @@ public sealed class ResilientHttpHandler : DelegatingHandler
             408 => new PartnerRelationshipsException(
                 "RemoteTimeout",
                 ErrorKind.OperationTimeout,
-                $"The service timed out answering {call} (HTTP 408, {Attempts(trace)}).{detail} Try again later.",
+                $"The service timed out answering {call} (HTTP 408, {Attempts(trace)}).{detail}{ServiceErrorText.RetryAdvice(serviceMessage)}",
                 call),
             _ => new PartnerRelationshipsException(
                 "RemoteServiceError",
                 ErrorKind.ResourceUnavailable,
-                $"The service failed to answer {call} (HTTP {status} {response.ReasonPhrase}, {Attempts(trace)}).{detail} Try again later.",
+                $"The service failed to answer {call} (HTTP {status} {response.ReasonPhrase}, {Attempts(trace)}).{detail}{ServiceErrorText.RetryAdvice(serviceMessage)}",
                 call),
         };
     }

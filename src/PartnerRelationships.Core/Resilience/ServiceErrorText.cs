@@ -5,6 +5,16 @@ namespace PartnerRelationships.Core.Resilience;
 /// <summary>Pulls the human message out of either service's error body (Graph: error.message; Partner Center: description).</summary>
 public static class ServiceErrorText
 {
+    /// <summary>
+    /// Our advice to retry, unless the service's own message already gives it ("… Retry later."): the error then
+    /// reads once, not "Retry later. Try again later.".
+    /// </summary>
+    public static string RetryAdvice(string? serviceMessage, string advice = " Try again later.") =>
+        serviceMessage is not null && (serviceMessage.IndexOf("retry", System.StringComparison.OrdinalIgnoreCase) >= 0
+                                       || serviceMessage.IndexOf("try again", System.StringComparison.OrdinalIgnoreCase) >= 0)
+            ? ""
+            : advice;
+
     public static string? Extract(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))

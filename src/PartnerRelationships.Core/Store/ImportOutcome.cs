@@ -1,6 +1,8 @@
 namespace PartnerRelationships.Core.Store;
 
 /// <summary>What importing one invite into a store did.</summary>
+// Names, not numbers, in PowerShell's ConvertTo-Json (which uses Newtonsoft.Json).
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
 public enum ImportOutcome
 {
     /// <summary>The invite was new here: recorded with its whole history.</summary>

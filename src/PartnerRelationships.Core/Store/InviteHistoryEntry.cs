@@ -16,4 +16,10 @@ public sealed record InviteHistoryEntry
 
     /// <summary>Why: e.g. "customer appeared in /v1/customers", "relationship status active".</summary>
     public string? Detail { get; init; }
+
+    /// <summary>One line for an export (Export-Csv of invites with their history): UTC time, change, why.</summary>
+    public override string ToString() =>
+        At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) + " " +
+        (FromStatus is { } from ? $"{from} -> {ToStatus}" : ToStatus.ToString()) +
+        (string.IsNullOrWhiteSpace(Detail) ? "" : $" ({Detail})");
 }

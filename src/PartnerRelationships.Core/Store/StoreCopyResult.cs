@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using PartnerRelationships.Core.Collections;
 
 namespace PartnerRelationships.Core.Store;
 
@@ -11,7 +12,9 @@ public sealed record StoreCopyResult
     public int Unchanged { get; init; }
 
     /// <summary>Invites the destination holds with a different history: left as they were.</summary>
-    public IReadOnlyList<Guid> Conflicts { get; init; } = Array.Empty<Guid>();
+    public IReadOnlyList<Guid> Conflicts { get => _conflicts; init => _conflicts = ExportableList<Guid>.Of(value); }
+
+    private readonly IReadOnlyList<Guid> _conflicts = ExportableList<Guid>.Empty;
 
     public int HistoryEntriesRead { get; init; }
 

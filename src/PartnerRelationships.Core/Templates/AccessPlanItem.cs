@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using PartnerRelationships.Core.Roles;
+using PartnerRelationships.Core.Collections;
 
 namespace PartnerRelationships.Core.Templates;
 
@@ -21,13 +22,19 @@ public sealed record AccessPlanItem
     public string? GroupName { get; init; }
 
     /// <summary>What the group should hold (Add, Change); empty for the others.</summary>
-    public IReadOnlyList<EntraRole> Roles { get; init; } = Array.Empty<EntraRole>();
+    public IReadOnlyList<EntraRole> Roles { get => _roles; init => _roles = ExportableList<EntraRole>.Of(value); }
+
+    private readonly IReadOnlyList<EntraRole> _roles = ExportableList<EntraRole>.Empty;
 
     /// <summary>What the assignment holds now (Change, Remove): role ids.</summary>
-    public IReadOnlyList<string> CurrentRoleIds { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> CurrentRoleIds { get => _currentRoleIds; init => _currentRoleIds = ExportableList<string>.Of(value); }
+
+    private readonly IReadOnlyList<string> _currentRoleIds = ExportableList<string>.Empty;
 
     /// <summary>Roles the template assigns that the relationship lacks (RelationshipCannotSatisfy).</summary>
-    public IReadOnlyList<EntraRole> MissingRoles { get; init; } = Array.Empty<EntraRole>();
+    public IReadOnlyList<EntraRole> MissingRoles { get => _missingRoles; init => _missingRoles = ExportableList<EntraRole>.Of(value); }
+
+    private readonly IReadOnlyList<EntraRole> _missingRoles = ExportableList<EntraRole>.Empty;
 
     public string? AssignmentId { get; init; }
 

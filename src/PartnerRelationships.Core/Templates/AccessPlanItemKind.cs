@@ -1,6 +1,8 @@
 namespace PartnerRelationships.Core.Templates;
 
 /// <summary>What one plan item says about a customer's access compared with a template.</summary>
+// Names, not numbers, in PowerShell's ConvertTo-Json (which uses Newtonsoft.Json).
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
 public enum AccessPlanItemKind
 {
     /// <summary>The group has no assignment on the relationship: create it.</summary>

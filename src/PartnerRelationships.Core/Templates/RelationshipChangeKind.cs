@@ -1,6 +1,8 @@
 namespace PartnerRelationships.Core.Templates;
 
 /// <summary>What a bulk operation will do to one relationship.</summary>
+// Names, not numbers, in PowerShell's ConvertTo-Json (which uses Newtonsoft.Json).
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
 public enum RelationshipChangeKind
 {
     /// <summary>Change it (auto-extend on/off, drop Global Administrator).</summary>

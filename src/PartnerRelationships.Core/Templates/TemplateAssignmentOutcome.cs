@@ -14,4 +14,7 @@ public sealed record TemplateAssignmentOutcome(string Template, string GroupId, 
     public string Note =>
         $"template {Template}: group {(GroupName is null ? GroupId : $"{GroupName} ({GroupId})")} {string.Join(", ", Roles)}: {State}" +
         (Detail is null ? "" : $" ({Detail})");
+
+    /// <summary>The note: what a CSV export of a sync's transitions shows for each assignment.</summary>
+    public override string ToString() => Note;
 }

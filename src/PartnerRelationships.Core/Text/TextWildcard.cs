@@ -32,6 +32,24 @@ public sealed class TextWildcard
         return false;
     }
 
+    /// <summary>The literal text before the first wildcard (all of it when there is none), escapes removed.</summary>
+    public string LiteralPrefix
+    {
+        get
+        {
+            var prefix = new System.Text.StringBuilder(Pattern.Length);
+            for (var i = 0; i < Pattern.Length; i++)
+            {
+                var c = Pattern[i];
+                if (c is '*' or '?') break;
+                if (c == '`' && i + 1 < Pattern.Length) c = Pattern[++i];
+                prefix.Append(c);
+            }
+
+            return prefix.ToString();
+        }
+    }
+
     public bool IsMatch(string? text) => text is not null && _regex.IsMatch(text);
 
     private static string ToRegex(string pattern)

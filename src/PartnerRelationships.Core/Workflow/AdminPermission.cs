@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using PartnerRelationships.Core.Collections;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -14,8 +15,13 @@ public sealed record AdminPermission
     public required string SecurityGroupId { get; init; }
 
     /// <summary>Role names (ids not in the catalog are shown as ids).</summary>
-    public IReadOnlyList<string> Roles { get; init; } = Array.Empty<string>();
-    public IReadOnlyList<string> RoleIds { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Roles { get => _roles; init => _roles = ExportableList<string>.Of(value); }
+
+    private readonly IReadOnlyList<string> _roles = ExportableList<string>.Empty;
+
+    public IReadOnlyList<string> RoleIds { get => _roleIds; init => _roleIds = ExportableList<string>.Of(value); }
+
+    private readonly IReadOnlyList<string> _roleIds = ExportableList<string>.Empty;
 
     /// <summary>pending, active, deleting, deleted or error.</summary>
     public string Status { get; init; } = "";

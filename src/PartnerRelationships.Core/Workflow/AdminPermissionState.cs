@@ -1,6 +1,8 @@
 namespace PartnerRelationships.Core.Workflow;
 
 /// <summary>Whether the partner holds admin rights in a customer tenant.</summary>
+// Names, not numbers, in PowerShell's ConvertTo-Json (which uses Newtonsoft.Json).
+[Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
 public enum AdminPermissionState
 {
     /// <summary>No reseller relationship and no granular relationship: the partner never had admin rights (that we can see).</summary>

@@ -31,9 +31,9 @@ public sealed class CustomerDirectory
     public async IAsyncEnumerable<PartnerCustomer> ListAsync(CustomerFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         filter ??= new CustomerFilter();
-        var name = string.IsNullOrWhiteSpace(filter.Name) ? null : new TextWildcard(filter.Name!.Trim());
+        var names = filter.Names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => new TextWildcard(n.Trim())).ToList();
         var domain = string.IsNullOrWhiteSpace(filter.Domain) ? null : new TextWildcard(filter.Domain!.Trim());
-        bool Wanted(PartnerCustomer c) => (name is null || name.IsMatch(c.Name)) && (domain is null || domain.IsMatch(c.Domain));
+        bool Wanted(PartnerCustomer c) => (names.Count == 0 || names.Any(n => n.IsMatch(c.Name))) && (domain is null || domain.IsMatch(c.Domain));
 
         if (!string.IsNullOrWhiteSpace(filter.TenantId))
         {
@@ -51,7 +51,7 @@ public sealed class CustomerDirectory
         // MaxReadAhead of them wait in memory meanwhile; beyond that the customer read pauses (memory stays bounded).
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var relationshipsTask = ReadRelationshipsByTenantAsync(stop.Token);
-        var customers = _partnerCenter.ListCustomersAsync(filter.PageSize, stop.Token).GetAsyncEnumerator(stop.Token);
+        var customers = ReadCustomersAsync(SearchesFor(names, domain), filter.PageSize, stop.Token).GetAsyncEnumerator(stop.Token);
         Task<bool>? pending = null;
         try
         {
@@ -120,6 +120,53 @@ public sealed class CustomerDirectory
             await Quietly(pending).ConfigureAwait(false);
             await customers.DisposeAsync().ConfigureAwait(false);
             await Quietly(relationshipsTask).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The Partner Center searches that find every customer the names (or else the domain) can match: one prefix
+    /// search per name when each starts with literal text, so a lookup by name does not read the whole list. Null when
+    /// the whole list must be read (no name, a name starting with a wildcard, or more names than searches are worth).
+    /// </summary>
+    internal static IReadOnlyList<CustomerSearch>? SearchesFor(IReadOnlyList<TextWildcard> names, TextWildcard? domain)
+    {
+        if (names.Count > 0)
+        {
+            var prefixes = names.Select(n => n.LiteralPrefix).ToList();
+            if (names.Count > MaxNameSearches || prefixes.Any(p => p.Length == 0)) return null;
+            return prefixes.Distinct(StringComparer.OrdinalIgnoreCase).Select(p => new CustomerSearch(CustomerSearchField.CompanyName, p)).ToList();
+        }
+
+        var domainPrefix = domain?.LiteralPrefix;
+        return string.IsNullOrEmpty(domainPrefix) ? null : new[] { new CustomerSearch(CustomerSearchField.Domain, domainPrefix!) };
+    }
+
+    /// <summary>Beyond this many names one read of the whole list costs less than a search for each.</summary>
+    internal const int MaxNameSearches = 10;
+
+    /// <summary>The whole customer list, or the searches' results with each customer once (two prefixes can overlap).</summary>
+    private async IAsyncEnumerable<PartnerCustomerInfo> ReadCustomersAsync(IReadOnlyList<CustomerSearch>? searches, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (searches is null)
+        {
+            await foreach (var customer in _partnerCenter.ListCustomersAsync(pageSize, cancellationToken).ConfigureAwait(false))
+            {
+                yield return customer;
+            }
+
+            yield break;
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var search in searches)
+        {
+            await foreach (var customer in _partnerCenter.SearchCustomersAsync(search, pageSize, cancellationToken).ConfigureAwait(false))
+            {
+                if (seen.Add(customer.TenantId))
+                {
+                    yield return customer;
+                }
+            }
         }
     }
 

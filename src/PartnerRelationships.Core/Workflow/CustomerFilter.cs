@@ -1,10 +1,20 @@
+using System;
+using System.Collections.Generic;
+
 namespace PartnerRelationships.Core.Workflow;
 
 /// <summary>Which customers to list; unset members do not filter, set ones combine with "and".</summary>
 public sealed class CustomerFilter
 {
-    /// <summary>PowerShell-style wildcard on the company name, case-insensitive.</summary>
-    public string? Name { get; set; }
+    /// <summary>PowerShell-style wildcards on the company name, case-insensitive; a customer matching any is listed.</summary>
+    public IReadOnlyList<string> Names { get; set; } = Array.Empty<string>();
+
+    /// <summary>One name wildcard (the common case of <see cref="Names"/>).</summary>
+    public string? Name
+    {
+        get => Names.Count == 1 ? Names[0] : null;
+        set => Names = value is null ? Array.Empty<string>() : new[] { value };
+    }
 
     /// <summary>Exactly this tenant (read directly, not by listing everyone).</summary>
     public string? TenantId { get; set; }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Roles;
+using PartnerRelationships.Core.Collections;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -14,8 +15,14 @@ public sealed record GranularRelationshipSummary
     public RelationshipStatus Status { get; init; }
 
     /// <summary>Role names (an id not in the catalog is shown as the id).</summary>
-    public IReadOnlyList<string> Roles { get; init; } = Array.Empty<string>();
-    public IReadOnlyList<string> RoleIds { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Roles { get => _roles; init => _roles = ExportableList<string>.Of(value); }
+
+    private readonly IReadOnlyList<string> _roles = ExportableList<string>.Empty;
+
+    public IReadOnlyList<string> RoleIds { get => _roleIds; init => _roleIds = ExportableList<string>.Of(value); }
+
+    private readonly IReadOnlyList<string> _roleIds = ExportableList<string>.Empty;
+
     public DateTimeOffset? EndDateTime { get; init; }
     public bool AutoExtend { get; init; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using PartnerRelationships.Core.Collections;
 using PartnerRelationships.Core.Invites;
 
 namespace PartnerRelationships.Core.Workflow;
@@ -22,7 +23,13 @@ public sealed record InviteTransition
     public string? Detail { get; init; }
 
     /// <summary>For an acceptance that applied the invite's access template: each group's assignment state.</summary>
-    public IReadOnlyList<Templates.TemplateAssignmentOutcome>? TemplateAssignments { get; init; }
+    public IReadOnlyList<Templates.TemplateAssignmentOutcome>? TemplateAssignments
+    {
+        get => _templateAssignments;
+        init => _templateAssignments = value is null ? null : ExportableList<Templates.TemplateAssignmentOutcome>.Of(value);
+    }
+
+    private readonly IReadOnlyList<Templates.TemplateAssignmentOutcome>? _templateAssignments;
 
     /// <summary>The transition the store just applied to <paramref name="before"/>, giving <paramref name="after"/>.</summary>
     public static InviteTransition Recorded(ResellerInvite before, ResellerInvite after, DateTimeOffset at, string? detail) => new()

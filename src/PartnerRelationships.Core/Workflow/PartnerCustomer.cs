@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PartnerRelationships.Core.Collections;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -20,7 +21,9 @@ public sealed record PartnerCustomer
     /// <summary>Partner Center allowDelegatedAccess: the reseller relationship's (DAP-era) admin rights; null when the service did not say.</summary>
     public bool? AllowDelegatedAccess { get; init; }
 
-    public IReadOnlyList<GranularRelationshipSummary> GranularRelationships { get; init; } = Array.Empty<GranularRelationshipSummary>();
+    public IReadOnlyList<GranularRelationshipSummary> GranularRelationships { get => _granularRelationships; init => _granularRelationships = ExportableList<GranularRelationshipSummary>.Of(value); }
+
+    private readonly IReadOnlyList<GranularRelationshipSummary> _granularRelationships = ExportableList<GranularRelationshipSummary>.Empty;
 
     public AdminPermissionState AdminPermission { get; init; }
 
@@ -30,8 +33,9 @@ public sealed record PartnerCustomer
     public DateTimeOffset? NextGranularEnd => GranularRelationships.Where(r => r.IsActive && r.EndDateTime is not null).Select(r => r.EndDateTime).Min();
 
     /// <summary>
-    /// The granular relationships in a few characters, for a table: "2 active" when any is active, else the most
-    /// telling other state ("pending" while awaiting approval, "ended" when all ended), "-" when there are none.
+    /// The granular relationships in a few characters, for a table: "2 Active" when any is active, else the most
+    /// telling other state ("Pending" while awaiting approval, "Ended" when all ended), "-" when there are none.
+    /// Capitalised like every status the module shows (the enum names).
     /// </summary>
     public string GranularStatusSummary
     {
@@ -39,13 +43,13 @@ public sealed record PartnerCustomer
         {
             if (GranularRelationships.Count == 0) return "-";
             var active = ActiveGranularRelationshipCount;
-            if (active > 0) return $"{active} active";
+            if (active > 0) return $"{active} Active";
             if (GranularRelationships.Any(r => r.Status is Remote.RelationshipStatus.ApprovalPending or Remote.RelationshipStatus.Created
-                or Remote.RelationshipStatus.Approved or Remote.RelationshipStatus.Activating)) return "pending";
-            if (GranularRelationships.Any(r => r.Status is Remote.RelationshipStatus.TerminationRequested or Remote.RelationshipStatus.Terminating)) return "ending";
+                or Remote.RelationshipStatus.Approved or Remote.RelationshipStatus.Activating)) return "Pending";
+            if (GranularRelationships.Any(r => r.Status is Remote.RelationshipStatus.TerminationRequested or Remote.RelationshipStatus.Terminating)) return "Ending";
             return GranularRelationships.All(r => r.Status is Remote.RelationshipStatus.Expired or Remote.RelationshipStatus.Terminated)
-                ? "ended"
-                : GranularRelationships[0].Status.ToString().ToLowerInvariant();
+                ? "Ended"
+                : GranularRelationships[0].Status.ToString();
         }
     }
 

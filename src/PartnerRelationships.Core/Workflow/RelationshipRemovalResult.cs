@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using PartnerRelationships.Core.Collections;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -7,8 +8,14 @@ public sealed record RelationshipRemovalResult
 {
     public required string CustomerTenantId { get; init; }
     public string? CustomerName { get; init; }
-    public IReadOnlyList<string> TerminatedRelationshipIds { get; init; } = new List<string>();
+    public IReadOnlyList<string> TerminatedRelationshipIds { get => _terminatedRelationshipIds; init => _terminatedRelationshipIds = ExportableList<string>.Of(value); }
+
+    private readonly IReadOnlyList<string> _terminatedRelationshipIds = ExportableList<string>.Empty;
+
     public bool ResellerRelationshipRemoved { get; init; }
-    public IReadOnlyList<InviteTransition> InviteTransitions { get; init; } = new List<InviteTransition>();
+    public IReadOnlyList<InviteTransition> InviteTransitions { get => _inviteTransitions; init => _inviteTransitions = ExportableList<InviteTransition>.Of(value); }
+
+    private readonly IReadOnlyList<InviteTransition> _inviteTransitions = ExportableList<InviteTransition>.Empty;
+
     public string Warning { get; init; } = RelationshipRemovalService.SupportResponsibilityWarning;
 }

@@ -56,6 +56,7 @@ public sealed class RelationshipRemovalService
             }
         }
 
+        var resellerAsked = request.Reseller;
         if (request.Reseller)
         {
             try
@@ -77,12 +78,33 @@ public sealed class RelationshipRemovalService
         {
             var pendingNote = pending.Count == 0 ? "" :
                 $" {pending.Count} relationship(s) await approval; the service lets a partner neither terminate nor delete those, so they expire unless approved.";
-            throw new PartnerRelationshipsException(WorkflowErrorIds.NothingToRemove, ErrorKind.ObjectNotFound,
-                $"The customer {name ?? tenant} has no active granular relationship{(request.Granular ? "" : " selected")} and no reseller relationship to remove.{pendingNote}",
-                tenant);
+            var selected = request.RelationshipIds is { Count: > 0 } ? " selected" : "";
+
+            // Only granular was asked for: say whether a reseller relationship is there to remove instead, with the
+            // customer's name (Graph has none for a customer without granular relationships).
+            var resellerCustomer = resellerAsked ? null : await FindCustomerAsync(tenant, cancellationToken).ConfigureAwait(false);
+            name ??= resellerCustomer?.CompanyName;
+            var isReseller = resellerCustomer is not null && string.Equals(resellerCustomer.RelationshipToPartner, "reseller", StringComparison.OrdinalIgnoreCase);
+            var message = isReseller
+                ? $"{name ?? tenant} has no active{selected} granular relationship; add -Reseller to remove the reseller relationship.{pendingNote}"
+                : $"{name ?? tenant} has no active{selected} granular relationship and no reseller relationship to remove.{pendingNote}";
+            throw new PartnerRelationshipsException(WorkflowErrorIds.NothingToRemove, ErrorKind.ObjectNotFound, message, tenant);
         }
 
         return new RelationshipRemovalPlan(tenant, name, terminate, pending, request.Reseller);
+    }
+
+    /// <summary>The customer as Partner Center knows it, or null when it does not.</summary>
+    private async Task<PartnerCustomerInfo?> FindCustomerAsync(string tenant, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _partnerCenter.GetCustomerAsync(tenant, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound")
+        {
+            return null;
+        }
     }
 
     public async Task<RelationshipRemovalResult> ExecuteAsync(RelationshipRemovalPlan plan, CancellationToken cancellationToken = default)

@@ -111,6 +111,13 @@ public sealed class ConnectPartnerRelationshipCommand : ConfiguredCmdlet
         {
             var config = Config;
             var auth = EffectiveAuth(config.Auth);
+
+            // -SandboxUri with nothing else: the sandbox's built-in app (it has no browser for an interactive sign-in).
+            var builtInSandboxApp = SandboxUri is not null && ParameterSetName == InteractiveSet && SandboxBuiltInApp.Applies(auth);
+            if (builtInSandboxApp)
+            {
+                auth = SandboxBuiltInApp.SignIn(auth, config.Partner.TenantId);
+            }
             var effective = new PartnerRelationshipsConfig
             {
                 SourcePath = config.SourcePath,
@@ -126,7 +133,7 @@ public sealed class ConnectPartnerRelationshipCommand : ConfiguredCmdlet
 
             // Credentials are built here, on the pipeline thread: a vault secret is read by running Get-Secret.
             var secrets = SecretSources.Chain(
-                new GivenSecretSource(ClientSecret, AccessToken, CertificatePassword),
+                new GivenSecretSource(builtInSandboxApp ? BuiltInSandboxSecret() : ClientSecret, AccessToken, CertificatePassword),
                 new EnvironmentSecretSource(),
                 SecretManagementVault.For(this));
             var credentialOptions = new CredentialOptions
@@ -164,6 +171,18 @@ public sealed class ConnectPartnerRelationshipCommand : ConfiguredCmdlet
                 throw;
             }
         });
+    }
+
+    private static SecureString BuiltInSandboxSecret()
+    {
+        var secret = new SecureString();
+        foreach (var c in SandboxBuiltInApp.ClientSecret)
+        {
+            secret.AppendChar(c);
+        }
+
+        secret.MakeReadOnly();
+        return secret;
     }
 
     /// <summary>The configuration's Auth section with what the parameters say on top (the file itself is untouched).</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using PartnerRelationships.Core.Collections;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Store;
@@ -111,7 +112,8 @@ public sealed class GetResellerInviteCommand : ConfiguredCmdlet
 
         var output = PSObject.AsPSObject(invite);
         var history = Await(token => Store.GetHistoryAsync(invite.Id, token));
-        output.Properties.Add(new PSNoteProperty("History", history.ToArray()));
+        // A list that exports as its lines ("...; ...") rather than a type name.
+        output.Properties.Add(new PSNoteProperty("History", ExportableList<InviteHistoryEntry>.Of(history)));
         return output;
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Management.Automation;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
@@ -104,6 +106,13 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
         if (MyInvocation.BoundParameters.ContainsKey(nameof(Template)) && !MyInvocation.BoundParameters.ContainsKey(nameof(Kind)))
         {
             Kind = InviteKind.GranularAdmin;
+        }
+
+        // Customers from the pipeline each get a draft: a path that is not a folder would take the first and refuse
+        // the rest, after the first was recorded. Refuse it before anything happens.
+        if (OutFile is not null && MyInvocation.ExpectingInput)
+        {
+            TryOrTerminate(() => DraftFolder.RequireForSeveralCustomers(ResolvePath(OutFile)!));
         }
 
         if (Kind == InviteKind.Reseller)
@@ -266,8 +275,19 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
         }
 
         var created = Await(token => service.CreateAsync(plan, token));
-        return Output(created, created.Invite.Subject, created.Invite.Body);
+        var output = Output(created, created.Invite.Subject, created.Invite.Body);
+
+        // What the admin needs next (the approval link to send, and what the customer is asked to approve) in the
+        // default view, as flat values that export as they read.
+        output.TypeNames.Insert(0, GranularInviteTypeName);
+        output.Properties.Add(new PSNoteProperty("Roles", string.Join("; ", plan.Roles.Select(r => r.Name))));
+        output.Properties.Add(new PSNoteProperty("Duration", RelationshipDurations.Format(plan.Duration)));
+        output.Properties.Add(new PSNoteProperty("AutoExtend", plan.AutoExtendDuration > TimeSpan.Zero));
+        return output;
     }
+
+    /// <summary>The type name of a just-created granular invite's output: its own list view (module/*.format.ps1xml).</summary>
+    internal const string GranularInviteTypeName = "PartnerRelationships.Core.Invites.ResellerInvite#GranularAdminCreated";
 
     private PSObject Output(CreatedInvite created, string subject, string body)
     {

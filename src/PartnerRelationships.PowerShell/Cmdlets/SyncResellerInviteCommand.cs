@@ -99,12 +99,14 @@ public sealed class SyncResellerInviteCommand : ConnectedCmdlet
         var progress = ProgressFor<WorkProgress>(ProgressActivityId, InviteSyncService.Activity, report => (
             report.Total is { } total ? $"{report.Status} ({report.Current} of {total})" : report.Status,
             report.PercentComplete < 0 ? null : report.PercentComplete));
+        var changes = 0;
         try
         {
             foreach (var transition in Stream(token => service.SyncAsync(options, progress, token)))
             {
                 WriteFailures(failures);
                 WriteObject(transition);
+                changes++;
             }
 
             WriteFailures(failures);
@@ -113,6 +115,22 @@ public sealed class SyncResellerInviteCommand : ConnectedCmdlet
         {
             CompleteProgress(ProgressActivityId, InviteSyncService.Activity);
         }
+
+        WriteSummary(changes);
+    }
+
+    /// <summary>
+    /// "0 changes" (or "3 changes") for the person at the prompt, on the information stream as Write-Host writes it:
+    /// shown by default, never in the pipeline's output, silenced with -InformationAction Ignore or 6&gt;$null.
+    /// </summary>
+    private void WriteSummary(int changes)
+    {
+        var text = $"Sync-ResellerInvite: {changes} change{(changes == 1 ? "" : "s")} recorded.";
+        WriteVerbose(text);
+        WriteInformation(new InformationRecord(new HostInformationMessage { Message = text }, MyInvocation.MyCommand.Name)
+        {
+            Tags = { "PSHOST", "PartnerRelationships", "SyncSummary" },
+        });
     }
 
     private void WriteFailures(ConcurrentQueue<InviteSyncFailure> failures)

@@ -28,9 +28,16 @@ internal static class PartnerCenterEndpoints
             var token = context.Request.Headers["MS-ContinuationToken"].ToString();
             var after = PageCursor.Decode(token, t => new SandboxRuleException(400, "badRequest",
                 "The MS-ContinuationToken is invalid; send the continuationToken from the previous page unchanged.", 400012, "InvalidContinuationToken"));
-            var (page, next) = state.ListCustomers(c => c.IsResellerCustomer, after, size);
+            var search = CustomerSearchFilter.From(context.Request);
+            var (page, next) = state.ListCustomers(c => c.IsResellerCustomer && (search is null || search.IsMatch(c)), after, size);
             var body = PartnerCenterJson.Collection(page.Select(c => (JsonNode)PartnerCenterJson.Customer(c)));
             var query = $"customers?size={size.ToString(CultureInfo.InvariantCulture)}";
+            if (search is not null)
+            {
+                // The documented answer's links keep the filter (get-a-customer-by-name's example).
+                query += "&filter=" + Uri.EscapeDataString(context.Request.Query["filter"].ToString());
+            }
+
             var links = new JsonObject { ["self"] = PartnerCenterJson.Link("/v1/" + query, "GET") };
             if (next is { } n)
             {

@@ -26,6 +26,23 @@ public class ComplianceSnapshotCollectorTests
     }
 
     [Fact]
+    public async Task Access_assignment_progress_names_a_total_only_once_it_is_known_and_it_never_changes()
+    {
+        var gateway = new SlowGateway(relationships: 400);
+        var collector = new ComplianceSnapshotCollector(new InMemoryRelationshipStore(), gateway, new NoCustomers(), new FakeTimeProvider(), maxConcurrency: 4);
+        var progress = new RecordingProgress();
+
+        await collector.CollectAsync(CustomerFilter.All, progress, CancellationToken.None);
+
+        var assignments = progress.Reports.Where(p => p.Phase == CompliancePhase.AccessAssignments).ToList();
+        Assert.NotEmpty(assignments);
+        Assert.All(assignments.Where(p => p.Total is not null), p => Assert.Equal(200, p.Total));
+        Assert.All(assignments, p => Assert.DoesNotContain("so far", p.Activity));
+        Assert.All(assignments.Where(p => p.Total is null), p => Assert.Contains("still listing relationships", p.Activity));
+        Assert.Equal("Read access assignments of 200 active relationships", assignments.Last().Activity);
+    }
+
+    [Fact]
     public async Task A_failing_fetch_fails_the_collection_with_its_own_error()
     {
         var gateway = new SlowGateway(relationships: 50) { FailOn = "rel-0010" };
@@ -146,6 +163,7 @@ public class ComplianceSnapshotCollectorTests
             yield break;
         }
 
+        public IAsyncEnumerable<PartnerCustomerInfo> SearchCustomersAsync(CustomerSearch search, int pageSize = 100, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<Uri> GetRelationshipRequestLinkAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<PartnerCustomerInfo> GetCustomerAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task RemoveResellerRelationshipAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -155,13 +155,26 @@ public class InviteServiceRecordTests : IDisposable
     }
 
     [Fact]
-    public async Task Missing_folder_given_with_a_trailing_separator_is_reported()
+    public async Task A_missing_folder_named_with_a_trailing_separator_is_created_and_the_draft_goes_in_it()
     {
         var path = Path.Combine(_folder.Path, "drafts") + Path.DirectorySeparatorChar;
+
+        var created = await Record(Request(draftFile: path));
+
+        Assert.True(Directory.Exists(Path.Combine(_folder.Path, "drafts")));
+        Assert.Equal(Path.Combine(_folder.Path, "drafts", "Contoso.eml"), created.DraftFile);
+        Assert.Single(_store.Invites);
+    }
+
+    [Fact]
+    public async Task A_folder_named_with_a_trailing_separator_whose_parent_is_missing_is_reported()
+    {
+        var path = Path.Combine(_folder.Path, "missing", "drafts") + Path.DirectorySeparatorChar;
 
         await ThrowsAsync(() => Record(Request(draftFile: path)), "InviteFolderNotFound");
 
         Assert.Empty(_store.Invites);
+        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "missing")));
     }
 
     [Fact]

@@ -45,6 +45,17 @@ public class CloudEndpointsTests
     }
 
     [Fact]
+    public void Config_pointing_every_service_at_local_plain_http_is_a_sandbox()
+    {
+        var local = new Uri("http://127.0.0.1:5099");
+        var everything = CloudEndpoints.Resolve(CloudEnvironment.Global, new EndpointSettings { Graph = local, PartnerCenter = local, Login = local });
+        var onlyGraph = CloudEndpoints.Resolve(CloudEnvironment.Global, new EndpointSettings { Graph = local });
+
+        Assert.True(everything.IsSandbox);
+        Assert.False(onlyGraph.IsSandbox);
+    }
+
+    [Fact]
     public void Gdap_is_not_available_in_china()
     {
         CloudEndpoints.For(CloudEnvironment.USGovernmentDoD).EnsureGranularAdminAvailable();

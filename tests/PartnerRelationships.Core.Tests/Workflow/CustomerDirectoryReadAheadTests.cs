@@ -228,6 +228,7 @@ public sealed class CustomerDirectoryReadAheadTests
             return new PartnerCustomerInfo(customerTenantId, "Customer " + customerTenantId, null, "reseller", false);
         }
 
+        public IAsyncEnumerable<PartnerCustomerInfo> SearchCustomersAsync(CustomerSearch search, int pageSize = 100, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<Uri> GetRelationshipRequestLinkAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task RemoveResellerRelationshipAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<IReadOnlyList<CustomerSubscriptionInfo>> ListSubscriptionsAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -85,6 +85,51 @@ public sealed class CustomerDirectoryTests
     }
 
     [Fact]
+    public async Task A_name_lookup_searches_partner_center_by_prefix_instead_of_reading_every_customer()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        await SeedAsync(h);
+        h.State.AcceptResellerLink("Contoso Labs", Guid.NewGuid().ToString(), "contosolabs.example");
+        var recording = new RecordingPartnerCenter(h.PartnerCenter);
+
+        var found = await new CustomerDirectory(h.Gateway, recording).ListAsync(new CustomerFilter { Names = new[] { "contoso ltd", "Fab*" } }).ToListAsync();
+        var searchesBefore = recording.Searches.Count;
+        var everyone = await new CustomerDirectory(h.Gateway, recording).ListAsync(new CustomerFilter { Name = "*Ltd" }).ToListAsync();
+
+        Assert.Equal(new[] { "Contoso Ltd", "Fabrikam Inc" }, found.Select(c => c.Name));
+        Assert.Equal(new[] { "CompanyName:contoso ltd", "CompanyName:Fab" }, recording.Searches.Take(searchesBefore));
+        Assert.Equal(1, recording.WholeListReads); // only the name that starts with a wildcard reads the whole list
+        Assert.Equal(new[] { "Contoso Ltd" }, everyone.Select(c => c.Name));
+    }
+
+    /// <summary>The real client, counting which customer reads the directory makes.</summary>
+    private sealed class RecordingPartnerCenter(IPartnerCenterClient inner) : IPartnerCenterClient
+    {
+        public List<string> Searches { get; } = new();
+        public int WholeListReads { get; private set; }
+
+        public IAsyncEnumerable<PartnerCustomerInfo> ListCustomersAsync(int pageSize = 100, CancellationToken cancellationToken = default)
+        {
+            WholeListReads++;
+            return inner.ListCustomersAsync(pageSize, cancellationToken);
+        }
+
+        public IAsyncEnumerable<PartnerCustomerInfo> SearchCustomersAsync(CustomerSearch search, int pageSize = 100, CancellationToken cancellationToken = default)
+        {
+            Searches.Add($"{search.Field}:{search.Prefix}");
+            return inner.SearchCustomersAsync(search, pageSize, cancellationToken);
+        }
+
+        public Task<Uri> GetRelationshipRequestLinkAsync(CancellationToken cancellationToken = default) => inner.GetRelationshipRequestLinkAsync(cancellationToken);
+        public Task<PartnerCustomerInfo> GetCustomerAsync(string customerTenantId, CancellationToken cancellationToken = default) => inner.GetCustomerAsync(customerTenantId, cancellationToken);
+        public Task RemoveResellerRelationshipAsync(string customerTenantId, CancellationToken cancellationToken = default) => inner.RemoveResellerRelationshipAsync(customerTenantId, cancellationToken);
+        public Task<IReadOnlyList<CustomerSubscriptionInfo>> ListSubscriptionsAsync(string customerTenantId, CancellationToken cancellationToken = default) => inner.ListSubscriptionsAsync(customerTenantId, cancellationToken);
+        public Task<SupportContactInfo?> GetSubscriptionSupportContactAsync(string customerTenantId, string subscriptionId, CancellationToken cancellationToken = default) => inner.GetSubscriptionSupportContactAsync(customerTenantId, subscriptionId, cancellationToken);
+        public Task<SupportContactInfo> SetSubscriptionSupportContactAsync(string customerTenantId, string subscriptionId, SupportContactInfo contact, CancellationToken cancellationToken = default) => inner.SetSubscriptionSupportContactAsync(customerTenantId, subscriptionId, contact, cancellationToken);
+        public Task<IReadOnlyList<CustomerResellerRelationshipInfo>> ListCustomerRelationshipsAsync(string customerTenantId, CancellationToken cancellationToken = default) => inner.ListCustomerRelationshipsAsync(customerTenantId, cancellationToken);
+    }
+
+    [Fact]
     public async Task Ended_relationships_are_hidden_unless_asked_and_the_state_becomes_Removed()
     {
         await using var h = await WorkflowHarness.StartAsync();

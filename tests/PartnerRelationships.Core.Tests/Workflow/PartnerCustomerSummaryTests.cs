@@ -14,14 +14,14 @@ public sealed class PartnerCustomerSummaryTests
 
     [Theory]
     [InlineData("-")]
-    [InlineData("1 active", RelationshipStatus.Active)]
-    [InlineData("2 active", RelationshipStatus.Active, RelationshipStatus.Expiring, RelationshipStatus.Terminated)]
-    [InlineData("1 active", RelationshipStatus.ApprovalPending, RelationshipStatus.Active)]
-    [InlineData("pending", RelationshipStatus.ApprovalPending, RelationshipStatus.Terminated)]
-    [InlineData("pending", RelationshipStatus.Created)]
-    [InlineData("ending", RelationshipStatus.TerminationRequested, RelationshipStatus.Expired)]
-    [InlineData("ended", RelationshipStatus.Expired, RelationshipStatus.Terminated)]
-    [InlineData("unknown", RelationshipStatus.Unknown)]
+    [InlineData("1 Active", RelationshipStatus.Active)]
+    [InlineData("2 Active", RelationshipStatus.Active, RelationshipStatus.Expiring, RelationshipStatus.Terminated)]
+    [InlineData("1 Active", RelationshipStatus.ApprovalPending, RelationshipStatus.Active)]
+    [InlineData("Pending", RelationshipStatus.ApprovalPending, RelationshipStatus.Terminated)]
+    [InlineData("Pending", RelationshipStatus.Created)]
+    [InlineData("Ending", RelationshipStatus.TerminationRequested, RelationshipStatus.Expired)]
+    [InlineData("Ended", RelationshipStatus.Expired, RelationshipStatus.Terminated)]
+    [InlineData("Unknown", RelationshipStatus.Unknown)]
     public void Summarises_the_granular_relationships_for_a_table(string expected, params RelationshipStatus[] statuses)
     {
         Assert.Equal(expected, With(statuses).GranularStatusSummary);

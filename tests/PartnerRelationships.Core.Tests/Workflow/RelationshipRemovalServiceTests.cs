@@ -66,4 +66,16 @@ public sealed class RelationshipRemovalServiceTests
         Assert.Equal(WorkflowErrorIds.NothingToRemove, ex.ErrorId);
         Assert.Contains("await approval", ex.Message);
     }
+
+    [Fact]
+    public async Task A_customer_with_only_a_reseller_relationship_is_named_and_told_to_add_Reseller()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        h.State.AcceptResellerLink("Contoso", Tenant, "contoso.example");
+
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => Service(h).PlanAsync(new RelationshipRemovalRequest { CustomerTenantId = Tenant }));
+
+        Assert.Equal(WorkflowErrorIds.NothingToRemove, ex.ErrorId);
+        Assert.Equal("Contoso has no active granular relationship; add -Reseller to remove the reseller relationship.", ex.Message);
+    }
 }

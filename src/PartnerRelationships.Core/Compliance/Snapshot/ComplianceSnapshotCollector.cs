@@ -100,6 +100,22 @@ public sealed class ComplianceSnapshotCollector
         Exception? firstFailure = null;
         var queued = 0;
         var fetched = 0;
+        var listingDone = 0;
+
+        // The total is known only once every relationship is listed: until then, say how many are read, not "of" a
+        // number that keeps growing.
+        void ReportAssignments(int done)
+        {
+            if (Volatile.Read(ref listingDone) == 1)
+            {
+                var total = Volatile.Read(ref queued);
+                progress?.Report(new ComplianceProgress(CompliancePhase.AccessAssignments, done, total, $"Reading access assignments ({done} of {total})"));
+            }
+            else
+            {
+                progress?.Report(new ComplianceProgress(CompliancePhase.AccessAssignments, done, null, $"Reading access assignments ({done} read; still listing relationships)"));
+            }
+        }
 
         async Task FetchAssignmentsAsync(int index, string relationshipId)
         {
@@ -136,8 +152,7 @@ public sealed class ComplianceSnapshotCollector
                 var done = Interlocked.Increment(ref fetched);
                 if (done % ProgressEvery == 0)
                 {
-                    progress?.Report(new ComplianceProgress(CompliancePhase.AccessAssignments, done, Volatile.Read(ref queued),
-                        $"Reading access assignments ({done} of {Volatile.Read(ref queued)} so far)"));
+                    ReportAssignments(done);
                 }
             }
             catch (Exception e)
@@ -201,6 +216,8 @@ public sealed class ComplianceSnapshotCollector
             }
 
             progress?.Report(new ComplianceProgress(CompliancePhase.Relationships, listed, listed, $"Listed {listed} relationships"));
+            Volatile.Write(ref listingDone, 1);
+            ReportAssignments(Volatile.Read(ref fetched));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && Volatile.Read(ref firstFailure) is not null)
         {
