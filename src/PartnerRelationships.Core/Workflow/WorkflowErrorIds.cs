@@ -19,4 +19,7 @@ public static class WorkflowErrorIds
     public const string NothingToRemove = nameof(NothingToRemove);
     public const string InvalidSupportContact = nameof(InvalidSupportContact);
     public const string InvalidCustomerTenantId = nameof(InvalidCustomerTenantId);
+
+    /// <summary>The relationship was created and recorded with its invite, but locking it for approval failed: Sync (or a re-run) finishes it.</summary>
+    public const string GranularInviteNotLocked = nameof(GranularInviteNotLocked);
 }
