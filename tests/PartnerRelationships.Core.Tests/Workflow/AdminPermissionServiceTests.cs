@@ -1,3 +1,4 @@
+using PartnerRelationships.Core.Tests.Integration;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Roles;
 using PartnerRelationships.Core.Tests.Store;
@@ -72,7 +73,7 @@ public sealed class AdminPermissionServiceTests
         var byCustomer = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.PlanAsync(new AdminPermissionRequest { CustomerTenantId = Tenant, SecurityGroupId = Group, Roles = new[] { "Helpdesk Administrator" } }));
         Assert.Equal(WorkflowErrorIds.RelationshipNotActive, byCustomer.ErrorId);
 
-        h.State.ApproveRelationship(invite.RelationshipId!);
+        h.State.ApproveAndActivate(invite.RelationshipId!);
         var outside = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.PlanAsync(new AdminPermissionRequest { CustomerTenantId = Tenant, SecurityGroupId = Group, Roles = new[] { "Global Administrator" } }));
         Assert.Equal(WorkflowErrorIds.RoleNotInRelationship, outside.ErrorId);
         Assert.Contains("Global Administrator", outside.Message);
