@@ -16,7 +16,7 @@ public sealed class GraphContractGatewayTests
 {
     private const string Group = "227a2f44-2682-4831-a021-f8d69a34bcba";
     private const string AssignmentId = "84c586df-0943-416e-b95f-7289cb8d3bd5";
-    private const string NewRole = "29232cdf-9323-42fd-ade2-1d097af3e4de";
+    private const string NewRole = "fe930be7-5e62-47db-91af-98c3a49a38b1";
 
     private static HttpResponseMessage Raw(HttpStatusCode status, string body, string? location = null, int? retryAfter = null)
     {
