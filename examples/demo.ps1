@@ -94,6 +94,8 @@ try {
     Write-Step 'The customers act (in the sandbox): Contoso accepts the reseller link, Fabrikam approves, Tailspin ignores it'
     $null = Invoke-Customer 'customers/accept-reseller' @{ displayName = 'Contoso'; domain = 'contoso.example' }
     $null = Invoke-Customer "relationships/$($gdap.RelationshipId)/approve" @{ displayName = 'Fabrikam Retail' }
+    # Like the real service, the approval passes through approved and activating before active: let that time pass.
+    $null = Invoke-Customer 'process' @{}
 
     Write-Step 'Sync: the store learns what the customers did (safe to run again: the second run finds nothing new)'
     Sync-ResellerInvite | Format-Table
