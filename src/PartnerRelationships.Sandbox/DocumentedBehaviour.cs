@@ -18,7 +18,7 @@ namespace PartnerRelationships.Sandbox;
 /// | access assignments: created only on an active relationship, 201 + Location, status pending; list paged ($top ≤ 300), each item with @odata.etag | <see cref="PostAccessAssignments"/>, <see cref="ListAccessAssignments"/> |
 /// | access assignment update: If-Match required; 202 Accepted, body {}, Location → …/operations/{id}, Retry-After; 200 with the original object when nothing changes | <see cref="UpdateAccessAssignment"/> |
 /// | access assignment delete: If-Match; 204; deleting → deleted | <see cref="DeleteAccessAssignment"/> |
-/// | operations: {id, operationType, data, status notStarted/running/succeeded/failed, createdDateTime, lastModifiedDateTime} | <see cref="GetOperation"/> |
+/// | operations: {id, operationType, data, status notStarted/running/succeeded/failed, createdDateTime, lastModifiedDateTime}; listed per relationship | <see cref="GetOperation"/>, <see cref="ListOperations"/> |
 /// | errors: {"error":{"code","message","innerError":{…}}}; a stale ETag is 412 | Graph errors page (errors.md) |
 /// | CHOICE: If-Match "*" is not documented: it is refused (412) like any ETag the service never gave | — |
 /// | CHOICE: transitional timings: approved → activating → active, terminationRequested → terminating → terminated, and a lockForApproval request, each take PendingWorkDelay in steps; any clock advance completes them | — |
@@ -42,6 +42,7 @@ internal static class DocumentedBehaviour
     public const string UpdateAccessAssignment = "delegatedadminaccessassignment-update";
     public const string DeleteAccessAssignment = "delegatedadminaccessassignment-delete";
     public const string GetOperation = "delegatedadminrelationshipoperation-get";
+    public const string ListOperations = "delegatedadminrelationship-list-operations";
     public const string RelationshipResource = "resources/delegatedadminrelationship";
     public const string ResellerRelationshipResource = "resources/resellerdelegatedadminrelationship";
 
