@@ -146,7 +146,11 @@ public sealed partial class PartnerServiceGateway : IPartnerServiceGateway, ISec
         RequireId(relationshipId, nameof(relationshipId));
         var operation = "Get relationship " + relationshipId;
         var answer = await SendRawAsync(Relationships[relationshipId].ToGetRequestInformation(), operation, relationshipId, cancellationToken).ConfigureAwait(false);
-        if (!answer.HasBody) throw NotFound(relationshipId);
+        if (!answer.HasBody)
+        {
+            throw new PartnerRelationshipsException("RemoteEmptyResponse", ErrorKind.InvalidData,
+                $"{operation}: Microsoft Graph answered {answer.Status} with an empty body instead of the relationship. Try again; if it persists, the service changed its behaviour.", relationshipId);
+        }
         return Read(operation, relationshipId, () => GraphRelationshipPageReader.ReadOne(answer.Body.AsSpan()));
     }
 

@@ -188,4 +188,16 @@ public sealed class GraphContractGatewayTests
         Assert.Equal(4, all.Count);
         Assert.Contains(h.Server.Requests, r => r.PathAndQuery.Contains("skiptoken=page2"));
     }
+
+    [Fact]
+    public async Task A_relationship_answered_with_an_empty_body_is_a_clear_error_not_an_empty_record()
+    {
+        using var h = new GatewayHarness();
+        h.Server.Fault(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("") });
+
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.Gateway.GetRelationshipAsync("rel-1"));
+
+        Assert.Equal("RemoteEmptyResponse", ex.ErrorId);
+        Assert.Equal(ErrorKind.InvalidData, ex.Category);
+    }
 }
