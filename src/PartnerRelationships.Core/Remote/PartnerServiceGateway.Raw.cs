@@ -103,7 +103,7 @@ public sealed partial class PartnerServiceGateway
                 return last;
             }
 
-            wait = PollDelay(answer.RetryAfter);
+            wait = PollDelay(answer.RetryAfter ?? accepted.RetryAfter); // a poll without Retry-After keeps the 202's pace
         }
     }
 

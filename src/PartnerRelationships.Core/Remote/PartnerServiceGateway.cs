@@ -246,11 +246,11 @@ public sealed partial class PartnerServiceGateway : IPartnerServiceGateway, ISec
             }
 
             // A request starts "created" and the relationship moves afterwards (delegatedadminrelationship-post-requests):
-            // one already being processed is the same work.
+            // one already being processed (or done since) is the same work.
             var requests = await CallAsync("List requests of relationship " + relationshipId, relationshipId,
                 () => builder.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
             var inFlight = (requests?.Value ?? new()).Select(q => GraphModelMapper.ToInfo(relationshipId, q))
-                .FirstOrDefault(q => q.Action == actionName && q.Status is "created" or "pending");
+                .FirstOrDefault(q => q.Action == actionName && q.Status != "failed"); // it may have finished since the read above
             if (inFlight is not null)
             {
                 return inFlight;

@@ -122,3 +122,24 @@ public sealed class TransitionalStatusWorkflowTests
         Assert.Contains("reseller relationship", byId.Message);
     }
 }
+
+[Collection(SqliteCollection.Name)]
+public sealed class LockRequestRetryTests
+{
+    [Fact]
+    public async Task A_second_lock_while_the_first_is_processed_is_the_same_work_not_an_error()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        var created = await h.Gateway.CreateRelationshipAsync(new RelationshipSpec
+        {
+            DisplayName = "Lock twice", CustomerTenantId = "4b2e2b3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b", CustomerName = "Contoso",
+            Roles = new[] { PartnerRelationships.Core.Roles.RoleCatalog.DirectoryReaders },
+        });
+        var first = await h.Gateway.LockForApprovalAsync(created.Id);
+
+        var second = await h.Gateway.LockForApprovalAsync(created.Id); // e.g. a retry whose first answer was lost
+
+        Assert.Equal("created", first.Status);
+        Assert.Equal(first.Id, second.Id);
+    }
+}
