@@ -217,9 +217,13 @@ function Invoke-Test {
     Invoke-Build
     $passed = 0; $failed = 0; $skipped = 0
     # One PostgreSQL server for the whole run (xunit and Pester), under the run's own folder; stopped even on failure.
+    # (PostgresServer.ps1 brings DebianPackages.ps1, which also installs Chromium for the report render tests.)
     . (Join-Path $root 'build/test/PostgresServer.ps1')
     $pgRoot = Join-Path $out 'test-results/postgres'
     New-Item -ItemType Directory -Path $pgRoot -Force | Out-Null
+    Write-Host '== Chromium for the report render tests' -ForegroundColor Cyan
+    $chromium = Install-TestChromium
+    if ($chromium) { Write-Host "   $chromium" }
     Write-Host '== PostgreSQL test server' -ForegroundColor Cyan
     $pgConnection = try { Start-TestPostgres -Root $pgRoot } catch { Write-Warning "The PostgreSQL test server did not start: $_"; $null }
     if ($pgConnection) { $env:PARTNERRELATIONSHIPS_TEST_POSTGRES = $pgConnection; Write-Host "   listening on $(($pgConnection -split ';')[0..1] -join ';')" }

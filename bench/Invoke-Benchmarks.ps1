@@ -10,8 +10,8 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [string] $Configuration = 'Release',
     # Which benchmarks to run (all by default).
-    [ValidateSet('Import', 'Store', 'StoreWriters', 'Listing', 'Throttled')]
-    [string[]] $Name = @('Import', 'Store', 'StoreWriters', 'Listing', 'Throttled'),
+    [ValidateSet('Import', 'Store', 'StoreWriters', 'Listing', 'Throttled', 'Nightly')]
+    [string[]] $Name = @('Import', 'Store', 'StoreWriters', 'Listing', 'Throttled', 'Nightly'),
     [int] $ImportRuns = 15,
     # Store: invites recorded one fsynced transaction each, and the total queried (the rest seeded in one transaction).
     [int] $StoreCount = 20000,
@@ -25,7 +25,10 @@ param(
     [int] $ThrottledCustomers = 2000,
     [int] $ThrottleRps = 50,
     # Throttled: latency the sandbox adds to every call, so one-at-a-time pays a round trip per call as it would for real.
-    [int] $ThrottleLatencyMs = 50
+    [int] $ThrottleLatencyMs = 50,
+    # Nightly: the partner sizes (sandbox customers) and the throttle; the first size is the memory baseline.
+    [int[]] $NightlySizes = @(10000, 100000),
+    [int] $NightlyRps = 400
 )
 
 $ErrorActionPreference = 'Stop'
@@ -150,7 +153,7 @@ function Measure-CmdletListing($Sandbox) {
     @"
 partner:
   tenantId: 6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c
-  partnerId: '1234567'
+  mpnId: '1234567'
   name: Fabrikam Cloud Services
 store:
   provider: sqlite
@@ -260,6 +263,70 @@ function Measure-Throttled {
     }
 }
 
+# The nightly check at each size, each in a fresh bench process against its own sandbox process: adoption, then the
+# throttled check against its floor, the reports' sizes, the peak memory; then Get-PartnerCustomer against the raw loop.
+function Measure-Nightly {
+    $peaks = @{}
+    foreach ($size in $NightlySizes) {
+        $sandbox = Start-BenchSandbox $size
+        try {
+            $reports = Join-Path $outFolder "nightly-$size"
+            Remove-Item $reports -Recurse -Force -ErrorAction SilentlyContinue
+            # The smallest size also runs the check before adoption, to show what adoption takes away.
+            # Adoption, then the check in a fresh process (as a nightly run is), so the check's peak memory is its own.
+            $arguments = @('nightly', '--sandbox', $sandbox.Uri, '--rps', $NightlyRps, '--reports', $reports, '--phase', 'adopt') + @(if ($size -eq $NightlySizes[0]) { '--before' })
+            $results = @(Invoke-Bench $arguments | Where-Object Benchmark -NE 'nightly-memory') +
+                @(Invoke-Bench @('nightly', '--sandbox', $sandbox.Uri, '--rps', $NightlyRps, '--reports', $reports, '--phase', 'check'))
+            foreach ($result in $results) {
+                switch ($result.Benchmark) {
+                    'nightly-check' {
+                        [pscustomobject]@{
+                            Benchmark = 'nightly-check'; Subject = "$($result.Subject), $size customers"; Baseline = "floor = accepted requests / $NightlyRps"
+                            Value = '{0:N1} s' -f $result.Seconds; BaselineValue = '{0:N1} s' -f $result.FloorSeconds
+                            Ratio = [math]::Round($result.Seconds / $result.FloorSeconds, 2)
+                            Note = "$($result.Requests) requests, $($result.Throttled) answered 429 and retried, $($result.FailedCalls) failed; $($result.Note); target <= 1.1"
+                        }
+                    }
+                    'nightly-memory' { $peaks[$size] = $result }
+                    default {
+                        [pscustomobject]@{
+                            Benchmark = $result.Benchmark; Subject = "$($result.Subject), $size customers"; Baseline = ''
+                            Value = '{0:N1} s' -f $result.Seconds; BaselineValue = ''; Ratio = $null; Note = "$($result.Items) items; $($result.Note)"
+                        }
+                    }
+                }
+            }
+
+            $listing = Invoke-Bench @('listing', '--sandbox', $sandbox.Uri, '--runs', 1)
+            $rawBoth = $listing | Where-Object Subject -like 'raw*relationships then customers'
+            $directory = $listing | Where-Object Subject -like 'CustomerDirectory*'
+            $cmdlet = Measure-CmdletListing $sandbox
+            foreach ($ours in @(
+                    [pscustomobject]@{ Subject = $directory.Subject; Rate = $directory.ItemsPerSecond; Items = $directory.Items; Seconds = $directory.Seconds },
+                    [pscustomobject]@{ Subject = 'Get-PartnerCustomer | Measure-Object (fresh pwsh, second call)'; Rate = $cmdlet.Items / $cmdlet.Seconds; Items = $cmdlet.Items; Seconds = $cmdlet.Seconds })) {
+                [pscustomobject]@{
+                    Benchmark = 'nightly-listing'; Subject = "$($ours.Subject), $size customers"; Baseline = $rawBoth.Subject
+                    Value = '{0:N0} items/s' -f $ours.Rate; BaselineValue = '{0:N0} items/s' -f $rawBoth.ItemsPerSecond
+                    Ratio = [math]::Round($ours.Rate / $rawBoth.ItemsPerSecond, 2)
+                    Note = "$($ours.Items) items in {0:N2} s; target >= 0.9" -f $ours.Seconds
+                }
+            }
+        }
+        finally { Stop-BenchSandbox $sandbox }
+    }
+
+    $small = $peaks[$NightlySizes[0]]
+    foreach ($size in $NightlySizes | Select-Object -Skip 1) {
+        $large = $peaks[$size]
+        [pscustomobject]@{
+            Benchmark = 'nightly-memory'; Subject = "the whole nightly run, peak working set at $size customers"; Baseline = "the same at $($NightlySizes[0]) customers"
+            Value = '{0:N0} MB' -f $large.PeakWorkingSetMb; BaselineValue = '{0:N0} MB' -f $small.PeakWorkingSetMb
+            Ratio = [math]::Round($large.PeakWorkingSetMb / $small.PeakWorkingSetMb, 2)
+            Note = 'allocated {0:N0} MB vs {1:N0} MB; retained after a full GC {2:N1} MB vs {3:N1} MB; target <= 2' -f $large.AllocatedMb, $small.AllocatedMb, $large.RetainedMb, $small.RetainedMb
+        }
+    }
+}
+
 # 4 processes writing into one store at once, against one process writing the same number alone.
 function Measure-StoreWriters {
     $folder = Join-Path $outFolder ("writers-" + [guid]::NewGuid().ToString('n'))
@@ -294,6 +361,7 @@ $rows = @(
     if ('StoreWriters' -in $Name) { Measure-StoreWriters }
     if ('Listing' -in $Name) { Measure-Listing }
     if ('Throttled' -in $Name) { Measure-Throttled }
+    if ('Nightly' -in $Name) { Measure-Nightly }
 )
 $rows | Format-Table Benchmark, Subject, Value, Baseline, BaselineValue, Ratio, Note -Wrap | Out-Host
 [pscustomobject]@{ Machine = $machine; Date = (Get-Date).ToString('u'); Results = $rows } |

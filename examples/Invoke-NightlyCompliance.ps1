@@ -12,6 +12,11 @@
       (connection string in an environment variable or vault), so every run is recorded in one place and each report
       says what is new since the last run.
     - Compliance thresholds and switched-off rules come from the configuration's compliance section.
+    - When the configuration has compliance.alert (a Teams workflow or any webhook taking JSON, its address in an
+      environment variable or vault), the summary and the new errors and warnings are posted there, only when
+      something new appeared.
+    - Before the first nightly run, adopt what already exists once (Import-PartnerRelationship), so the first report
+      shows real findings instead of every relationship made before the module as "unknown to the store".
 
     The reports are written to -ReportFolder as compliance-<yyyyMMdd-HHmmss>.html (for people: open it in any
     browser, it needs no network) and .json (for machines), named after the run's start time (UTC).
@@ -40,10 +45,14 @@
 .NOTES
     A configuration for an automation account with a managed identity and the shared store:
 
-        partner: { tenantId: <guid>, partnerId: '<id>', name: Contoso Cloud }
+        partner: { tenantId: <guid>, mpnId: '<id>', name: Contoso Cloud }
         auth: { mode: ManagedIdentity }
         store: { provider: postgres, connectionStringVariable: PARTNERRELATIONSHIPS_STORE }
-        compliance: { pendingInviteDays: 14, expiringWithinDays: 30, forbiddenRoles: [ Privileged Role Administrator ] }
+        compliance:
+          pendingInviteDays: 14
+          expiringWithinDays: 30
+          forbiddenRoles: [ Privileged Role Administrator ]
+          alert: { webhookUrlVariable: PARTNERRELATIONSHIPS_ALERT_WEBHOOK }
 #>
 [CmdletBinding()]
 param(
@@ -85,6 +94,7 @@ try {
         MinimumSeverity = $MinimumSeverity
     }
     if ($FailOn -ne 'None') { $check.FailOn = $FailOn }
+    if ($config.Compliance.Alert.IsConfigured) { $check.Alert = $true }
 }
 catch {
     Write-Error -ErrorRecord $_ -ErrorAction Continue

@@ -26,6 +26,7 @@
         'Get-AdminPermission'
         'Set-AdminPermission'
         'Remove-CustomerRelationship'
+        'Get-CustomerSubscription'
         'Get-CustomerSupportContact'
         'Set-CustomerSupportContact'
         'Test-PartnerCompliance'
@@ -35,6 +36,7 @@
         'Invoke-AdminPermissionPlan'
         'Set-GranularRelationship'
         'Wait-ResellerInvite'
+        'Import-PartnerRelationship'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -17,7 +17,8 @@ var results = command switch
     "listing" => await ListingBenchmark.RunAsync(options),
     "listing-memory" => await ListingBenchmark.RunMemoryAsync(options),
     "throttled" => await ThrottledBenchmark.RunAsync(options),
-    _ => throw new ArgumentException($"Unknown benchmark '{command}'. Use: store, store-writer, listing, listing-memory, throttled, sync."),
+    "nightly" => await NightlyBenchmark.RunAsync(options),
+    _ => throw new ArgumentException($"Unknown benchmark '{command}'. Use: store, store-writer, listing, listing-memory, throttled, nightly, sync."),
 };
 foreach (var result in results)
 {

@@ -27,27 +27,7 @@ function Find-PostgresBin {
     return $null
 }
 
-function Test-IsRoot { return $IsLinux -and ((& id -u) -eq '0') }
-
-# Installs PostgreSQL from Debian packages when this user may (root or passwordless sudo). Returns whether it tried.
-function Install-Postgres {
-    if (-not $IsLinux -or -not (Get-Command apt-get -ErrorAction SilentlyContinue)) { return $false }
-    $sudo = @()
-    if (-not (Test-IsRoot)) {
-        & sudo -n true 2>$null
-        if ($LASTEXITCODE -ne 0) { return $false }
-        $sudo = @('sudo', '-n')
-    }
-    Write-Host '   PostgreSQL not found: installing it from Debian packages' -ForegroundColor Yellow
-    $env:DEBIAN_FRONTEND = 'noninteractive'
-    $run = { param([string[]] $command) if ($sudo) { & $sudo[0] @($sudo[1..($sudo.Count - 1)] + $command) } else { & $command[0] @($command[1..($command.Count - 1)]) } }
-    & $run @('apt-get', 'install', '-y', '-q', 'postgresql') 2>&1 | Out-Null
-    if ($LASTEXITCODE -ne 0) {
-        & $run @('apt-get', 'update', '-q') 2>&1 | Out-Null
-        & $run @('apt-get', 'install', '-y', '-q', 'postgresql') 2>&1 | Out-Null
-    }
-    return $true
-}
+. (Join-Path $PSScriptRoot 'DebianPackages.ps1')
 
 function Get-FreeLoopbackPort {
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
@@ -71,7 +51,7 @@ function Invoke-AsServerUser {
 function Start-TestPostgres {
     param([Parameter(Mandatory)] [string] $Root)
     $bin = Find-PostgresBin
-    if (-not $bin -and (Install-Postgres)) { $bin = Find-PostgresBin }
+    if (-not $bin -and (Install-DebianPackage -Package postgresql)) { $bin = Find-PostgresBin }
     if (-not $bin) {
         Write-Warning 'PostgreSQL is not installed and cannot be installed here (needs root or passwordless sudo with apt-get): PostgreSQL tests are skipped.'
         return $null

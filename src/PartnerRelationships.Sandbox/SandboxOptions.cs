@@ -1,3 +1,5 @@
+using PartnerRelationships.Sandbox.State;
+
 namespace PartnerRelationships.Sandbox;
 
 /// <summary>How a sandbox starts.</summary>
@@ -15,8 +17,17 @@ public sealed class SandboxOptions
     /// <summary>The partner's own tenant (token issuer, contracts owner).</summary>
     public string PartnerTenantId { get; init; } = "6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c";
 
-    /// <summary>The partner's Partner Center / MPN id, used in the reseller relationship link.</summary>
+    /// <summary>The partner's Partner Center / MPN id (never in the direct reseller link, whose partnerId is the tenant id).</summary>
     public string PartnerId { get; init; } = "1234567";
+
+    /// <summary>
+    /// Indirect resellers the partner (an indirect provider) has a relationship with besides those attached to
+    /// customers: the support contacts a subscription may name.
+    /// </summary>
+    public IList<SandboxIndirectReseller> IndirectResellers { get; init; } = new List<SandboxIndirectReseller>
+    {
+        new("7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b", "7654321", "Tailspin Reseller"),
+    };
 
     /// <summary>App registrations accepted by the token endpoint (client id → secret).</summary>
     public IDictionary<string, string> Apps { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

@@ -29,7 +29,7 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
 
     private const string InviteColumns =
         "id, kind, customer_name, customer_email, customer_tenant_id, status, created_at, status_changed_at, " +
-        "link, subject, body, relationship_id, relationship_display_name, template, version";
+        "link, subject, body, relationship_id, relationship_display_name, template, version, origin";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly Func<DateTimeOffset> _now;
@@ -117,6 +117,7 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
             CreatedAt = createdAt,
             StatusChangedAt = createdAt,
             Version = 1,
+            Origin = InviteOrigin.Invited,
         };
 
         return RunAsync(async (connection, transaction, token) =>
@@ -440,12 +441,15 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
         return true;
     }
 
-    private static Task<int> InsertInviteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ResellerInvite invite, CancellationToken token, bool onConflictDoNothing = false) =>
+    /// <param name="onConflictDoNothing">Skip the insert when the id is taken.</param>
+    /// <param name="onAnyConflictDoNothing">Skip the insert when any unique key (id or display name) is taken.</param>
+    private static Task<int> InsertInviteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ResellerInvite invite, CancellationToken token, bool onConflictDoNothing = false, bool onAnyConflictDoNothing = false) =>
         ExecuteAsync(connection, transaction,
             $"INSERT INTO invites ({InviteColumns}, customer_name_folded) VALUES (@id, @kind, @customer_name, @customer_email, " +
             "@customer_tenant_id, @status, @created_at, @status_changed_at, @link, @subject, @body, @relationship_id, " +
-            "@relationship_display_name, @template, @version, @customer_name_folded)" +
-            (onConflictDoNothing ? " ON CONFLICT (id) DO NOTHING" : ""),
+            "@relationship_display_name, @template, @version, @origin, @customer_name_folded)" +
+            (onAnyConflictDoNothing ? " ON CONFLICT DO NOTHING" : onConflictDoNothing ? " ON CONFLICT (id) DO NOTHING" : ""),
             token,
             InviteParameters(invite));
 
@@ -455,7 +459,7 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
             "customer_email = @customer_email, customer_tenant_id = @customer_tenant_id, status = @status, " +
             "created_at = @created_at, status_changed_at = @status_changed_at, link = @link, subject = @subject, body = @body, " +
             "relationship_id = @relationship_id, relationship_display_name = @relationship_display_name, template = @template, " +
-            "version = @version WHERE id = @id",
+            "version = @version, origin = @origin WHERE id = @id",
             token,
             InviteParameters(invite));
 
@@ -477,6 +481,7 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
         ("relationship_display_name", invite.RelationshipDisplayName),
         ("template", invite.Template),
         ("version", invite.Version),
+        ("origin", invite.Origin.ToString()),
     };
 
     private static async Task<List<ResellerInvite>> ReadPageAsync(
@@ -575,6 +580,7 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
         RelationshipDisplayName = NullableString(reader, 12),
         Template = NullableString(reader, 13),
         Version = reader.GetInt64(14),
+        Origin = ParseEnum<InviteOrigin>(reader.GetString(15)),
     };
 
     private static async Task<List<InviteHistoryEntry>> ReadHistoryAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid inviteId, CancellationToken token)

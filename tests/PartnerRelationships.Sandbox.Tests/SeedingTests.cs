@@ -35,7 +35,7 @@ public sealed class SeedingTests
         });
         var customers = sandbox.State.Customers;
         Assert.Contains(customers, c => !c.IsResellerCustomer);
-        Assert.Contains(customers, c => c.IsResellerCustomer && !c.AllowDelegatedAccess);
+        Assert.Contains(customers, c => c.IsResellerCustomer && c.AllowDelegatedAccess == false);
         Assert.Contains(customers, c => c.HasActiveSubscriptions);
     }
 

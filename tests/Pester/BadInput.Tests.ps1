@@ -52,7 +52,7 @@ BeforeAll {
     $script:Valid = @"
 partner:
   tenantId: $PartnerTenantId
-  partnerId: '$PartnerId'
+  mpnId: '$PartnerId'
   name: Fabrikam Cloud Services
 store:
   provider: sqlite

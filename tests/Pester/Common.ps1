@@ -34,13 +34,13 @@ function Invoke-CapturingProgress([string] $Script) {
 
 # A valid configuration whose store lives in the given folder; -Extra is appended as YAML.
 function New-TestConfig {
-    param([string] $Folder, [string] $Extra = '', [string] $IndirectResellerId)
+    param([string] $Folder, [string] $Extra = '', [string] $IndirectResellerTenantId, [string] $IndirectResellerMpnId)
     $path = Join-Path $Folder 'partner.yaml'
-    $reseller = if ($IndirectResellerId) { "  indirectResellerId: '$IndirectResellerId'" } else { '' }
+    $reseller = if ($IndirectResellerTenantId) { "  indirectResellerTenantId: $IndirectResellerTenantId`n  indirectResellerMpnId: '$IndirectResellerMpnId'" } else { '' }
     @"
 partner:
   tenantId: $script:PartnerTenantId
-  partnerId: '$script:PartnerId'
+  mpnId: '$script:PartnerId'
   name: Fabrikam Cloud Services
 $reseller
 store:

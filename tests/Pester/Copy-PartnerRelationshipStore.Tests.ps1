@@ -88,7 +88,7 @@ Describe 'Copy-PartnerRelationshipStore' {
             @"
 partner:
   tenantId: $script:PartnerTenantId
-  partnerId: '$script:PartnerId'
+  mpnId: '$script:PartnerId'
   name: Fabrikam Cloud Services
 store:
   provider: postgres

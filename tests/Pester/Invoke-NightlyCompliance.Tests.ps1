@@ -43,7 +43,7 @@ Describe 'examples/Invoke-NightlyCompliance.ps1' {
         @($json.findings.key | Sort-Object) | Should -Be @($Case.Expected.Values | Sort-Object)
         $json.previousRunAt | Should -BeNullOrEmpty
         $json.runId | Should -Not -BeNullOrEmpty
-        Get-Content $files[0].FullName -Raw | Should -Match '<h2>Error \(2\)</h2>'
+        Get-Content $files[0].FullName -Raw | Should -Match '<div class="card Error"><div class="n">2</div>Errors'
     }
 
     It 'records the run in the store: the next run has nothing new, and passes with -FailOn None' {

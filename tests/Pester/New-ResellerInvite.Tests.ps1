@@ -16,8 +16,8 @@ Describe 'New-ResellerInvite' {
         $invite.GetType().FullName | Should -Be 'PartnerRelationships.Core.Invites.ResellerInvite'
         $invite.Status | Should -Be 'Pending'
         $invite.Kind | Should -Be 'Reseller'
-        $invite.Link | Should -Match "partnerId=$PartnerId"
-        $invite.Link | Should -Match 'invType=ResellerRelationship'
+        # request-reseller-relationship's shape: the partner's tenant GUID, msppId=0, DAP=false.
+        $invite.Link | Should -Match "invType=ResellerRelationship&partnerId=$PartnerTenantId&msppId=0&DAP=false#"
         $invite.Body | Should -Match ([regex]::Escape($invite.Link))
         $invite.Body | Should -Match 'Contoso'
         $invite.Body | Should -Match 'Fabrikam Cloud Services'
@@ -28,17 +28,22 @@ Describe 'New-ResellerInvite' {
     }
 
     It 'uses the indirect reseller variant of the link when the config names a reseller' {
-        $config = New-TestConfig -Folder $script:Folder -IndirectResellerId '7654321'
+        $config = New-TestConfig -Folder $script:Folder -IndirectResellerTenantId '7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b' -IndirectResellerMpnId '7654321'
         $invite = New-ResellerInvite -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -ConfigPath $config
-        $invite.Link | Should -Match '7654321'
-        $invite.Link | Should -Match "partnerId=$PartnerId"
+        $invite.Link | Should -Match "invType=IndirectResellerRelationship&partnerId=7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b&msppId=7654321&indirectCSPId=$PartnerTenantId&DAP=false#"
+    }
+
+    It 'asks for legacy full admin (DAP=true) only when the configuration says so' {
+        $config = New-TestConfig -Folder $script:Folder -Extra "invites:`n  requestDelegatedAdmin: true`n  showMpnIdInLink: true"
+        $invite = New-ResellerInvite -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -ConfigPath $config
+        $invite.Link | Should -Match "partnerId=$PartnerTenantId&msppId=$PartnerId&DAP=true#"
     }
 
     It 'takes the subject and body given, filling in placeholders' {
         $invite = New-ResellerInvite -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -ConfigPath $script:Config `
             -Subject '{PartnerName} for {CustomerName}' -Message "Hi {CustomerName},`nplease accept: {Link}"
         $invite.Subject | Should -Be 'Fabrikam Cloud Services for Contoso'
-        $invite.Body | Should -BeLike "Hi Contoso,*please accept: https://*partnerId=$PartnerId*"
+        $invite.Body | Should -BeLike "Hi Contoso,*please accept: https://*partnerId=$PartnerTenantId*"
     }
 
     It 'reads a template file' {
@@ -298,7 +303,7 @@ Describe 'New-ResellerInvite -Kind GranularAdmin' {
         $offline = New-ResellerInvite -CustomerName 'Offline Co' -CustomerEmail 'admin@offline.example' -ConfigPath $Config
         $null = Connect-PartnerRelationship -SandboxUri $Sandbox.Uri -AccessToken (ConvertTo-SecureString $Sandbox.StaticToken -AsPlainText -Force)
         $fromService = (Invoke-RestMethod -Uri "$($Sandbox.Uri)v1/customers/relationshiprequests" -Headers @{ Authorization = "Bearer $($Sandbox.StaticToken)" }).url
-        $fromService | Should -Not -Be $offline.Link -Because 'the sandbox names the partner by tenant id, the configuration by partner id'
+        $fromService | Should -Be $offline.Link -Because 'both name the partner by its tenant id, in the documented shape'
 
         $connected = New-ResellerInvite -CustomerName 'Connected Co' -CustomerEmail 'admin@connected.example' -ConfigPath $Config -WarningVariable warnings
         $connected.Link | Should -Be $fromService
@@ -313,6 +318,16 @@ Describe 'New-ResellerInvite -Kind GranularAdmin' {
         $fallback.Link | Should -Be $offline.Link
         $warnings.Count | Should -Be 1
         "$($warnings[0])" | Should -Match 'composed from the configuration'
+    }
+
+    It 'never turns an indirect invite into a direct one when connected' {
+        $indirect = New-TestConfig -Folder (New-TestFolder) -IndirectResellerTenantId '7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b' -IndirectResellerMpnId '7654321'
+        $null = Connect-PartnerRelationship -SandboxUri $Sandbox.Uri -AccessToken (ConvertTo-SecureString $Sandbox.StaticToken -AsPlainText -Force)
+        $invite = New-ResellerInvite -CustomerName 'Indirect Co' -CustomerEmail 'admin@indirect.example' -ConfigPath $indirect -Verbose 4>&1 |
+            Tee-Object -Variable stream | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $invite.Link | Should -Match 'invType=IndirectResellerRelationship&partnerId=7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b&msppId=7654321&indirectCSPId='
+        ($stream | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n" |
+            Should -Match 'indirect-reseller link is composed from the configuration'
     }
 
     It 'writes an .eml with the approval link' {

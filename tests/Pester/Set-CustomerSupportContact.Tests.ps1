@@ -4,9 +4,18 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'CustomerFixtures.ps1')
     $script:Sandbox = Start-TestSandbox
     $script:Folder = Initialize-CustomerTestSession -Sandbox $Sandbox
-    $script:ContactType = 'PartnerRelationships.Core.Remote.SupportContactInfo'
+    $script:ContactType = 'PartnerRelationships.Core.Workflow.SubscriptionSupportContact'
     $script:ErrorSuffix = 'PartnerRelationships.PowerShell.Cmdlets.SetCustomerSupportContactCommand'
-    $script:Reseller = '9c8b7a6f-5e4d-4c3b-a291-8f7e6d5c4b3a'
+
+    # The sandbox partner's own indirect reseller (SandboxOptions.IndirectResellers).
+    $script:Reseller = '7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b'
+    $script:ResellerMpn = '7654321'
+
+    function New-CustomerWithReseller([string] $Name) {
+        $c = New-TestCustomer -Name $Name -Relationship None
+        $null = Invoke-SandboxControl -Method Post -Path 'customers/accept-reseller' -Body @{ tenantId = $c.TenantId; indirectResellerId = $script:Reseller; indirectResellerName = 'Tailspin IT' }
+        $c
+    }
 }
 
 AfterAll {
@@ -15,52 +24,79 @@ AfterAll {
 }
 
 Describe 'Set-CustomerSupportContact' {
-    It 'sets the partner itself from the configuration by default, and reads back the same' {
-        $c = New-TestCustomer -Name 'Contoso Default' -Relationship None
-        Set-CustomerSupportContact -CustomerTenantId $c.TenantId -Confirm:$false | Should -BeNullOrEmpty
-        $read = Get-CustomerSupportContact -CustomerTenantId $c.TenantId
-        $read.SupportTenantId | Should -Be $PartnerTenantId
-        $read.SupportMpnId | Should -Be $PartnerId
-        $read.Name | Should -Be 'Fabrikam Cloud Services'
+    It 'names one of the customer''s indirect resellers on every subscription that can have one, skipping new commerce with a warning' {
+        $c = New-CustomerWithReseller 'Contoso Reseller'
+        $set = @(Set-CustomerSupportContact -CustomerTenantId $c.TenantId -IndirectReseller 'Tailspin IT' -Confirm:$false -PassThru -WarningVariable warnings -WarningAction SilentlyContinue)
+        $set.Count | Should -Be 1
+        $set[0].GetType().FullName | Should -Be $ContactType
+        $set[0].State | Should -Be 'Set'
+        $set[0].CustomerName | Should -Be 'Contoso Reseller'
+        $set[0].SubscriptionName | Should -Be 'Office 365 E3'
+        $set[0].SupportTenantId | Should -Be $Reseller
+        $set[0].SupportName | Should -Be 'Tailspin IT'
+        "$warnings" | Should -Match "Skipped 'Microsoft 365 Business Basic'.*new-commerce subscription cannot have a support contact"
+        $read = Get-CustomerSupportContact -CustomerTenantId $c.TenantId -SubscriptionId $set[0].SubscriptionId
+        $read.State | Should -Be 'Set'
+        $read.SupportMpnId | Should -Be $set[0].SupportMpnId
     }
 
-    It 'sets another partner and round-trips it (-PassThru)' {
-        $c = New-TestCustomer -Name 'Contoso Indirect' -Relationship None
-        $set = Set-CustomerSupportContact -CustomerTenantId $c.TenantId -SupportTenantId $Reseller -SupportMpnId 7654321 -SupportName 'Tailspin IT' -Confirm:$false -PassThru
-        $set.GetType().FullName | Should -Be $ContactType
-        $set.CustomerTenantId | Should -Be $c.TenantId
-        $set.SupportTenantId | Should -Be $Reseller
-        $read = Get-CustomerSupportContact -CustomerTenantId $c.TenantId
-        $read.SupportTenantId | Should -Be $Reseller
-        $read.SupportMpnId | Should -Be '7654321'
-        $read.Name | Should -Be 'Tailspin IT'
+    It 'sets one subscription with explicit values, and refuses a new-commerce one clearly' {
+        $c = New-TestCustomer -Name 'Contoso Explicit' -Relationship None
+        $subscriptions = Get-CustomerSubscription $c.TenantId
+        $legacy = ($subscriptions | Where-Object SupportContact -eq Available).SubscriptionId
+        $nce = ($subscriptions | Where-Object SupportContact -eq NotSupported).SubscriptionId
+        $set = Set-CustomerSupportContact -CustomerTenantId $c.TenantId -SubscriptionId $legacy -SupportTenantId $Reseller -SupportMpnId $ResellerMpn -SupportName 'Tailspin IT' -Confirm:$false -PassThru
+        $set.SupportMpnId | Should -Be $ResellerMpn
+        $err = { Set-CustomerSupportContact -CustomerTenantId $c.TenantId -SubscriptionId $nce -SupportTenantId $Reseller -SupportMpnId $ResellerMpn -SupportName 'Tailspin IT' -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId "SupportContactNotSupported,$ErrorSuffix" -PassThru
+        $err.CategoryInfo.Category | Should -Be 'InvalidOperation'
+        $err.Exception.Message | Should -Match 'new-commerce'
     }
 
-    It 'takes customers from Get-PartnerCustomer without taking the customer''s name as the contact''s' {
-        $a = New-TestCustomer -Name 'Piped One' -Relationship None
-        $b = New-TestCustomer -Name 'Piped Two' -Relationship None
-        $set = @(Get-PartnerCustomer -Name 'Piped*' | Set-CustomerSupportContact -Confirm:$false -PassThru)
+    It 'goes customer -> subscriptions -> contact down the pipeline' {
+        $a = New-CustomerWithReseller 'Piped One'
+        $b = New-CustomerWithReseller 'Piped Two'
+        $set = @(Get-PartnerCustomer -Name 'Piped*' | Get-CustomerSubscription | Where-Object SupportContact -eq Available |
+            Set-CustomerSupportContact -IndirectReseller $Reseller -Confirm:$false -PassThru)
         $set.CustomerTenantId | Sort-Object | Should -Be (@($a.TenantId, $b.TenantId) | Sort-Object)
-        $set.Name | Should -Be @('Fabrikam Cloud Services', 'Fabrikam Cloud Services')
+        $set.CustomerName | Sort-Object | Should -Be @('Piped One', 'Piped Two')
+        $set.SupportName | Should -Be @('Tailspin IT', 'Tailspin IT') -Because 'a customer object''s name is never taken as the contact''s'
+    }
+
+    It 'refuses a contact that is not one of your indirect resellers with the service''s reason' {
+        $c = New-TestCustomer -Name 'Contoso Stranger' -Relationship None
+        $legacy = (Get-CustomerSubscription $c.TenantId | Where-Object SupportContact -eq Available).SubscriptionId
+        $err = { Set-CustomerSupportContact -CustomerTenantId $c.TenantId -SubscriptionId $legacy -SupportTenantId ([guid]::NewGuid()) -SupportMpnId 1111111 -SupportName 'Stranger' -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId "RemoteBadRequest,$ErrorSuffix" -PassThru
+        $err.Exception.Message | Should -Match '800016'
+        (Get-CustomerSupportContact $c.TenantId -SubscriptionId $legacy).State | Should -Be 'NotSet'
+    }
+
+    It 'says which indirect resellers the customer has when the one named is not among them' {
+        $c = New-CustomerWithReseller 'Contoso Unknown Reseller'
+        $err = { Set-CustomerSupportContact -CustomerTenantId $c.TenantId -IndirectReseller 'Nobody' -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId "IndirectResellerNotFound,$ErrorSuffix" -PassThru
+        $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $err.Exception.Message | Should -Match 'Tailspin IT'
     }
 
     It '-WhatIf changes nothing' {
-        $c = New-TestCustomer -Name 'Contoso WhatIf' -Relationship None
-        Set-CustomerSupportContact -CustomerTenantId $c.TenantId -SupportTenantId $Reseller -WhatIf | Should -BeNullOrEmpty
-        Get-CustomerSupportContact -CustomerTenantId $c.TenantId | Should -BeNullOrEmpty
+        $c = New-CustomerWithReseller 'Contoso WhatIf'
+        Set-CustomerSupportContact -CustomerTenantId $c.TenantId -IndirectReseller 'Tailspin IT' -WhatIf -WarningAction SilentlyContinue | Should -BeNullOrEmpty
+        (Get-CustomerSupportContact -CustomerTenantId $c.TenantId).State | Should -Not -Contain 'Set'
     }
 
     It 'refuses a support tenant id that is not a GUID and an MPN id that is not a number, before changing anything' {
         $c = New-TestCustomer -Name 'Contoso Invalid' -Relationship None
-        $err = { Set-CustomerSupportContact -CustomerTenantId $c.TenantId -SupportTenantId 'tailspin' -Confirm:$false -ErrorAction Stop } |
+        $err = { Set-CustomerSupportContact -CustomerTenantId $c.TenantId -SupportTenantId 'tailspin' -SupportMpnId $ResellerMpn -SupportName 'X' -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId "InvalidSupportContact,$ErrorSuffix" -PassThru
         $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        { Set-CustomerSupportContact -CustomerTenantId $c.TenantId -SupportMpnId 'MPN-1' -Confirm:$false -ErrorAction Stop } |
+        { Set-CustomerSupportContact -CustomerTenantId $c.TenantId -SupportTenantId $Reseller -SupportMpnId 'MPN-1' -SupportName 'X' -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId "InvalidSupportContact,$ErrorSuffix"
-        Get-CustomerSupportContact -CustomerTenantId $c.TenantId | Should -BeNullOrEmpty
+        (Get-CustomerSupportContact -CustomerTenantId $c.TenantId).State | Should -Not -Contain 'Set'
     }
 
     It 'fails clearly for an unknown customer' {
-        { Set-CustomerSupportContact -CustomerTenantId ([guid]::NewGuid()) -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId "RemoteNotFound,$ErrorSuffix"
+        { Set-CustomerSupportContact -CustomerTenantId ([guid]::NewGuid()) -IndirectReseller 'Tailspin IT' -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId "RemoteNotFound,$ErrorSuffix"
     }
 }

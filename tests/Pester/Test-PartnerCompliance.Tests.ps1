@@ -30,13 +30,16 @@ AfterAll {
 
 Describe 'Test-PartnerCompliance' {
     Context 'findings' {
-        It 'finds exactly one finding per rule and nothing else, most severe first' {
+        It 'finds exactly one finding per rule and nothing else, most urgent first (errors, then what ends soonest)' {
             $findings = @(Test-PartnerCompliance -ConfigPath $Config -NoRecord)
 
             Get-Keys $findings | Should -Be @($Expected.Values | Sort-Object)
             $findings[0].GetType().FullName | Should -Be $FindingType
             @($findings | ForEach-Object { "$($_.Severity)" }) | Should -Be @('Error', 'Error', 'Warning', 'Warning', 'Warning', 'Warning', 'Warning', 'Info', 'Info')
-            @($findings | ForEach-Object RuleId) | Should -Be @('PR004', 'PR006', 'PR001', 'PR002', 'PR003', 'PR005', 'PR008', 'PR007', 'PR009')
+            @($findings | ForEach-Object RuleId) | Should -Be @('PR004', 'PR006', 'PR002', 'PR005', 'PR003', 'PR008', 'PR001', 'PR007', 'PR009')
+            # Among the warnings, those about relationships that end come first, soonest first (PR002's ends within the window).
+            $findings[2].EndsAt | Should -BeLessThan $findings[3].EndsAt
+            $findings[4].EndsAt | Should -BeNullOrEmpty
             $findings | ForEach-Object { $_.IsNew | Should -BeTrue }
         }
 
@@ -200,10 +203,11 @@ Test-PartnerCompliance -ConfigPath '$Config' -NoRecord -Customer `$Customer -Fai
             ($rows | Where-Object RuleId -EQ 'PR004').CustomerName | Should -Be 'Delta Bank'
 
             $html = Get-Content ($files | Where-Object Extension -EQ '.html').FullName -Raw
-            $html | Should -Match '<h2>Error \(2\)</h2>'
-            $html | Should -Match '<h2>Warning \(5\)</h2>'
-            $html | Should -Match '<h2>Info \(2\)</h2>'
-            $html | Should -Not -Match '<script|https?://'
+            $html | Should -Match '<div class="card Error"><div class="n">2</div>Errors'
+            $html | Should -Match '<div class="card Warning"><div class="n">5</div>Warnings'
+            $html | Should -Match '<div class="card Info"><div class="n">2</div>Info'
+            $html | Should -Not -Match 'https?://'
+            ([regex]::Matches($html, '<script')).Count | Should -Be 1   # only the report's own filter script (allowed by hash)
         }
 
         It 'picks the format from the extension and writes other formats beside it' {
@@ -232,24 +236,34 @@ Test-PartnerCompliance -ConfigPath '$Config' -NoRecord -Customer `$Customer -Fai
             "$again" | Should -Match '0 new since'
         }
 
-        It 'renders the HTML report in headless Chromium' -Skip:(-not $HasChromium) {
+        It 'renders the HTML report in headless Chromium at 1280 and 390 pixels, filters working' -Skip:(-not $HasChromium) {
             # Skipped when Debian's chromium package is not installed (apt-get install -y chromium).
             $chromium = Get-ChromiumPath
             $path = Join-Path $Reports 'report.html'
             $null = Test-PartnerCompliance -ConfigPath $Config -NoRecord -ReportPath $path
-            $png = Join-Path ($env:PR_COMPLIANCE_SCREENSHOT_DIR ?? $Reports) 'report.png'   # set the variable to keep the screenshot
-            $null = New-Item -ItemType Directory -Force -Path (Split-Path $png)
+            $shots = $env:PR_COMPLIANCE_SCREENSHOT_DIR ?? $Reports   # set the variable to keep the screenshots
+            $null = New-Item -ItemType Directory -Force -Path $shots
             $profileDir = Join-Path $Reports 'chromium-profile'
             $common = @('--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', "--user-data-dir=$profileDir")
             $uri = 'file://' + ((Resolve-Path $path).Path -replace ' ', '%20')
-            & $chromium @common "--screenshot=$png" '--window-size=1280,1600' $uri 2>&1 | Out-Null
-            Test-Path $png | Should -BeTrue
-            (Get-Item $png).Length | Should -BeGreaterThan 20KB
-            $dom = (& $chromium @common '--dump-dom' $uri 2>$null) -join "`n"
-            $dom | Should -Match '<div class="n">2</div>Errors'
-            $dom | Should -Match '<div class="n">5</div>Warnings'
-            $dom | Should -Match '<div class="n">2</div>Info'
-            $dom | Should -Match 'Delta Bank'
+            foreach ($width in 1280, 390) {
+                $png = Join-Path $shots "report-$width.png"
+                & $chromium @common "--screenshot=$png" "--window-size=$width,1600" $uri 2>&1 | Out-Null
+                Test-Path $png | Should -BeTrue
+                (Get-Item $png).Length | Should -BeGreaterThan 20KB
+            }
+
+            # The DOM after the page's own script ran: content from the rendered page, not the file's text.
+            $dom = (& $chromium @common '--window-size=390,1600' '--dump-dom' $uri 2>$null) -join "`n"
+            $dom | Should -Match '<div class="card Error"><div class="n">2</div>Errors'
+            $dom | Should -Match '<div class="card Warning"><div class="n">5</div>Warnings'
+            $dom | Should -Match '<div class="card Info"><div class="n">2</div>Info'
+            $dom | Should -Match '<div class="card news" id="news-count"><div class="n">9</div>new since the last run'
+            $dom | Should -Match '<tr><td><a href="#c1">Delta Bank</a></td><td><span class="badge Error">'
+            $dom | Should -Match '<div class="filters" id="filters">'           # the script showed the filters
+            $dom | Should -Match '<span id="filter-count" class="meta">9 shown</span>'
+            $dom | Should -Match '<svg class="timeline"'
+            $dom | Should -Not -Match 'PR004:relationship/'                    # keys stay out of sight
         }
     }
 
@@ -266,6 +280,104 @@ Test-PartnerCompliance -ConfigPath '$Config' -NoRecord -Customer `$Customer -Fai
             Get-Keys ($second | Where-Object { -not $_.IsNew }) | Should -Be @($Expected.PR003, $Expected.PR008 | Sort-Object)
             "$info2" | Should -Match '^4 finding\(s\).*; 2 new since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.'
         }
+    }
+}
+
+Describe 'Test-PartnerCompliance -Alert' {
+    BeforeAll {
+        $script:Secret = 'sig-SECRET-' + [guid]::NewGuid().ToString('n')
+        $script:SavedWebhook = $env:PR_TEST_ALERT_WEBHOOK
+
+        # The case's configuration with a store of its own (a first run: everything is new) and the webhook's address (a
+        # secret) in an environment variable.
+        function New-AlertConfig {
+            $alertFolder = New-TestFolder
+            $text = (Get-Content $Config -Raw) -replace [regex]::Escape((Join-Path $Folder 'store.db')), (Join-Path $alertFolder 'store.db')
+            $path = Join-Path $alertFolder 'partner.yaml'
+            $text + "compliance:`n  alert:`n    webhookUrlVariable: PR_TEST_ALERT_WEBHOOK`n" | Set-Content -Path $path -Encoding utf8NoBOM
+            $path
+        }
+
+        # A loopback listener on a thread: takes one request, answers it, hands back what it got.
+        function Start-WebhookListener([int] $Status = 202) {
+            $port = Get-FreeLoopbackPort
+            $env:PR_TEST_ALERT_WEBHOOK = "http://127.0.0.1:$port/workflows/$Secret/triggers/manual/invoke?api-version=1&sig=$Secret"
+            $listener = [System.Net.HttpListener]::new()
+            $listener.Prefixes.Add("http://127.0.0.1:$port/")
+            $listener.Start()
+            $job = Start-ThreadJob -ArgumentList $listener, $Status -ScriptBlock {
+                param($Listener, $Status)
+                $context = $Listener.GetContext()
+                $reader = [System.IO.StreamReader]::new($context.Request.InputStream, [System.Text.Encoding]::UTF8)
+                $request = [pscustomobject]@{ Method = $context.Request.HttpMethod; ContentType = $context.Request.ContentType; Path = $context.Request.RawUrl; Body = $reader.ReadToEnd() }
+                $context.Response.StatusCode = $Status
+                $context.Response.Close()
+                $request
+            }
+            [pscustomobject]@{ Listener = $listener; Job = $job }
+        }
+
+        function Stop-WebhookListener($Hook) {
+            $request = $Hook.Job | Wait-Job -Timeout 60 | Receive-Job
+            $Hook.Listener.Stop()
+            $Hook.Job | Remove-Job -Force
+            $request
+        }
+    }
+
+    AfterAll { $env:PR_TEST_ALERT_WEBHOOK = $script:SavedWebhook }
+
+    It 'posts the summary and the new errors and warnings, then nothing when nothing is new; the address never shows' {
+        $alertConfig = New-AlertConfig
+        $expected = @(Test-PartnerCompliance -ConfigPath $alertConfig -NoRecord | Where-Object { "$($_.Severity)" -ne 'Info' })
+        $errors = @($expected | Where-Object { "$($_.Severity)" -eq 'Error' }).Count
+        $warnings = $expected.Count - $errors
+        $errors | Should -BeGreaterThan 0
+        $headline = "Partner compliance: $($expected.Count) new ($errors error$(if ($errors -ne 1) { 's' }), $warnings warning$(if ($warnings -ne 1) { 's' }))"
+
+        $hook = Start-WebhookListener
+        $everything = Test-PartnerCompliance -ConfigPath $alertConfig -Alert -Verbose -InformationAction Continue *>&1 | Out-String -Width 400
+        $request = Stop-WebhookListener $hook
+
+        $request.Method | Should -Be 'POST'
+        $request.ContentType | Should -Match '^application/json'
+        $request.Path | Should -Match $Secret
+        $payload = $request.Body | ConvertFrom-Json
+        $payload.type | Should -Be 'message'
+        $payload.summary | Should -Be $headline
+        $payload.attachments[0].contentType | Should -Be 'application/vnd.microsoft.card.adaptive'
+        $payload.attachments[0].content.body[1].text | Should -Match "new since ever \(first recorded run\)"
+        @($payload.partnerRelationships.newFindings.ruleId) | Should -Be @($expected.RuleId)
+        @($payload.partnerRelationships.newFindings.customerName) | Should -Be @($expected.CustomerName)
+        $payload.partnerRelationships.summary.newError | Should -Be $errors
+        $everything | Should -Match ('Sent the alert \(' + [regex]::Escape($headline) + '\) to the webhook from compliance\.alert\.webhookUrlVariable \(PR_TEST_ALERT_WEBHOOK\)')
+        $everything | Should -Not -Match $Secret
+
+        # Nothing new: no request (nothing listens now, so a send would fail loudly).
+        $again = Test-PartnerCompliance -ConfigPath $alertConfig -Alert -Verbose *>&1 | Out-String -Width 400
+        $again | Should -Match 'No new error or warning since the last run: no alert sent\.'
+        $again | Should -Not -Match 'ComplianceAlertFailed'
+    }
+
+    It 'reports a failing webhook as its own error, without the address, and keeps the findings' {
+        $alertConfig = New-AlertConfig
+        $hook = Start-WebhookListener -Status 500
+        $findings = Test-PartnerCompliance -ConfigPath $alertConfig -Alert -Verbose -ErrorVariable failures -ErrorAction SilentlyContinue 4>&1 6>&1
+        $null = Stop-WebhookListener $hook
+
+        @($findings | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -or $_ -is [System.Management.Automation.InformationRecord] } | Out-String) |
+            Should -Not -Match $Secret
+        @($findings | Where-Object { $_.PSObject.TypeNames[0] -eq $FindingType }).Count | Should -BeGreaterThan 0
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ComplianceAlertFailed,*'
+        $failures[0].Exception.Message | Should -Match 'answered 500'
+        ($failures[0] | Out-String) + $failures[0].Exception.ToString() + "$($failures[0].TargetObject)" | Should -Not -Match $Secret
+    }
+
+    It 'fails before any remote call when the webhook variable is not set' {
+        $alertConfig = New-AlertConfig
+        $env:PR_TEST_ALERT_WEBHOOK = $null
+        { Test-PartnerCompliance -ConfigPath $alertConfig -Alert -ErrorAction Stop } | Should -Throw -ErrorId 'AlertWebhookMissing,*'
     }
 }
 

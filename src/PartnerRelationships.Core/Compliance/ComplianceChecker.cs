@@ -96,11 +96,13 @@ public sealed class ComplianceChecker
             progress?.Report(new ComplianceProgress(CompliancePhase.Recording, 1, 1, "Recorded the run"));
         }
 
+        // Most urgent first: errors, then what ends soonest (findings without an end date after those with one).
         var reported = all
             .Where(f => f.Severity >= options.MinimumSeverity)
             .OrderByDescending(f => f.Severity)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.EndsAt ?? DateTimeOffset.MaxValue)
             .ThenBy(f => f.CustomerName ?? f.CustomerTenantId ?? "", StringComparer.OrdinalIgnoreCase)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ThenBy(f => f.Key, StringComparer.Ordinal)
             .ToList();
         var summaries = rules
@@ -118,7 +120,8 @@ public sealed class ComplianceChecker
             runId,
             filter.Scope,
             disabled.Select(r => r.Id).OrderBy(id => id, StringComparer.Ordinal).ToList(),
-            new ComplianceCoverage(snapshot.Invites.Count, snapshot.Relationships.Count, snapshot.Customers.Count));
+            new ComplianceCoverage(snapshot.Invites.Count, snapshot.Relationships.Count, snapshot.Customers.Count),
+            ComplianceTimeline.From(snapshot.CollectedAt, snapshot.Relationships));
     }
 
     /// <summary>

@@ -17,7 +17,8 @@ public sealed class ComplianceResult
         long? runId,
         string scope,
         IReadOnlyList<string> disabledRules,
-        ComplianceCoverage coverage)
+        ComplianceCoverage coverage,
+        ComplianceTimeline? timeline = null)
     {
         StartedAt = startedAt;
         CompletedAt = completedAt;
@@ -29,13 +30,14 @@ public sealed class ComplianceResult
         Scope = scope ?? "";
         DisabledRules = disabledRules ?? Array.Empty<string>();
         Coverage = coverage ?? throw new ArgumentNullException(nameof(coverage));
+        Timeline = timeline ?? ComplianceTimeline.Empty(completedAt);
     }
 
     public DateTimeOffset StartedAt { get; }
     public DateTimeOffset CompletedAt { get; }
     public TimeSpan Duration => CompletedAt - StartedAt;
 
-    /// <summary>Most severe first, then by rule, customer and key.</summary>
+    /// <summary>Most urgent first: most severe, then what ends soonest, then by customer, rule and key.</summary>
     public IReadOnlyList<Finding> Findings { get; }
 
     /// <summary>Every evaluated rule, in id order, with its counts (zero counts included).</summary>
@@ -57,6 +59,9 @@ public sealed class ComplianceResult
 
     /// <summary>How much the run looked at.</summary>
     public ComplianceCoverage Coverage { get; }
+
+    /// <summary>How many active relationships end in each of the coming weeks.</summary>
+    public ComplianceTimeline Timeline { get; }
 
     public int NewCount => Findings.Count(f => f.IsNew);
 

@@ -19,6 +19,9 @@ public sealed record Finding
     public string? RelationshipName { get; init; }
     public Guid? InviteId { get; init; }
 
+    /// <summary>When the active relationship the finding is about ends, if known: reports put what ends soonest first.</summary>
+    public DateTimeOffset? EndsAt { get; init; }
+
     /// <summary>What was found.</summary>
     public required string Message { get; init; }
 

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PartnerRelationships.Core.Compliance.Alerts;
+using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Roles;
 using YamlDotNet.RepresentationModel;
 
@@ -60,19 +62,23 @@ internal sealed class ConfigBinder
                 continue;
             }
 
+            // Tenant ids (GUIDs) and MPN ids (digits) are easy to swap; a value of the other kind names the key it belongs in.
             switch (key)
             {
                 case "tenantId":
-                    partner.TenantId = _reader.Guid(value, path, PartnerIdentityRules.TenantIdAllowed);
+                    partner.TenantId = TenantIdKey(value, path, "partner.mpnId", PartnerIdentityRules.TenantIdAllowed);
                     break;
-                case "partnerId":
-                    partner.PartnerId = Checked(value, path, PartnerIdentityRules.PartnerIdProblem, PartnerIdentityRules.PartnerIdAllowed);
+                case "mpnId":
+                    partner.MpnId = MpnIdKey(value, path, "partner.tenantId", PartnerIdentityRules.PartnerIdAllowed);
                     break;
                 case "name":
                     partner.Name = Checked(value, path, PartnerIdentityRules.NameProblem, PartnerIdentityRules.NameAllowed);
                     break;
-                case "indirectResellerId":
-                    partner.IndirectResellerId = Checked(value, path, PartnerIdentityRules.PartnerIdProblem, "Use the reseller's Partner Center (MPN) id: digits only, or leave it out");
+                case "indirectResellerTenantId":
+                    partner.IndirectResellerTenantId = TenantIdKey(value, path, "partner.indirectResellerMpnId", PartnerIdentityRules.ResellerTenantIdAllowed);
+                    break;
+                case "indirectResellerMpnId":
+                    partner.IndirectResellerMpnId = MpnIdKey(value, path, "partner.indirectResellerTenantId", PartnerIdentityRules.ResellerMpnIdAllowed);
                     break;
             }
         }
@@ -131,6 +137,8 @@ internal sealed class ConfigBinder
                 case "duration": invites.Duration = _reader.Days(value, path); break;
                 case "autoExtend": invites.AutoExtend = _reader.Bool(value, path); break;
                 case "displayNamePrefix": invites.DisplayNamePrefix = _reader.String(value, path) ?? ""; break;
+                case "requestDelegatedAdmin": invites.RequestDelegatedAdmin = _reader.Bool(value, path); break;
+                case "showMpnIdInLink": invites.ShowMpnIdInLink = _reader.Bool(value, path); break;
             }
         }
     }
@@ -196,6 +204,32 @@ internal sealed class ConfigBinder
                 case "expiringWithinDays": compliance.ExpiringWithinDays = _reader.Int(value, path, 1, 3650); break;
                 case "forbiddenRoles": compliance.ForbiddenRoles = _reader.StringList(value, path); break;
                 case "disabledRules": compliance.DisabledRules = _reader.StringList(value, path); break;
+                case "alert" when !YamlValueReader.IsNull(value): BindAlert(value, path, compliance.Alert); break;
+            }
+        }
+    }
+
+    private void BindAlert(YamlNode section, string alertPath, AlertSettings alert)
+    {
+        foreach (var (key, value) in _reader.NestedEntries(section, alertPath, ConfigSchema.AlertKeys, alertPath))
+        {
+            var path = $"{alertPath}.{key}";
+            switch (key)
+            {
+                case "webhookUrl":
+                    alert.WebhookUrl = YamlValueReader.IsNull(value) ? null : _reader.HttpUri(value, path);
+                    if (alert.WebhookUrl is { } uri && WebhookAddress.LooksSigned(uri))
+                    {
+                        // A signed address is a secret: refused without repeating it (config files end up in source control).
+                        throw ConfigErrors.At(ConfigErrorIds.SecretInFile, ErrorKind.SecurityError, _reader.SourceName, value.Start, path,
+                            "holds a signed address (sig, code or token in it), which is a secret",
+                            "Put the address in an environment variable named by compliance.alert.webhookUrlVariable, or in a vault (compliance.alert.secretVault and secretName)");
+                    }
+
+                    break;
+                case "webhookUrlVariable": alert.WebhookUrlVariable = _reader.String(value, path); break;
+                case "secretVault": alert.SecretVault = _reader.String(value, path); break;
+                case "secretName": alert.SecretName = _reader.String(value, path); break;
             }
         }
     }
@@ -214,6 +248,34 @@ internal sealed class ConfigBinder
                 case "login": endpoints.Login = uri; break;
             }
         }
+    }
+
+    /// <summary>A tenant id (GUID); an MPN id here is named as belonging in <paramref name="mpnKey"/>.</summary>
+    private string TenantIdKey(YamlNode value, string path, string mpnKey, string allowed)
+    {
+        var text = _reader.String(value, path);
+        if (PartnerIdentityRules.PartnerIdProblem(text?.Trim()) is null)
+        {
+            throw ConfigErrors.InvalidValue(_reader.SourceName, value.Start, path,
+                $"holds '{PartnerIdentityRules.Shorten(text!)}', which looks like an MPN id (digits); MPN ids go in {mpnKey}", allowed);
+        }
+
+        var problem = PartnerIdentityRules.TenantIdProblem(text, out var normalized);
+        return problem is null ? normalized : throw ConfigErrors.InvalidValue(_reader.SourceName, value.Start, path, problem, allowed);
+    }
+
+    /// <summary>An MPN id (digits); a GUID here is named as belonging in <paramref name="tenantKey"/>.</summary>
+    private string MpnIdKey(YamlNode value, string path, string tenantKey, string allowed)
+    {
+        var text = _reader.String(value, path)?.Trim();
+        if (System.Guid.TryParse(text, out _))
+        {
+            throw ConfigErrors.InvalidValue(_reader.SourceName, value.Start, path,
+                $"holds a GUID, which is a tenant id; tenant ids go in {tenantKey}", allowed);
+        }
+
+        var problem = PartnerIdentityRules.PartnerIdProblem(text);
+        return problem is null ? text! : throw ConfigErrors.InvalidValue(_reader.SourceName, value.Start, path, problem, allowed);
     }
 
     private string Checked(YamlNode value, string path, Func<string?, string?> rule, string allowed)

@@ -23,6 +23,7 @@ internal sealed class ConfigCrossFieldValidator
     public void Validate(PartnerRelationshipsConfig config)
     {
         ValidatePartner(config.Partner);
+        ValidateInvites(config);
         ValidateAuth(config.Auth);
         ValidateStore(config.Store);
         ValidateRetry(config.Retry);
@@ -40,9 +41,37 @@ internal sealed class ConfigCrossFieldValidator
             throw Missing("partner.tenantId", ConfigSchema.Partner, "is required in the partner section", PartnerIdentityRules.TenantIdAllowed);
         }
 
-        if (partner.PartnerId.Length == 0)
+        var resellerTenant = partner.IndirectResellerTenantId;
+        var resellerMpn = partner.IndirectResellerMpnId;
+        if (resellerTenant is not null && resellerMpn is null)
         {
-            throw Missing("partner.partnerId", ConfigSchema.Partner, "is required in the partner section", PartnerIdentityRules.PartnerIdAllowed);
+            throw Missing("partner.indirectResellerMpnId", "partner.indirectResellerTenantId", "is required with partner.indirectResellerTenantId", PartnerIdentityRules.ResellerMpnIdAllowed);
+        }
+
+        if (resellerMpn is not null && resellerTenant is null)
+        {
+            throw Missing("partner.indirectResellerTenantId", "partner.indirectResellerMpnId", "is required with partner.indirectResellerMpnId", PartnerIdentityRules.ResellerTenantIdAllowed);
+        }
+
+        // The indirect-reseller link names two parties: the reseller (partnerId, msppId) and you, the provider (indirectCSPId).
+        if (resellerTenant is not null && string.Equals(resellerTenant, partner.TenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            throw Inconsistent("partner.indirectResellerTenantId", "partner.tenantId", "is your own tenant id (partner.tenantId)",
+                PartnerIdentityRules.ResellerTenantIdAllowed);
+        }
+
+        if (resellerMpn is not null && string.Equals(resellerMpn, partner.MpnId, StringComparison.Ordinal))
+        {
+            throw Inconsistent("partner.indirectResellerMpnId", "partner.mpnId", "is your own MPN id (partner.mpnId)",
+                PartnerIdentityRules.ResellerMpnIdAllowed);
+        }
+    }
+
+    private void ValidateInvites(PartnerRelationshipsConfig config)
+    {
+        if (config.Invites.ShowMpnIdInLink && config.Partner.MpnId.Length == 0 && _reader.LocationOf(ConfigSchema.Partner) is not null)
+        {
+            throw Missing("partner.mpnId", "invites.showMpnIdInLink", "is required for invites.showMpnIdInLink", PartnerIdentityRules.PartnerIdAllowed);
         }
     }
 

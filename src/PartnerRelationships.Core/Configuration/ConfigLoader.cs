@@ -14,7 +14,7 @@ namespace PartnerRelationships.Core.Configuration;
 public static class ConfigLoader
 {
     private const string CreateHint =
-        "Create one with New-PartnerRelationshipConfig -Path {0} -PartnerTenantId <guid> -PartnerId <id> -PartnerName <name>";
+        "Create one with New-PartnerRelationshipConfig -Path {0} -PartnerTenantId <tenant guid> -MpnId <MPN id> -PartnerName <name>";
 
     /// <summary>Loads and validates the file; <see cref="PartnerRelationshipsConfig.SourcePath"/> is its full path.</summary>
     public static PartnerRelationshipsConfig Load(string path)

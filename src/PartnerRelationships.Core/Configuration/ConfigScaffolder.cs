@@ -15,19 +15,29 @@ public static class ConfigScaffolder
     /// The starter YAML for a partner. Inputs follow the loader's rules (so the result always loads back to the
     /// same values); a bad one throws ConfigInvalidValue naming the parameter.
     /// </summary>
-    public static string Render(string partnerTenantId, string partnerId, string partnerName, string? indirectResellerId)
+    public static string Render(string partnerTenantId, string? mpnId, string partnerName, string? indirectResellerTenantId = null, string? indirectResellerMpnId = null)
     {
         var tenantProblem = PartnerIdentityRules.TenantIdProblem(partnerTenantId, out var tenantId);
         Check("PartnerTenantId", tenantProblem, PartnerIdentityRules.TenantIdAllowed, partnerTenantId);
-        Check("PartnerId", PartnerIdentityRules.PartnerIdProblem(partnerId), PartnerIdentityRules.PartnerIdAllowed, partnerId);
-        Check("PartnerName", PartnerIdentityRules.NameProblem(partnerName), PartnerIdentityRules.NameAllowed, partnerName);
-        if (indirectResellerId is not null)
+        if (mpnId is not null)
         {
-            Check("IndirectResellerId", PartnerIdentityRules.PartnerIdProblem(indirectResellerId),
-                "Use the reseller's Partner Center (MPN) id: digits only, or leave it out", indirectResellerId);
+            Check("MpnId", Guid.TryParse(mpnId, out _) ? "is a GUID (a tenant id; yours goes in -PartnerTenantId)" : PartnerIdentityRules.PartnerIdProblem(mpnId),
+                PartnerIdentityRules.PartnerIdAllowed, mpnId);
         }
 
-        return new StarterTemplate(new PartnerRelationshipsConfig()).Render(tenantId, partnerId, partnerName, indirectResellerId);
+        Check("PartnerName", PartnerIdentityRules.NameProblem(partnerName), PartnerIdentityRules.NameAllowed, partnerName);
+        string? resellerTenant = null;
+        if (indirectResellerTenantId is not null || indirectResellerMpnId is not null)
+        {
+            Check("IndirectResellerTenantId", indirectResellerTenantId is null ? "is required with -IndirectResellerMpnId" : PartnerIdentityRules.TenantIdProblem(indirectResellerTenantId, out resellerTenant),
+                PartnerIdentityRules.ResellerTenantIdAllowed, indirectResellerTenantId ?? "");
+            Check("IndirectResellerMpnId", indirectResellerMpnId is null ? "is required with -IndirectResellerTenantId" : PartnerIdentityRules.PartnerIdProblem(indirectResellerMpnId),
+                PartnerIdentityRules.ResellerMpnIdAllowed, indirectResellerMpnId ?? "");
+            Check("IndirectResellerTenantId", string.Equals(resellerTenant, tenantId, StringComparison.OrdinalIgnoreCase) ? "is your own tenant id (-PartnerTenantId)" : null,
+                PartnerIdentityRules.ResellerTenantIdAllowed, indirectResellerTenantId!);
+        }
+
+        return new StarterTemplate(new PartnerRelationshipsConfig()).Render(tenantId, mpnId, partnerName, resellerTenant, indirectResellerMpnId);
     }
 
     /// <summary>
@@ -141,7 +151,7 @@ public static class ConfigScaffolder
 
         public StarterTemplate(PartnerRelationshipsConfig defaults) => _defaults = defaults;
 
-        public string Render(string tenantId, string partnerId, string partnerName, string? indirectResellerId)
+        public string Render(string tenantId, string? mpnId, string partnerName, string? indirectResellerTenantId, string? indirectResellerMpnId)
         {
             var retry = _defaults.Retry;
             var compliance = _defaults.Compliance;
@@ -163,14 +173,19 @@ public static class ConfigScaffolder
 
             Comment("Who you are. Required whenever this section is present.");
             Line("partner:");
-            Comment("Your partner (Entra) tenant id, a GUID.", 1);
+            Comment("Two different ids identify you; each has its place in the reseller invitation link:", 1);
+            Comment("Your partner (Entra) tenant id, a GUID: the link's partnerId.", 1);
             Line($"  tenantId: {Quote(tenantId)}");
-            Comment("Your Partner Center (MPN) id, digits only; it goes into reseller invitation links.", 1);
-            Line($"  partnerId: {Quote(partnerId)}");
+            Comment("Your Partner Center (MPN) id, digits only: the link's msppId only when invites.showMpnIdInLink is", 1);
+            Comment("true (otherwise msppId=0). Also the {PartnerId} placeholder of drafts.", 1);
+            Line(mpnId is null ? "  # mpnId: '1234567'" : $"  mpnId: {Quote(mpnId)}");
             Comment("Your company name as customers know it; used in invitation drafts.", 1);
             Line($"  name: {Quote(partnerName)}");
-            Comment("Indirect providers inviting on behalf of a reseller: that reseller's MPN id (digits).", 1);
-            Line(indirectResellerId is null ? "  # indirectResellerId: '1234567'" : $"  indirectResellerId: {Quote(indirectResellerId)}");
+            Comment("Indirect providers inviting on behalf of one of their indirect resellers (both or neither):", 1);
+            Comment("the reseller's tenant id (GUID) becomes the link's partnerId, its MPN id (digits) the msppId,", 1);
+            Comment("and your tenantId above the indirectCSPId.", 1);
+            Line(indirectResellerTenantId is null ? "  # indirectResellerTenantId: 7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b" : $"  indirectResellerTenantId: {Quote(indirectResellerTenantId)}");
+            Line(indirectResellerMpnId is null ? "  # indirectResellerMpnId: '7654321'" : $"  indirectResellerMpnId: {Quote(indirectResellerMpnId)}");
             Blank();
 
             Comment("The Microsoft cloud: Global, USGovernment, USGovernmentDoD or China.");
@@ -233,6 +248,11 @@ public static class ConfigScaffolder
             Line($"  # autoExtend: {Bool(invites.AutoExtend)}");
             Comment("Put before generated relationship display names.", 1);
             Line($"  # displayNamePrefix: {Quote(invites.DisplayNamePrefix)}");
+            Comment("DAP=true in the reseller link also asks the customer for legacy full admin (Global Administrator).", 1);
+            Comment("Least privilege says no: leave false and use granular relationships. true only as a deliberate choice.", 1);
+            Line($"  # requestDelegatedAdmin: {Bool(invites.RequestDelegatedAdmin)}");
+            Comment("Show partner.mpnId in the reseller link's msppId instead of 0: true or false.", 1);
+            Line($"  # showMpnIdInLink: {Bool(invites.ShowMpnIdInLink)}");
             Blank();
 
             Comment("Retries and circuit breaker for calls to Microsoft services. Time spans are a number with a unit");
@@ -266,6 +286,12 @@ public static class ConfigScaffolder
             Line($"  # forbiddenRoles: {List(compliance.ForbiddenRoles)}");
             Comment("Rule ids to switch off.", 1);
             Line($"  # disabledRules: {List(compliance.DisabledRules)}");
+            Comment("Where Test-PartnerCompliance -Alert posts the news (a Teams workflow or any endpoint taking JSON). The", 1);
+            Comment("address is a secret (it carries a signature): name the environment variable or vault secret holding it.", 1);
+            Line("  # alert:");
+            Line("  #   webhookUrlVariable: PARTNERRELATIONSHIPS_ALERT_WEBHOOK");
+            Line("  #   secretVault: MyVault");
+            Line("  #   secretName: ComplianceWebhook");
             Blank();
 
             Comment("Service addresses, only to reach a sandbox or a proxy; absolute http(s) URLs. Default: the cloud's own.");

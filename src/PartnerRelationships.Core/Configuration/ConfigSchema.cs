@@ -34,22 +34,35 @@ internal static class ConfigSchema
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> SectionKeys =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
         {
-            [Partner] = new[] { "tenantId", "partnerId", "name", "indirectResellerId" },
+            [Partner] = new[] { "tenantId", "mpnId", "name", "indirectResellerTenantId", "indirectResellerMpnId" },
             [Auth] = new[]
             {
                 "mode", "clientId", "tenantId", "clientSecretVariable", "secretVault", "secretName",
                 "certificateThumbprint", "certificatePath", "managedIdentityClientId", "accessTokenVariable",
             },
             [Store] = new[] { "provider", "path", "connectionStringVariable", "secretVault", "secretName" },
-            [Invites] = new[] { "templatePath", "subject", "roles", "duration", "autoExtend", "displayNamePrefix" },
+            [Invites] = new[] { "templatePath", "subject", "roles", "duration", "autoExtend", "displayNamePrefix", "requestDelegatedAdmin", "showMpnIdInLink" },
             [Retry] = new[]
             {
                 "maxAttempts", "baseDelay", "maxDelay", "attemptTimeout", "totalTimeout", "breakerFailureRatio",
                 "breakerMinimumThroughput", "breakerSamplingDuration", "breakerBreakDuration",
             },
-            [Compliance] = new[] { "pendingInviteDays", "expiringWithinDays", "forbiddenRoles", "disabledRules" },
+            [Compliance] = new[] { "pendingInviteDays", "expiringWithinDays", "forbiddenRoles", "disabledRules", "alert" },
             [Endpoints] = new[] { "graph", "partnerCenter", "login" },
         };
+
+    /// <summary>Keys of compliance.alert.</summary>
+    public static IReadOnlyList<string> AlertKeys { get; } = new[] { "webhookUrl", "webhookUrlVariable", "secretVault", "secretName" };
+
+    /// <summary>
+    /// Keys of earlier versions, with what replaced them: partner.partnerId held the MPN id although the reseller link's
+    /// partnerId is the tenant GUID, and partner.indirectResellerId was one id where the link needs two.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> ReplacedKeys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["partner.partnerId"] = "was renamed partner.mpnId (your MPN id, digits); the reseller link's partnerId is partner.tenantId (your tenant GUID)",
+        ["partner.indirectResellerId"] = "was replaced by partner.indirectResellerTenantId (the reseller's tenant GUID) and partner.indirectResellerMpnId (its MPN id, digits)",
+    };
 
     /// <summary>The allowed keys at a level: top-level keys when <paramref name="section"/> is null.</summary>
     public static IReadOnlyList<string> KeysOf(string? section) => section is null ? TopLevelKeys : SectionKeys[section];

@@ -13,7 +13,13 @@ internal static class PartnerIdentityRules
         "Use the partner's Entra tenant id, a GUID such as 6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c";
 
     public const string PartnerIdAllowed =
-        "Use the Partner Center (MPN) id: digits only, no spaces, e.g. 1234567";
+        "Use your Partner Center (MPN) id: digits only, no spaces, e.g. 1234567";
+
+    public const string ResellerTenantIdAllowed =
+        "Use the indirect reseller's Entra tenant id, a GUID (it becomes the link's partnerId; yours, partner.tenantId, becomes indirectCSPId)";
+
+    public const string ResellerMpnIdAllowed =
+        "Use the indirect reseller's Partner Center (MPN) id: digits only (it becomes the link's msppId)";
 
     public const string NameAllowed =
         "Use the company name on a single line, without line breaks or control characters";

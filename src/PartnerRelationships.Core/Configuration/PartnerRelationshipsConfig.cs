@@ -26,17 +26,30 @@ public sealed class PartnerRelationshipsConfig
 
 public sealed class PartnerSettings
 {
-    /// <summary>The partner's Entra tenant id (GUID).</summary>
+    /// <summary>The partner's Entra tenant id (GUID): the reseller link's partnerId (indirectCSPId for an indirect provider).</summary>
     public string TenantId { get; set; } = "";
 
-    /// <summary>The partner's Partner Center / MPN id, used in the reseller link.</summary>
-    public string PartnerId { get; set; } = "";
+    /// <summary>
+    /// The partner's Partner Center / MPN id (digits); empty when not configured. Not in the reseller link unless
+    /// <see cref="InviteSettings.ShowMpnIdInLink"/> asks for it (msppId). YAML key partner.mpnId (earlier versions
+    /// called it partner.partnerId; the loader names the new key when it meets the old one).
+    /// </summary>
+    public string MpnId { get; set; } = "";
 
     /// <summary>The partner's display name, used in drafts.</summary>
     public string Name { get; set; } = "";
 
-    /// <summary>An indirect provider inviting on behalf of this reseller adds the reseller's id to the link.</summary>
-    public string? IndirectResellerId { get; set; }
+    /// <summary>
+    /// An indirect provider inviting on behalf of one of its indirect resellers: that reseller's tenant id (GUID), the
+    /// link's partnerId. Set together with <see cref="IndirectResellerMpnId"/>.
+    /// </summary>
+    public string? IndirectResellerTenantId { get; set; }
+
+    /// <summary>That indirect reseller's MPN id (digits), the link's msppId.</summary>
+    public string? IndirectResellerMpnId { get; set; }
+
+    /// <summary>True when invites go out on behalf of an indirect reseller (the indirect-reseller link).</summary>
+    public bool InvitesForIndirectReseller => !string.IsNullOrWhiteSpace(IndirectResellerTenantId);
 }
 
 public enum CloudEnvironment
@@ -124,6 +137,15 @@ public sealed class InviteSettings
 
     /// <summary>Prefix of generated relationship display names.</summary>
     public string DisplayNamePrefix { get; set; } = "";
+
+    /// <summary>
+    /// DAP=true in the reseller link: the customer is also asked for legacy full delegated admin (Global
+    /// Administrator). Off by default (least privilege; use granular relationships instead).
+    /// </summary>
+    public bool RequestDelegatedAdmin { get; set; }
+
+    /// <summary>Put partner.mpnId in the direct reseller link's msppId instead of 0.</summary>
+    public bool ShowMpnIdInLink { get; set; }
 }
 
 public sealed class RetrySettings
@@ -151,6 +173,34 @@ public sealed class ComplianceSettings
 
     /// <summary>Rule ids switched off.</summary>
     public List<string> DisabledRules { get; set; } = new();
+
+    /// <summary>Where the nightly check sends news (Test-PartnerCompliance -Alert).</summary>
+    public AlertSettings Alert { get; set; } = new();
+}
+
+/// <summary>
+/// The alert webhook (a Microsoft Teams workflow or any HTTPS endpoint taking JSON). Its address usually holds a
+/// signature and is then a secret: give it by reference (an environment variable or a SecretManagement vault).
+/// </summary>
+public sealed class AlertSettings
+{
+    /// <summary>An address without a secret in it (e.g. an internal relay).</summary>
+    public Uri? WebhookUrl { get; set; }
+
+    /// <summary>The environment variable that holds the address.</summary>
+    public string? WebhookUrlVariable { get; set; }
+
+    public string? SecretVault { get; set; }
+
+    public string? SecretName { get; set; }
+
+    public bool IsConfigured => WebhookUrl is not null || !string.IsNullOrWhiteSpace(WebhookUrlVariable) || !string.IsNullOrWhiteSpace(SecretVault);
+
+    /// <summary>Where the address comes from, for messages (never the address itself).</summary>
+    public string Source =>
+        !string.IsNullOrWhiteSpace(WebhookUrlVariable) ? $"compliance.alert.webhookUrlVariable ({WebhookUrlVariable})"
+        : !string.IsNullOrWhiteSpace(SecretVault) ? $"compliance.alert.secretVault ({SecretVault}/{SecretName})"
+        : "compliance.alert.webhookUrl";
 }
 
 public sealed class EndpointSettings

@@ -324,6 +324,12 @@ internal sealed class YamlValueReader
 
     private PartnerRelationshipsException UnknownKey(Mark mark, string? section, string key)
     {
+        if (ConfigSchema.ReplacedKeys.TryGetValue(Join(section, key), out var replaced))
+        {
+            return ConfigErrors.At(ConfigErrorIds.UnknownKey, ErrorKind.InvalidData, SourceName, mark, Join(section, key),
+                replaced, "Rename the key; New-PartnerRelationshipConfig writes a commented example");
+        }
+
         var known = ConfigSchema.KeysOf(section);
         var suggestion = KeySuggester.Nearest(key, known);
         var elsewhere = ConfigSchema.SectionsKnowing(key, section).FirstOrDefault();

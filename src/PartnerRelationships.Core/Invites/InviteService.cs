@@ -43,7 +43,7 @@ public sealed class InviteService
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             [InvitePlaceholders.PartnerName] = PartnerDisplayName(),
-            [InvitePlaceholders.PartnerId] = _config.Partner.PartnerId.Trim(),
+            [InvitePlaceholders.PartnerId] = _config.Partner.MpnId.Trim(),
             [InvitePlaceholders.CustomerName] = customerName,
             [InvitePlaceholders.CustomerEmail] = customerEmail,
             [InvitePlaceholders.Link] = link,
@@ -204,6 +204,6 @@ public sealed class InviteService
     private string PartnerDisplayName()
     {
         var name = _config.Partner.Name?.Trim();
-        return string.IsNullOrEmpty(name) ? $"Partner {_config.Partner.PartnerId.Trim()}" : name!;
+        return string.IsNullOrEmpty(name) ? $"Partner {_config.Partner.MpnId.Trim()}" : name!;
     }
 }

@@ -31,6 +31,9 @@ public sealed record ResellerInvite
     /// <summary>The access template named at invite time, if any.</summary>
     public string? Template { get; init; }
 
+    /// <summary>Invited through PartnerRelationships, or adopted from what the service already had.</summary>
+    public InviteOrigin Origin { get; init; }
+
     /// <summary>Bumped on every change; the store uses it for optimistic concurrency.</summary>
     public long Version { get; init; }
 

@@ -14,7 +14,7 @@ public static class ResellerLinkBuilder
 {
     private const string InvitationFragment = "#/BillingAccounts/partner-invitation";
 
-    /// <summary>The reseller link for the configured partner and cloud.</summary>
+    /// <summary>The reseller link for the configured partner, cloud and link options.</summary>
     public static string ForConfig(PartnerRelationshipsConfig config)
     {
         if (config is null)
@@ -22,7 +22,34 @@ public static class ResellerLinkBuilder
             throw new ArgumentNullException(nameof(config));
         }
 
-        return ResellerLink(config.Partner, config.Cloud);
+        return ResellerLink(config.Partner, config.Cloud, config.Invites.RequestDelegatedAdmin, config.Invites.ShowMpnIdInLink);
+    }
+
+    /// <summary>
+    /// Why the link Partner Center hands out (GET /v1/customers/relationshiprequests: always the partner's own direct
+    /// link, no parameters documented) does not fit this configuration, or null when it does. An indirect-reseller
+    /// invite must never silently become a direct one, so it always uses the composed link.
+    /// </summary>
+    public static string? WhyServiceLinkDoesNotApply(PartnerRelationshipsConfig config)
+    {
+        if (config is null) throw new ArgumentNullException(nameof(config));
+        if (config.Partner.InvitesForIndirectReseller)
+        {
+            return "The invite is on behalf of the indirect reseller partner.indirectResellerTenantId; Partner Center's " +
+                   "relationship request call gives only your own direct link, so the indirect-reseller link is composed from the configuration.";
+        }
+
+        if (config.Invites.RequestDelegatedAdmin)
+        {
+            return "invites.requestDelegatedAdmin asks for DAP=true, which Partner Center's link does not carry; the link is composed from the configuration.";
+        }
+
+        if (config.Invites.ShowMpnIdInLink)
+        {
+            return "invites.showMpnIdInLink puts your MPN id in msppId; the link is composed from the configuration.";
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -46,40 +73,68 @@ public static class ResellerLinkBuilder
     }
 
     /// <summary>
-    /// The reseller link; the indirect-reseller variant when <see cref="PartnerSettings.IndirectResellerId"/> is set
-    /// (the configured partner is then the indirect provider inviting on that reseller's behalf).
+    /// The reseller link composed offline, in the shape request-reseller-relationship documents:
+    /// <c>invType=ResellerRelationship&amp;partnerId=&lt;partner tenant GUID&gt;&amp;msppId=0&amp;DAP=false</c>. With an
+    /// indirect reseller configured, the indirect-reseller variant (not in the developer docs; public samples agree):
+    /// <c>invType=IndirectResellerRelationship&amp;partnerId=&lt;reseller tenant GUID&gt;&amp;msppId=&lt;reseller MPN id&gt;&amp;indirectCSPId=&lt;provider tenant GUID&gt;</c>.
     /// </summary>
-    /// <remarks>
-    /// The indirect variant's parameter names (<c>invType=IndirectResellerRelationship</c>, <c>indirectCSPId</c>) are not
-    /// in Microsoft's public docs; they match links Partner Center produces as seen in public samples. Some samples put
-    /// the provider's id in <c>indirectCSPId</c> and the reseller's in <c>partnerId</c>; we follow the project's
-    /// contract (partnerId = configured partner). Verify against a link from Partner Center before relying on it.
-    /// </remarks>
-    public static string ResellerLink(PartnerSettings partner, CloudEnvironment cloud = CloudEnvironment.Global)
+    /// <param name="requestDelegatedAdmin">DAP=true: also ask for legacy full delegated admin. Only by deliberate choice.</param>
+    /// <param name="showMpnId">msppId = the partner's MPN id instead of 0 (direct link only).</param>
+    public static string ResellerLink(PartnerSettings partner, CloudEnvironment cloud = CloudEnvironment.Global, bool requestDelegatedAdmin = false, bool showMpnId = false)
     {
         if (partner is null)
         {
             throw new ArgumentNullException(nameof(partner));
         }
 
-        var partnerId = partner.PartnerId?.Trim();
-        if (string.IsNullOrEmpty(partnerId))
+        var tenantId = RequireTenantId(partner.TenantId, "partner.tenantId", "your partner (Entra) tenant id");
+        var dap = requestDelegatedAdmin ? "true" : "false";
+        string query;
+        if (partner.InvitesForIndirectReseller)
         {
-            throw new PartnerRelationshipsException(
-                InviteErrorIds.PartnerIdMissing,
-                ErrorKind.ObjectNotFound,
-                "The configuration has no partner id, and the invite link is personalised with it. Set partner.partnerId " +
-                "(your Partner Center / MPN id) in the configuration file, for example with New-PartnerRelationshipConfig -PartnerId.",
-                "partner.partnerId");
+            var resellerTenant = RequireTenantId(partner.IndirectResellerTenantId, "partner.indirectResellerTenantId", "the indirect reseller's tenant id");
+            var resellerMpn = RequireMpnId(partner.IndirectResellerMpnId, "partner.indirectResellerMpnId", "the indirect reseller's MPN id");
+            query = $"invType=IndirectResellerRelationship&partnerId={resellerTenant}&msppId={resellerMpn}&indirectCSPId={tenantId}&DAP={dap}";
+        }
+        else
+        {
+            var mspp = showMpnId ? RequireMpnId(partner.MpnId, "partner.mpnId", "your Partner Center (MPN) id") : "0";
+            query = $"invType=ResellerRelationship&partnerId={tenantId}&msppId={mspp}&DAP={dap}";
         }
 
-        var indirectResellerId = partner.IndirectResellerId?.Trim();
-        var query = string.IsNullOrEmpty(indirectResellerId)
-            ? $"invType=ResellerRelationship&partnerId={Uri.EscapeDataString(partnerId)}&msppId=0&DAP=true"
-            : $"invType=IndirectResellerRelationship&partnerId={Uri.EscapeDataString(partnerId)}" +
-              $"&indirectCSPId={Uri.EscapeDataString(indirectResellerId)}&msppId=0&DAP=true";
-
         return $"{AdminPortalHosts.For(cloud)}/Adminportal/Home?{query}{InvitationFragment}";
+    }
+
+    private static string RequireTenantId(string? value, string key, string what)
+    {
+        if (Guid.TryParse(value?.Trim(), out var guid) && guid != Guid.Empty)
+        {
+            return guid.ToString("D");
+        }
+
+        throw new PartnerRelationshipsException(
+            InviteErrorIds.PartnerIdMissing,
+            ErrorKind.InvalidData,
+            $"The reseller invitation link needs {what}, a GUID, and {key} in the configuration " +
+            (string.IsNullOrWhiteSpace(value) ? "is empty." : $"is '{InputExcerpt.Of(value!)}'.") +
+            " Set it in the configuration file (New-PartnerRelationshipConfig writes a commented one).",
+            key);
+    }
+
+    private static string RequireMpnId(string? value, string key, string what)
+    {
+        var text = value?.Trim();
+        if (!string.IsNullOrEmpty(text) && text!.All(c => c is >= '0' and <= '9'))
+        {
+            return text!;
+        }
+
+        throw new PartnerRelationshipsException(
+            InviteErrorIds.PartnerIdMissing,
+            ErrorKind.InvalidData,
+            $"The reseller invitation link needs {what} (digits), and {key} in the configuration " +
+            (string.IsNullOrEmpty(text) ? "is empty." : $"is '{InputExcerpt.Of(text!)}'.") + " Set it in the configuration file.",
+            key);
     }
 
     /// <summary>The page where a customer approves a granular admin (GDAP) relationship, in the global cloud.</summary>

@@ -27,6 +27,10 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
     internal const string RequestIdHeader = "MS-RequestId";
     internal const string CorrelationIdHeader = "MS-CorrelationId";
     internal const string ContinuationHeader = "MS-ContinuationToken";
+    internal const string ContractVersionHeader = "MS-Contract-Version";
+
+    /// <summary>The headers page marks MS-Contract-Version required; every documented call is version v1.</summary>
+    internal const string ContractVersion = "v1";
 
     private readonly HttpClient _http;
     private readonly Uri _base;
@@ -51,11 +55,12 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
 
     public Guid CorrelationId { get; }
 
-    public async Task<Uri> GetRelationshipRequestLinkAsync(string? indirectResellerId = null, CancellationToken cancellationToken = default)
+    public async Task<Uri> GetRelationshipRequestLinkAsync(CancellationToken cancellationToken = default)
     {
-        var path = "customers/relationshiprequests" + (string.IsNullOrWhiteSpace(indirectResellerId) ? "" : "?indirectResellerId=" + Uri.EscapeDataString(indirectResellerId!.Trim()));
+        // request-reseller-relationship documents no query parameter: the answer is always the partner's direct link.
+        const string path = "customers/relationshiprequests";
         using var document = await SendAsync(HttpMethod.Get, path, null, "Get the reseller relationship link", null, cancellationToken).ConfigureAwait(false);
-        var url = Str(document!.RootElement, "url");
+        var url = document is null ? null : Str(document.RootElement, "url");
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var link))
         {
             throw new PartnerRelationshipsException("RemoteInvalidResponse", ErrorKind.InvalidData, "Partner Center answered without a relationship request link.", path);
@@ -116,42 +121,76 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
     public async Task RemoveResellerRelationshipAsync(string customerTenantId, CancellationToken cancellationToken = default)
     {
         var id = RequireId(customerTenantId);
-        using var _ = await SendAsync(new HttpMethod("PATCH"), "customers/" + id, "{\"relationshipToPartner\":\"none\"}", "Remove the reseller relationship with " + customerTenantId, customerTenantId, cancellationToken).ConfigureAwait(false);
+        var operation = "Remove the reseller relationship with " + customerTenantId;
+
+        // remove-a-reseller-relationship-with-a-customer: this body, answered by 200 and a PascalCase Customer.
+        const string body = "{\"relationshipToPartner\":\"none\",\"attributes\":{\"objectType\":\"Customer\"}}";
+        using var document = await SendAsync(new HttpMethod("PATCH"), "customers/" + id, body, operation, customerTenantId, cancellationToken).ConfigureAwait(false);
+        var relationship = document is null ? null : StrIgnoreCase(document.RootElement, "relationshipToPartner");
+        if (relationship is not null && !relationship.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new PartnerRelationshipsException("RemoteInvalidResponse", ErrorKind.InvalidData,
+                $"{operation}: Partner Center answered that the relationship is still '{relationship}'. Get the customer again to check, then retry.", customerTenantId);
+        }
     }
 
-    public async Task<SupportContactInfo?> GetSupportContactAsync(string customerTenantId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CustomerSubscriptionInfo>> ListSubscriptionsAsync(string customerTenantId, CancellationToken cancellationToken = default)
     {
         var id = RequireId(customerTenantId);
+        using var document = await SendAsync(HttpMethod.Get, $"customers/{id}/subscriptions", null, "List the subscriptions of " + customerTenantId, customerTenantId, cancellationToken).ConfigureAwait(false);
+        if (document is null)
+        {
+            return System.Array.Empty<CustomerSubscriptionInfo>();
+        }
+
+        return Array(document.RootElement, "items")
+            .Select(ToSubscription)
+            .Where(s => s.Id.Length > 0)
+            .ToList();
+    }
+
+    public async Task<SupportContactInfo?> GetSubscriptionSupportContactAsync(string customerTenantId, string subscriptionId, CancellationToken cancellationToken = default)
+    {
+        var path = SupportContactPath(customerTenantId, subscriptionId);
         try
         {
-            using var document = await SendAsync(HttpMethod.Get, $"customers/{id}/supportcontact", null, "Get the support contact of " + customerTenantId, customerTenantId, cancellationToken).ConfigureAwait(false);
+            using var document = await SendAsync(HttpMethod.Get, path, null, $"Get the support contact of subscription {subscriptionId}", subscriptionId, cancellationToken).ConfigureAwait(false);
             return document is null ? null : ToSupportContact(document.RootElement);
         }
-        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound" && ex.Message.IndexOf("CustomerNotFound", StringComparison.OrdinalIgnoreCase) < 0)
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound")
         {
-            return null; // No support contact set; an unknown customer still fails.
+            // The docs leave "no contact set" open; callers list the subscription first, so a 404 here means none is set.
+            return null;
         }
     }
 
-    public async Task<SupportContactInfo> SetSupportContactAsync(string customerTenantId, SupportContactInfo contact, CancellationToken cancellationToken = default)
+    public async Task<SupportContactInfo> SetSubscriptionSupportContactAsync(string customerTenantId, string subscriptionId, SupportContactInfo contact, CancellationToken cancellationToken = default)
     {
-        var id = RequireId(customerTenantId);
+        var path = SupportContactPath(customerTenantId, subscriptionId);
         if (contact is null) throw new ArgumentNullException(nameof(contact));
-        var body = JsonSerializer.Serialize(new Dictionary<string, string?>
+        var body = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["supportTenantId"] = contact.SupportTenantId,
             ["supportMpnId"] = contact.SupportMpnId,
             ["name"] = contact.Name,
+            ["attributes"] = new Dictionary<string, string> { ["objectType"] = "SupportContact" },
         });
-        using var document = await SendAsync(HttpMethod.Put, $"customers/{id}/supportcontact", body, "Set the support contact of " + customerTenantId, customerTenantId, cancellationToken).ConfigureAwait(false);
-        return document is null ? contact : ToSupportContact(document.RootElement);
+        using var document = await SendAsync(HttpMethod.Put, path, body, $"Set the support contact of subscription {subscriptionId}", subscriptionId, cancellationToken).ConfigureAwait(false);
+        return (document is null ? null : ToSupportContact(document.RootElement)) ?? contact;
     }
 
     public async Task<IReadOnlyList<CustomerResellerRelationshipInfo>> ListCustomerRelationshipsAsync(string customerTenantId, CancellationToken cancellationToken = default)
     {
         var id = RequireId(customerTenantId);
         using var document = await SendAsync(HttpMethod.Get, $"customers/{id}/relationships", null, "List the resellers of " + customerTenantId, customerTenantId, cancellationToken).ConfigureAwait(false);
-        return Array(document!.RootElement, "items")
+
+        // get-indirect-resellers-of-a-customer: the service may answer an empty body when there are none.
+        if (document is null)
+        {
+            return System.Array.Empty<CustomerResellerRelationshipInfo>();
+        }
+
+        return Array(document.RootElement, "items")
             .Select(e => new CustomerResellerRelationshipInfo(Str(e, "id") ?? "", Str(e, "mpnId"), Str(e, "name") ?? "", Str(e, "relationshipType") ?? "", Str(e, "state")))
             .ToList();
     }
@@ -186,6 +225,7 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         using var request = new HttpRequestMessage(method, new Uri(_base, path));
         request.Headers.TryAddWithoutValidation(RequestIdHeader, Guid.NewGuid().ToString());
         request.Headers.TryAddWithoutValidation(CorrelationIdHeader, CorrelationId.ToString());
+        request.Headers.TryAddWithoutValidation(ContractVersionHeader, ContractVersion);
         request.Headers.Accept.ParseAdd("application/json");
         if (continuationToken is not null)
         {
@@ -234,18 +274,24 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
     private static PartnerRelationshipsException NotJson(string operation, object? target, JsonException ex)
         => new("RemoteInvalidResponse", ErrorKind.InvalidData, $"{operation}: Partner Center answered with something that is not JSON.", target, ex);
 
-    /// <summary>Partner Center: {"code": 600011, "description": "…", "errorName": "…"}.</summary>
-    private static (string? Code, string? Message) ParseError(string text)
+    /// <summary>
+    /// Both documented error shapes (error-codes): classic {"code", "description", "data", "source"} and newer
+    /// {"code", "message", "description", "errorName", "isRetryable"}. The code is a number or a string; errorName is a
+    /// label when present, never required.
+    /// </summary>
+    internal static (string? Code, string? Message) ParseError(string text)
     {
         try
         {
             using var document = JsonDocument.Parse(text);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return (null, null);
-            var name = Str(root, "errorName");
-            var code = root.TryGetProperty("code", out var c) ? c.ToString() : null;
-            var message = Str(root, "description") ?? ServiceErrorText.Extract(text);
-            var label = name is null ? code : code is null ? name : $"{name} {code}";
+            var name = StrIgnoreCase(root, "errorName");
+            var code = root.EnumerateObject().FirstOrDefault(p => p.NameEquals("code") || p.Name.Equals("code", StringComparison.OrdinalIgnoreCase)).Value;
+            var codeText = code.ValueKind is JsonValueKind.Number or JsonValueKind.String ? code.ToString() : null;
+            if (string.IsNullOrWhiteSpace(codeText)) codeText = null;
+            var message = StrIgnoreCase(root, "description") ?? StrIgnoreCase(root, "message") ?? ServiceErrorText.Extract(text);
+            var label = name is null ? codeText : codeText is null ? name : $"{name} {codeText}";
             return (label, message is null ? null : Redactor.RedactBody(message));
         }
         catch (JsonException)
@@ -264,16 +310,54 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
             Str(profile, "companyName"),
             Str(profile, "domain"),
             Str(e, "relationshipToPartner"),
-            e.ValueKind == JsonValueKind.Object && e.TryGetProperty("allowDelegatedAccess", out var allow) && allow.ValueKind == JsonValueKind.True);
+            e.ValueKind == JsonValueKind.Object && e.TryGetProperty("allowDelegatedAccess", out var allow)
+                ? allow.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => null }
+                : null);
     }
 
-    private static SupportContactInfo ToSupportContact(JsonElement e) => new(Str(e, "supportTenantId") ?? "", Str(e, "supportMpnId"), Str(e, "name"));
+    /// <summary>A contact with no tenant id (an empty or all-null body) is no contact.</summary>
+    private static SupportContactInfo? ToSupportContact(JsonElement e)
+    {
+        var tenant = StrIgnoreCase(e, "supportTenantId");
+        return string.IsNullOrWhiteSpace(tenant) ? null : new SupportContactInfo(tenant!, StrIgnoreCase(e, "supportMpnId"), StrIgnoreCase(e, "name"));
+    }
+
+    private static CustomerSubscriptionInfo ToSubscription(JsonElement e) => new(
+        Str(e, "id") ?? "",
+        Str(e, "offerId"),
+        Str(e, "offerName"),
+        Str(e, "friendlyName"),
+        Str(e, "status"),
+        Str(e, "termDuration"));
+
+    private string SupportContactPath(string customerTenantId, string subscriptionId)
+        => $"customers/{RequireId(customerTenantId)}/subscriptions/{RequireSubscriptionId(subscriptionId)}/supportcontact";
+
+    /// <summary>A property by name in any casing (the removal PATCH answers PascalCase; the update example sends it too).</summary>
+    private static string? StrIgnoreCase(JsonElement e, string name)
+    {
+        if (e.ValueKind != JsonValueKind.Object) return null;
+        foreach (var p in e.EnumerateObject())
+        {
+            if (p.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null;
+            }
+        }
+
+        return null;
+    }
 
     private static string? Str(JsonElement e, string name)
         => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static IEnumerable<JsonElement> Array(JsonElement e, string name)
         => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : Enumerable.Empty<JsonElement>();
+
+    private static string RequireSubscriptionId(string? id)
+        => string.IsNullOrWhiteSpace(id)
+            ? throw new PartnerRelationshipsException("MissingId", ErrorKind.InvalidArgument, "A subscription id is required.", id)
+            : Uri.EscapeDataString(id!.Trim());
 
     private static string RequireId(string? id)
         => string.IsNullOrWhiteSpace(id)

@@ -8,7 +8,7 @@ namespace PartnerRelationships.Core.Remote;
 /// <summary>
 /// One page of Partner Center's GET /v1/customers read straight into <see cref="PartnerCustomerInfo"/> with
 /// Utf8JsonReader (no JsonDocument per page). Same mapping as the client's single-customer read: the tenant id from
-/// companyProfile.tenantId, else id; relationshipToPartner "none" when absent; allowDelegatedAccess only when true.
+/// companyProfile.tenantId, else id; relationshipToPartner "none" when absent; allowDelegatedAccess null (unknown) when absent.
 /// </summary>
 internal static class PartnerCenterCustomerPageReader
 {
@@ -71,11 +71,11 @@ internal static class PartnerCenterCustomerPageReader
     private static PartnerCustomerInfo ReadCustomer(ref Utf8JsonReader reader)
     {
         string? id = null, tenantId = null, companyName = null, domain = null, relationship = null;
-        var allow = false;
+        bool? allow = null;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
-            return Customer(null, null, null, null, null, false);
+            return Customer(null, null, null, null, null, null);
         }
 
         while (NextProperty(ref reader))
@@ -85,7 +85,7 @@ internal static class PartnerCenterCustomerPageReader
             else if (reader.ValueTextEquals("allowDelegatedAccess"u8))
             {
                 if (!reader.Read()) throw new JsonException("The JSON ends too early.");
-                allow = reader.TokenType == JsonTokenType.True;
+                allow = reader.TokenType switch { JsonTokenType.True => true, JsonTokenType.False => false, _ => null };
                 reader.Skip();
             }
             else if (reader.ValueTextEquals("companyProfile"u8))
@@ -112,7 +112,7 @@ internal static class PartnerCenterCustomerPageReader
     /// The customer from its fields as read (null when absent): the tenant id from the company profile, else the id;
     /// no relationship means "none". Shared with the single-customer read, so both read a customer alike.
     /// </summary>
-    internal static PartnerCustomerInfo Customer(string? id, string? tenantId, string? companyName, string? domain, string? relationship, bool allowDelegatedAccess) =>
+    internal static PartnerCustomerInfo Customer(string? id, string? tenantId, string? companyName, string? domain, string? relationship, bool? allowDelegatedAccess) =>
         new(tenantId ?? id ?? "", companyName ?? "", domain, relationship ?? "none", allowDelegatedAccess);
 
     /// <summary>links.next: { "uri": "/customers?size=40", "headers": [{ "key": "MS-ContinuationToken", "value": "…" }] }.</summary>
@@ -126,7 +126,8 @@ internal static class PartnerCenterCustomerPageReader
                 var uri = StringValue(ref reader);
                 if (!string.IsNullOrEmpty(uri))
                 {
-                    // Partner Center gives it relative to /v1 ("/customers?size=40"); keep only what follows.
+                    // Partner Center gives it relative to /v1 ("/customers?size=40", get-invoiceline-items' example) or
+                    // with the prefix ("/v1/customers?size=40", get-a-list-of-customers' self link); keep what follows.
                     var path = uri!.TrimStart('/');
                     nextPath = path.StartsWith("v1/", StringComparison.OrdinalIgnoreCase) ? path.Substring(3) : path;
                 }

@@ -26,7 +26,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
 
     private const string InviteColumns =
         "id, kind, customer_name, customer_email, customer_tenant_id, status, created_at, status_changed_at, " +
-        "link, subject, body, relationship_id, relationship_display_name, template, version";
+        "link, subject, body, relationship_id, relationship_display_name, template, version, origin";
 
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -83,6 +83,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
             CreatedAt = createdAt,
             StatusChangedAt = createdAt,
             Version = 1,
+            Origin = InviteOrigin.Invited,
         };
 
         return RunAsync(write: true, (connection, transaction) =>
@@ -91,7 +92,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
             {
                 Execute(connection, transaction,
                     $"INSERT INTO invites ({InviteColumns}) VALUES (@id, @kind, @customer_name, @customer_email, @customer_tenant_id, " +
-                    "@status, @created_at, @status_changed_at, @link, @subject, @body, @relationship_id, @relationship_display_name, @template, @version)",
+                    "@status, @created_at, @status_changed_at, @link, @subject, @body, @relationship_id, @relationship_display_name, @template, @version, @origin)",
                     ("@id", IdText(stored.Id)),
                     ("@kind", stored.Kind.ToString()),
                     ("@customer_name", stored.CustomerName ?? ""),
@@ -106,7 +107,8 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
                     ("@relationship_id", stored.RelationshipId),
                     ("@relationship_display_name", stored.RelationshipDisplayName),
                     ("@template", stored.Template),
-                    ("@version", stored.Version));
+                    ("@version", stored.Version),
+                    ("@origin", stored.Origin.ToString()));
             }
             catch (SqliteException e) when (SqliteErrorCodes.IsPrimaryKeyViolation(e))
             {
@@ -647,6 +649,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         RelationshipDisplayName = NullableString(reader, 12),
         Template = NullableString(reader, 13),
         Version = reader.GetInt64(14),
+        Origin = ParseEnum<InviteOrigin>(reader.GetString(15)),
     };
 
     private static List<InviteHistoryEntry> ReadHistory(SqliteConnection connection, SqliteTransaction? transaction, Guid inviteId)
@@ -680,10 +683,10 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
                   "customer_tenant_id = @customer_tenant_id, status = @status, created_at = @created_at, " +
                   "status_changed_at = @status_changed_at, link = @link, subject = @subject, body = @body, " +
                   "relationship_id = @relationship_id, relationship_display_name = @relationship_display_name, " +
-                  "template = @template, version = @version WHERE id = @id"
+                  "template = @template, version = @version, origin = @origin WHERE id = @id"
                 : $"INSERT INTO invites ({InviteColumns}) VALUES (@id, @kind, @customer_name, @customer_email, " +
                   "@customer_tenant_id, @status, @created_at, @status_changed_at, @link, @subject, @body, @relationship_id, " +
-                  "@relationship_display_name, @template, @version)",
+                  "@relationship_display_name, @template, @version, @origin)",
             ("@id", IdText(invite.Id)),
             ("@kind", invite.Kind.ToString()),
             ("@customer_name", invite.CustomerName ?? ""),
@@ -698,7 +701,8 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
             ("@relationship_id", invite.RelationshipId),
             ("@relationship_display_name", invite.RelationshipDisplayName),
             ("@template", invite.Template),
-            ("@version", invite.Version));
+            ("@version", invite.Version),
+            ("@origin", invite.Origin.ToString()));
 
     private static void AppendHistory(
         SqliteConnection connection, SqliteTransaction? transaction, Guid inviteId, InviteStatus? from, InviteStatus to, DateTimeOffset at, string? detail)

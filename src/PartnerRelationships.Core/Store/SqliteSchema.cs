@@ -81,6 +81,14 @@ internal static class SqliteSchema
             PRIMARY KEY (run_id, finding_key)
         ) WITHOUT ROWID;
         """,
+
+        // 3: records adopted from the service (Import-PartnerRelationship) are told apart from invites; adoption looks
+        // records up by relationship id and by tenant, so both are indexed.
+        """
+        ALTER TABLE invites ADD COLUMN origin TEXT NOT NULL DEFAULT 'Invited';
+        CREATE INDEX invites_relationship_id ON invites (relationship_id) WHERE relationship_id IS NOT NULL;
+        CREATE INDEX invites_customer_tenant_id ON invites (customer_tenant_id) WHERE customer_tenant_id IS NOT NULL;
+        """,
     };
 
     public static int LatestVersion => Migrations.Count;

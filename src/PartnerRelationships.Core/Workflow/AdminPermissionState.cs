@@ -11,4 +11,10 @@ public enum AdminPermissionState
 
     /// <summary>The customer was a reseller customer or had granular relationships, and none of them grants admin rights now.</summary>
     Removed,
+
+    /// <summary>
+    /// A reseller customer for whom Partner Center did not say whether delegated access is on (allowDelegatedAccess
+    /// left out) and no granular relationship is active: neither Active nor Removed can be told.
+    /// </summary>
+    Unknown,
 }

@@ -197,7 +197,7 @@ public sealed class CustomerDirectory
     {
         var all = (relationships ?? new()).Select(GranularRelationshipSummary.From).ToList();
         var isReseller = info is not null && string.Equals(info.RelationshipToPartner, "reseller", StringComparison.OrdinalIgnoreCase);
-        var allow = info?.AllowDelegatedAccess ?? false;
+        var allow = info is null ? false : info.AllowDelegatedAccess;
         return new PartnerCustomer
         {
             TenantId = tenantId,

@@ -273,7 +273,7 @@ public sealed class GranularInviteService
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             [InvitePlaceholders.PartnerName] = PartnerDisplayName(),
-            [InvitePlaceholders.PartnerId] = _config.Partner.PartnerId?.Trim() ?? "",
+            [InvitePlaceholders.PartnerId] = _config.Partner.MpnId?.Trim() ?? "",
             [InvitePlaceholders.CustomerName] = plan.CustomerName,
             [InvitePlaceholders.CustomerEmail] = plan.CustomerEmail,
             [InvitePlaceholders.Link] = link,
@@ -317,6 +317,6 @@ public sealed class GranularInviteService
     private string PartnerDisplayName()
     {
         var name = _config.Partner.Name?.Trim();
-        return string.IsNullOrEmpty(name) ? $"Partner {_config.Partner.PartnerId?.Trim()}" : name!;
+        return string.IsNullOrEmpty(name) ? $"Partner {_config.Partner.MpnId?.Trim()}" : name!;
     }
 }

@@ -17,8 +17,8 @@ public sealed record PartnerCustomer
     /// <summary>Partner Center relationshipToPartner ("reseller", "advisor", "none"); null when Partner Center does not know the customer.</summary>
     public string? RelationshipToPartner { get; init; }
 
-    /// <summary>Partner Center allowDelegatedAccess: the reseller relationship's (DAP-era) admin rights.</summary>
-    public bool AllowDelegatedAccess { get; init; }
+    /// <summary>Partner Center allowDelegatedAccess: the reseller relationship's (DAP-era) admin rights; null when the service did not say.</summary>
+    public bool? AllowDelegatedAccess { get; init; }
 
     public IReadOnlyList<GranularRelationshipSummary> GranularRelationships { get; init; } = Array.Empty<GranularRelationshipSummary>();
 
@@ -51,9 +51,12 @@ public sealed record PartnerCustomer
 
     /// <param name="hadResellerRelationship">Partner Center knows the customer (reseller now, or "none" after removal).</param>
     /// <param name="granular">All the customer's granular relationships, ended ones included.</param>
-    internal static AdminPermissionState StateOf(bool isReseller, bool allowDelegatedAccess, bool hadResellerRelationship, IReadOnlyList<GranularRelationshipSummary> granular)
+    internal static AdminPermissionState StateOf(bool isReseller, bool? allowDelegatedAccess, bool hadResellerRelationship, IReadOnlyList<GranularRelationshipSummary> granular)
     {
-        if ((isReseller && allowDelegatedAccess) || granular.Any(r => r.IsActive)) return AdminPermissionState.Active;
+        if ((isReseller && allowDelegatedAccess == true) || granular.Any(r => r.IsActive)) return AdminPermissionState.Active;
+
+        // Absent allowDelegatedAccess (get-a-list-of-customers' own example omits it) is unknown, not removed.
+        if (isReseller && allowDelegatedAccess is null) return AdminPermissionState.Unknown;
         var hadGranular = granular.Any(r => r.Status is Remote.RelationshipStatus.Terminated or Remote.RelationshipStatus.Expired or Remote.RelationshipStatus.Terminating or Remote.RelationshipStatus.TerminationRequested);
         return hadResellerRelationship || hadGranular ? AdminPermissionState.Removed : AdminPermissionState.None;
     }

@@ -18,6 +18,9 @@ public static class WorkflowErrorIds
     public const string ActiveSubscriptionsBlockRemoval = nameof(ActiveSubscriptionsBlockRemoval);
     public const string NothingToRemove = nameof(NothingToRemove);
     public const string InvalidSupportContact = nameof(InvalidSupportContact);
+    public const string SubscriptionNotFound = nameof(SubscriptionNotFound);
+    public const string SupportContactNotSupported = nameof(SupportContactNotSupported);
+    public const string IndirectResellerNotFound = nameof(IndirectResellerNotFound);
     public const string InvalidCustomerTenantId = nameof(InvalidCustomerTenantId);
 
     /// <summary>The relationship was created and recorded with its invite, but locking it for approval failed: Sync (or a re-run) finishes it.</summary>

@@ -18,15 +18,23 @@ public sealed class NewPartnerRelationshipConfigCommand : PartnerRelationshipsCm
     [Alias("TenantId")]
     public string PartnerTenantId { get; set; } = "";
 
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    public string PartnerId { get; set; } = "";
+    /// <summary>The partner's MPN id (digits); -PartnerId is its older name (the link's partnerId is the tenant GUID).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("PartnerId")]
+    [ValidateNotNullOrEmpty]
+    public string? MpnId { get; set; }
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Name")]
     public string PartnerName { get; set; } = "";
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? IndirectResellerId { get; set; }
+    [ValidateNotNullOrEmpty]
+    public string? IndirectResellerTenantId { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? IndirectResellerMpnId { get; set; }
 
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -36,7 +44,7 @@ public sealed class NewPartnerRelationshipConfigCommand : PartnerRelationshipsCm
         Try(() =>
         {
             var target = Path is null ? ConfigLocator.DefaultConfigPath() : GetUnresolvedProviderPathFromPSPath(Path);
-            var text = ConfigScaffolder.Render(PartnerTenantId, PartnerId, PartnerName, IndirectResellerId);
+            var text = ConfigScaffolder.Render(PartnerTenantId, MpnId, PartnerName, IndirectResellerTenantId, IndirectResellerMpnId);
             if (!ShouldProcess(target, "Write starter configuration"))
             {
                 return;

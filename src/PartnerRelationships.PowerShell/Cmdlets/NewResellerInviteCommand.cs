@@ -201,9 +201,15 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
         }
 
         _serviceLinkAsked = true;
+        if (ResellerLinkBuilder.WhyServiceLinkDoesNotApply(Config) is { } reason)
+        {
+            WriteVerbose(reason);
+            return null;
+        }
+
         try
         {
-            _serviceLink = Await(token => Connection.PartnerCenter.GetRelationshipRequestLinkAsync(Config.Partner.IndirectResellerId, token)).AbsoluteUri;
+            _serviceLink = Await(token => Connection.PartnerCenter.GetRelationshipRequestLinkAsync(token)).AbsoluteUri;
             WriteVerbose($"Reseller link from Partner Center: {_serviceLink}");
         }
         catch (PartnerRelationshipsException ex)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Workflow;
@@ -6,31 +7,44 @@ using PartnerRelationships.PowerShell.Infrastructure;
 namespace PartnerRelationships.PowerShell.Cmdlets;
 
 /// <summary>
-/// Sets whom a customer is told to contact for support: by default the partner itself (from the configuration's
-/// partner section), or the given partner (an indirect reseller, say).
+/// Names one of the partner's indirect resellers as the support contact of a customer's subscription (or of every
+/// subscription of the customer that can have one; new-commerce subscriptions cannot and are skipped with a warning).
 /// </summary>
-[Cmdlet(VerbsCommon.Set, "CustomerSupportContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(SupportContactInfo))]
+[Cmdlet(VerbsCommon.Set, "CustomerSupportContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByResellerSet)]
+[OutputType(typeof(SubscriptionSupportContact))]
 public sealed class SetCustomerSupportContactCommand : ConnectedCmdlet
 {
+    private const string ByResellerSet = "ByIndirectReseller";
+    private const string ExplicitSet = "Explicit";
+    private SupportContactService? _service;
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TenantId")]
     [ValidateNotNullOrEmpty]
     public string CustomerTenantId { get; set; } = "";
 
+    /// <summary>One subscription; every subscription of the customer that can have a support contact when left out.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? SubscriptionId { get; set; }
+
+    /// <summary>One of the customer's indirect resellers, by MPN id, tenant id or name (looked up in Partner Center).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByResellerSet)]
+    [ValidateNotNullOrEmpty]
+    public string IndirectReseller { get; set; } = "";
+
     // Not bound from the pipeline: a customer object's Name is the customer's, not the support contact's.
-    [Parameter]
+    [Parameter(Mandatory = true, ParameterSetName = ExplicitSet)]
     [ValidateNotNullOrEmpty]
-    public string? SupportTenantId { get; set; }
+    public string SupportTenantId { get; set; } = "";
 
-    [Parameter]
-    [Alias("MpnId")]
+    [Parameter(Mandatory = true, ParameterSetName = ExplicitSet)]
     [ValidateNotNullOrEmpty]
-    public string? SupportMpnId { get; set; }
+    public string SupportMpnId { get; set; } = "";
 
-    [Parameter]
+    [Parameter(Mandatory = true, ParameterSetName = ExplicitSet)]
     [ValidateNotNullOrEmpty]
-    public string? SupportName { get; set; }
+    public string SupportName { get; set; } = "";
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -40,23 +54,60 @@ public sealed class SetCustomerSupportContactCommand : ConnectedCmdlet
         Try(() =>
         {
             var tenant = TenantIds.Require(CustomerTenantId);
-            var contact = SupportTenantId is null && SupportMpnId is null && SupportName is null
-                ? new SupportContactInfo(Config.Partner.TenantId, Config.Partner.PartnerId, Config.Partner.Name)
-                : new SupportContactInfo(SupportTenantId ?? Config.Partner.TenantId, SupportMpnId, SupportName);
 
-            // Validate before asking: a bad id fails without a prompt.
-            var valid = SupportContactService.Validate(contact);
-            var who = $"{valid.Name ?? valid.SupportTenantId}{(valid.SupportMpnId is null ? "" : $" (MPN {valid.SupportMpnId})")}";
-            if (!ShouldProcess($"customer {tenant}", $"Set the support contact to {who}"))
+            // Validate the explicit contact before any call: a bad id fails without a prompt.
+            var explicitContact = ParameterSetName == ExplicitSet
+                ? SupportContactService.Validate(new SupportContactInfo(SupportTenantId, SupportMpnId, SupportName))
+                : null;
+            _service ??= new SupportContactService(Connection.PartnerCenter);
+            var service = _service;
+            var targets = new List<CustomerSubscription>();
+            if (SubscriptionId is not null)
             {
-                return;
+                var one = Await(token => service.FindSubscriptionAsync(tenant, SubscriptionId, token));
+                SupportContactService.RequireSupported(one);
+                targets.Add(one);
+            }
+            else
+            {
+                foreach (var subscription in Await(token => service.ListSubscriptionsAsync(tenant, token)))
+                {
+                    if (subscription.SupportContact == SupportContactAvailability.NotSupported)
+                    {
+                        WriteWarning($"Skipped '{subscription.SubscriptionName}' ({subscription.SubscriptionId}) of {subscription.CustomerName}: " +
+                                     "a new-commerce subscription cannot have a support contact.");
+                        continue;
+                    }
+
+                    targets.Add(subscription);
+                }
+
+                if (targets.Count == 0)
+                {
+                    WriteWarning($"The customer {tenant} has no subscription that can have a support contact.");
+                    return;
+                }
             }
 
-            var service = new SupportContactService(Connection.PartnerCenter, Config);
-            var set = Await(token => service.SetAsync(tenant, valid, token));
-            if (PassThru)
+            var contact = explicitContact ?? Await(token => service.IndirectResellerAsync(tenant, IndirectReseller, token));
+            var who = $"{contact.Name} (MPN {contact.SupportMpnId}, tenant {contact.SupportTenantId})";
+            foreach (var subscription in targets)
             {
-                WriteObject(SupportContactOutput.For(tenant, set));
+                if (!ShouldProcess($"subscription '{subscription.SubscriptionName}' ({subscription.SubscriptionId}) of {subscription.CustomerName}",
+                        $"Set the support contact to {who}"))
+                {
+                    continue;
+                }
+
+                // Each subscription on its own: one the service refuses does not stop the others.
+                Try(() =>
+                {
+                    var set = Await(token => service.SetAsync(subscription, contact, token));
+                    if (PassThru)
+                    {
+                        WriteObject(set);
+                    }
+                });
             }
         });
     }

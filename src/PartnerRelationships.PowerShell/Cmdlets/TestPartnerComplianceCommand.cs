@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using PartnerRelationships.Core.Compliance;
+using PartnerRelationships.Core.Compliance.Alerts;
 using PartnerRelationships.Core.Compliance.Reports;
 using PartnerRelationships.Core.Compliance.Snapshot;
 using PartnerRelationships.Core.Store;
@@ -59,6 +60,10 @@ public sealed class TestPartnerComplianceCommand : ConnectedCmdlet
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = ComplianceSnapshotCollector.DefaultMaxConcurrency;
 
+    /// <summary>Send the summary and the new errors and warnings to compliance.alert's webhook when something new appeared.</summary>
+    [Parameter]
+    public SwitchParameter Alert { get; set; }
+
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
@@ -98,6 +103,12 @@ public sealed class TestPartnerComplianceCommand : ConnectedCmdlet
             var reportPaths = (ReportPath ?? Array.Empty<string>()).Select(GetUnresolvedProviderPathFromPSPath).ToList();
             ComplianceReportFiles.RequireWritable(ComplianceReportFiles.Plan(reportPaths, ReportFormat, Clock.GetUtcNow()));
 
+            // A misconfigured webhook fails before any remote call, like a bad report path.
+            var webhook = Alert.IsPresent
+                ? WebhookAddress.Resolve(Config.Compliance.Alert, Environment.GetEnvironmentVariable, SecretManagementVault.Reader(
+                    this, "The alert webhook's address", "compliance.alert.secretVault and compliance.alert.secretName", "compliance.alert.webhookUrlVariable"))
+                : null;
+
             var checker = new ComplianceChecker(Store, runs, Connection.Gateway, Connection.PartnerCenter, Config.Compliance, Clock, maxConcurrency: ThrottleLimit);
             var options = new ComplianceCheckOptions
             {
@@ -127,6 +138,12 @@ public sealed class TestPartnerComplianceCommand : ConnectedCmdlet
                     WriteVerbose($"{file.Format} report: {file.Path}");
                 }
             }
+
+            if (webhook is not null)
+            {
+                // A webhook that fails is an error of its own: the findings, reports and -FailOn still stand.
+                Try(() => SendAlert(webhook, result));
+            }
         });
 
         base.EndProcessing();
@@ -136,6 +153,25 @@ public sealed class TestPartnerComplianceCommand : ConnectedCmdlet
         {
             ThrowTerminatingError(ErrorRecords.From(failure));
         }
+    }
+
+    private void SendAlert(Uri webhook, ComplianceResult result)
+    {
+        var source = Config.Compliance.Alert.Source;
+        if (ComplianceAlert.For(result) is not { } alert)
+        {
+            WriteVerbose("No new error or warning since the last run: no alert sent.");
+            return;
+        }
+
+        if (!ShouldProcess($"the webhook from {source}", $"Send the alert: {alert.Headline}"))
+        {
+            return;
+        }
+
+        using var sender = new ComplianceAlertSender();
+        Await(token => sender.SendAsync(webhook, alert, source, token));
+        WriteVerbose($"Sent the alert ({alert.Headline}) to the webhook from {source}.");
     }
 
     private static (string Status, int? Percent) Describe(ComplianceProgress report)

@@ -48,7 +48,7 @@ public abstract class ConfiguredCmdlet : PartnerRelationshipsCmdlet
                 "ConfigNotFound",
                 ErrorKind.ObjectNotFound,
                 $"No configuration file was found (looked at -ConfigPath, $env:PARTNERRELATIONSHIPS_CONFIG and {ConfigLocator.DefaultConfigPath()}). " +
-                "Create one with New-PartnerRelationshipConfig -PartnerTenantId <guid> -PartnerId <id> -PartnerName <name>.");
+                "Create one with New-PartnerRelationshipConfig -PartnerTenantId <tenant guid> -MpnId <MPN id> -PartnerName <name>.");
         }
 
         QueueVerbose("No configuration file found: using built-in defaults.");

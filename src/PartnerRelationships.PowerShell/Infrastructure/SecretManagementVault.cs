@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
 using PartnerRelationships.Core.Errors;
@@ -13,7 +14,16 @@ internal static class SecretManagementVault
 {
     public static ISecretSource For(PSCmdlet cmdlet) => new VaultSecretSource((vault, name) => Fetch(cmdlet, vault, name));
 
-    private static string? Fetch(PSCmdlet cmdlet, string vault, string name)
+    /// <summary>Reads another secret (vault, name) through Get-Secret, on the pipeline thread.</summary>
+    /// <param name="what">What the secret is, e.g. "The alert webhook's address".</param>
+    /// <param name="settings">The configuration keys that name the vault and secret.</param>
+    /// <param name="instead">What to use without a vault, e.g. "compliance.alert.webhookUrlVariable".</param>
+    public static Func<string, string, string?> Reader(PSCmdlet cmdlet, string what, string settings, string instead) =>
+        (vault, name) => Fetch(cmdlet, vault, name, what, settings, instead);
+
+    private static string? Fetch(
+        PSCmdlet cmdlet, string vault, string name, string what = "The client secret", string settings = "Auth.SecretVault and Auth.SecretName",
+        string instead = "-ClientSecretVariable / -ClientSecret")
     {
         // Get-Command autoloads an installed module; InvokeCommand.GetCommand alone would not.
         var found = cmdlet.InvokeCommand.InvokeScript(
@@ -23,8 +33,8 @@ internal static class SecretManagementVault
             throw new PartnerRelationshipsException(
                 "SecretManagementNotAvailable",
                 ErrorKind.NotEnabled,
-                $"The client secret is to come from the vault '{vault}', but the Microsoft.PowerShell.SecretManagement module is not installed. " +
-                "Install it (Install-PSResource Microsoft.PowerShell.SecretManagement) and register the vault, or use -ClientSecretVariable / -ClientSecret instead.",
+                $"{what} is to come from the vault '{vault}', but the Microsoft.PowerShell.SecretManagement module is not installed. " +
+                $"Install it (Install-PSResource Microsoft.PowerShell.SecretManagement) and register the vault, or use {instead} instead.",
                 vault);
         }
 
@@ -41,7 +51,7 @@ internal static class SecretManagementVault
             throw new PartnerRelationshipsException(
                 "SecretNotFound",
                 ErrorKind.ObjectNotFound,
-                $"Could not read the secret '{name}' from the vault '{vault}': {ex.Message} Check Auth.SecretVault and Auth.SecretName (Get-SecretInfo lists what the vault holds).",
+                $"Could not read the secret '{name}' from the vault '{vault}': {ex.Message} Check {settings} (Get-SecretInfo lists what the vault holds).",
                 name);
         }
     }

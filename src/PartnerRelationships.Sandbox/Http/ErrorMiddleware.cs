@@ -30,6 +30,13 @@ internal sealed class ErrorMiddleware
             context.Response.Headers["MS-CorrelationId"] = correlation;
         }
 
+        // Partner Center's answers carry the request's MS-RequestId back (headers page).
+        var requestId = context.Request.Headers["MS-RequestId"].ToString();
+        if (!string.IsNullOrEmpty(requestId))
+        {
+            context.Response.Headers["MS-RequestId"] = requestId;
+        }
+
         try
         {
             await _next(context);

@@ -4,7 +4,10 @@ using PartnerRelationships.Sandbox.State;
 
 namespace PartnerRelationships.Sandbox.Http;
 
-/// <summary>Partner Center REST: the reseller relationship link, customers (continuation paging), support contact, customer relationships.</summary>
+/// <summary>
+/// Partner Center REST: the routes of <see cref="PartnerCenterRoutes"/>, each answering as its doc page says (the
+/// table names the page and the rules; this file only carries them out).
+/// </summary>
 internal static class PartnerCenterEndpoints
 {
     private const int DefaultPageSize = 500;
@@ -12,22 +15,14 @@ internal static class PartnerCenterEndpoints
 
     public static void Map(IEndpointRouteBuilder app, SandboxState state, SandboxOptions options)
     {
-        app.MapGet("/v1/customers/relationshiprequests", context =>
-        {
-            var resellerId = context.Request.Query["indirectResellerId"].ToString();
-            var providerId = context.Request.Query["indirectCloudSolutionProviderId"].ToString();
-            var url = string.IsNullOrEmpty(resellerId)
-                ? $"https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId={Uri.EscapeDataString(options.PartnerTenantId)}&msppId=0&DAP=true#/BillingAccounts/partner-invitation"
-                // An indirect provider inviting on behalf of one of its resellers: the link names the reseller as partner and the provider as CSP.
-                : $"https://admin.microsoft.com/Adminportal/Home?invType=IndirectResellerRelationship&partnerId={Uri.EscapeDataString(resellerId)}&msppId=0&indirectCSPId={Uri.EscapeDataString(string.IsNullOrEmpty(providerId) ? options.PartnerTenantId : providerId)}&DAP=true#/BillingAccounts/partner-invitation";
-            return JsonResponses.WriteAsync(context, 200, new JsonObject
+        Route(app, PartnerCenterRoutes.RelationshipRequest, context =>
+            JsonResponses.WriteAsync(context, 200, new JsonObject
             {
-                ["url"] = url,
-                ["attributes"] = PartnerCenterJson.Attributes("CustomerRelationshipRequest"),
-            });
-        });
+                ["url"] = $"https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId={Uri.EscapeDataString(options.PartnerTenantId)}&msppId=0&DAP=false#/BillingAccounts/partner-invitation",
+                ["attributes"] = PartnerCenterJson.Attributes("RelationshipRequest"),
+            }));
 
-        app.MapGet("/v1/customers", context =>
+        Route(app, PartnerCenterRoutes.Customers, context =>
         {
             var size = Size(context.Request);
             var token = context.Request.Headers["MS-ContinuationToken"].ToString();
@@ -35,46 +30,79 @@ internal static class PartnerCenterEndpoints
                 "The MS-ContinuationToken is invalid; send the continuationToken from the previous page unchanged.", 400012, "InvalidContinuationToken"));
             var (page, next) = state.ListCustomers(c => c.IsResellerCustomer, after, size);
             var body = PartnerCenterJson.Collection(page.Select(c => (JsonNode)PartnerCenterJson.Customer(c)));
-            var self = $"/v1/customers?size={size.ToString(CultureInfo.InvariantCulture)}";
-            var links = new JsonObject { ["self"] = Link(self, null) };
+            var query = $"customers?size={size.ToString(CultureInfo.InvariantCulture)}";
+            var links = new JsonObject { ["self"] = PartnerCenterJson.Link("/v1/" + query, "GET") };
             if (next is { } n)
             {
                 var continuation = PageCursor.Encode(n);
                 body["continuationToken"] = continuation;
-                links["next"] = Link(self + "&seekOperation=Next", continuation);
+                links["next"] = PartnerCenterJson.Link("/" + query + "&seekOperation=Next", "GET", continuation);
             }
 
             body["links"] = links;
             return JsonResponses.WriteAsync(context, 200, body);
         });
 
-        app.MapGet("/v1/customers/{id}", (HttpContext context, string id) =>
-            JsonResponses.WriteAsync(context, 200, PartnerCenterJson.Customer(Customer(state, id))));
+        Route(app, PartnerCenterRoutes.Customer, context =>
+            JsonResponses.WriteAsync(context, 200, PartnerCenterJson.Customer(Customer(state, Id(context)))));
 
-        app.MapMethods("/v1/customers/{id}", new[] { "PATCH" }, async (HttpContext context, string id) =>
+        Route(app, PartnerCenterRoutes.RemoveReseller, async context =>
         {
             var body = await JsonResponses.ReadObjectAsync(context);
-            var updated = state.UpdateRelationshipToPartner(id, JsonResponses.String(body, "relationshipToPartner"));
-            await JsonResponses.WriteAsync(context, 200, PartnerCenterJson.Customer(updated));
+            var objectType = PartnerCenterJson.String(PartnerCenterJson.Property(body, "attributes") as JsonObject, "objectType");
+            if (!string.Equals(objectType, "Customer", StringComparison.OrdinalIgnoreCase))
+            {
+                throw SandboxRuleException.PartnerCenterClassic(400, 3000,
+                    "Invalid property: the body must be a Customer resource, {\"relationshipToPartner\":\"none\",\"attributes\":{\"objectType\":\"Customer\"}}.");
+            }
+
+            var updated = state.UpdateRelationshipToPartner(Id(context), PartnerCenterJson.String(body, "relationshipToPartner"));
+            await JsonResponses.WriteAsync(context, 200, PartnerCenterJson.RemovedReseller(updated));
         });
 
-        app.MapGet("/v1/customers/{id}/supportcontact", (HttpContext context, string id) =>
-            JsonResponses.WriteAsync(context, 200, PartnerCenterJson.SupportContact(state.GetSupportContact(id))));
-
-        app.MapPut("/v1/customers/{id}/supportcontact", async (HttpContext context, string id) =>
+        Route(app, PartnerCenterRoutes.Subscriptions, context =>
         {
+            var customer = Customer(state, Id(context));
+            var subscriptions = state.ListSubscriptions(customer.TenantId);
+            return JsonResponses.WriteAsync(context, 200, PartnerCenterJson.Collection(
+                subscriptions.Select(s => (JsonNode)PartnerCenterJson.Subscription(customer.TenantId, s, customer.HasActiveSubscriptions))));
+        });
+
+        Route(app, PartnerCenterRoutes.GetSupportContact, context =>
+        {
+            var (customerId, subscriptionId) = (Id(context), SubscriptionId(context));
+            var contact = state.GetSupportContact(customerId, subscriptionId)
+                          ?? throw SandboxRuleException.PartnerCenterClassic(404, 1000, $"Not found: no support contact is set for subscription '{subscriptionId}'.");
+            return JsonResponses.WriteAsync(context, 200, PartnerCenterJson.SupportContact(customerId, subscriptionId, contact));
+        });
+
+        Route(app, PartnerCenterRoutes.UpdateSupportContact, async context =>
+        {
+            var (customerId, subscriptionId) = (Id(context), SubscriptionId(context));
             var body = await JsonResponses.ReadObjectAsync(context);
             var contact = new SandboxSupportContact(
-                JsonResponses.String(body, "supportTenantId") ?? string.Empty,
-                JsonResponses.String(body, "supportMpnId") ?? string.Empty,
-                JsonResponses.String(body, "name") ?? string.Empty);
-            await JsonResponses.WriteAsync(context, 200, PartnerCenterJson.SupportContact(state.SetSupportContact(id, contact)));
+                PartnerCenterJson.String(body, "supportTenantId") ?? string.Empty,
+                PartnerCenterJson.String(body, "supportMpnId") ?? string.Empty,
+                PartnerCenterJson.String(body, "name") ?? string.Empty);
+            var stored = state.SetSupportContact(customerId, subscriptionId, contact);
+            await JsonResponses.WriteAsync(context, 200, PartnerCenterJson.SupportContact(customerId, subscriptionId, stored));
         });
 
-        app.MapGet("/v1/customers/{id}/relationships", (HttpContext context, string id) =>
-            JsonResponses.WriteAsync(context, 200,
-                PartnerCenterJson.Collection(state.ListIndirectResellers(id).Select(r => (JsonNode)PartnerCenterJson.PartnerRelationship(r)))));
+        Route(app, PartnerCenterRoutes.IndirectResellers, context =>
+        {
+            var resellers = state.ListIndirectResellers(Id(context));
+            return resellers.Count == 0
+                ? JsonResponses.WriteAsync(context, 200, null)
+                : JsonResponses.WriteAsync(context, 200, PartnerCenterJson.Collection(resellers.Select(r => (JsonNode)PartnerCenterJson.PartnerRelationship(r))));
+        });
     }
+
+    private static void Route(IEndpointRouteBuilder app, PartnerCenterRoute route, RequestDelegate handler) =>
+        app.MapMethods(route.Template, new[] { route.Method }, handler).WithMetadata(route);
+
+    private static string Id(HttpContext context) => (string)context.Request.RouteValues["id"]!;
+
+    private static string SubscriptionId(HttpContext context) => (string)context.Request.RouteValues["subscriptionId"]!;
 
     private static SandboxCustomer Customer(SandboxState state, string id) =>
         state.FindCustomer(id) ?? throw new SandboxRuleException(404, "notFound",
@@ -94,16 +122,5 @@ internal static class PartnerCenterEndpoints
         }
 
         return Math.Min(size, MaxPageSize);
-    }
-
-    private static JsonObject Link(string uri, string? continuationToken)
-    {
-        var headers = new JsonArray();
-        if (continuationToken is not null)
-        {
-            headers.Add(new JsonObject { ["key"] = "MS-ContinuationToken", ["value"] = continuationToken });
-        }
-
-        return new JsonObject { ["uri"] = uri, ["method"] = "GET", ["headers"] = headers };
     }
 }

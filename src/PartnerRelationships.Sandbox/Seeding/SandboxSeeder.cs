@@ -131,6 +131,9 @@ public static class SandboxSeeder
                 AllowDelegatedAccess = sc.AllowDelegatedAccess,
                 HasActiveSubscriptions = sc.HasActiveSubscriptions,
                 ResellerSince = sc.RelationshipToPartner is null ? null : now,
+                Subscriptions = sc.Subscriptions?.Select(s => new SandboxSubscription(
+                    s.Id ?? Guid.NewGuid().ToString(), s.OfferId, s.OfferName, s.FriendlyName ?? s.OfferName, s.TermDuration)).ToList(),
+                IndirectResellers = sc.IndirectResellers.Select(r => new SandboxIndirectReseller(r.TenantId, r.MpnId, r.Name)).ToList(),
             };
             customers.Add(customer);
             foreach (var sr in sc.Relationships)

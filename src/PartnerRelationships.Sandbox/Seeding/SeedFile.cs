@@ -25,12 +25,24 @@ public sealed record SeedCustomer
     /// <summary>"reseller", "none" or null (never a reseller customer).</summary>
     public string? RelationshipToPartner { get; init; } = "reseller";
 
-    public bool AllowDelegatedAccess { get; init; } = true;
+    /// <summary>Partner Center allowDelegatedAccess; null leaves it out of the customer's JSON (unknown).</summary>
+    public bool? AllowDelegatedAccess { get; init; } = true;
 
     public bool HasActiveSubscriptions { get; init; }
 
+    /// <summary>The customer's subscriptions; left out: one legacy and one new-commerce subscription.</summary>
+    public List<SeedSubscription>? Subscriptions { get; init; }
+
+    /// <summary>Indirect resellers the customer has a relationship with (its /relationships).</summary>
+    public List<SeedIndirectReseller> IndirectResellers { get; init; } = new();
+
     public List<SeedRelationship> Relationships { get; init; } = new();
 }
+
+/// <summary>A subscription: offerId a GUID (legacy) or product:sku:availability (new commerce).</summary>
+public sealed record SeedSubscription(string OfferId, string OfferName, string? Id = null, string? FriendlyName = null, string? TermDuration = null);
+
+public sealed record SeedIndirectReseller(string TenantId, string MpnId, string Name);
 
 public sealed record SeedRelationship
 {

@@ -15,8 +15,8 @@ public sealed class SandboxCustomer
     /// <summary>Partner Center relationshipToPartner: "reseller" after accepting the link, "none" after removal, null if never a reseller customer.</summary>
     public string? RelationshipToPartner { get; set; }
 
-    /// <summary>Whether the partner still holds (DAP-era) admin rights in the tenant.</summary>
-    public bool AllowDelegatedAccess { get; set; }
+    /// <summary>Whether the partner still holds (DAP-era) admin rights in the tenant; null: the service leaves the field out.</summary>
+    public bool? AllowDelegatedAccess { get; set; }
 
     /// <summary>Name of the partner the customer reassigned its admin rights to, if any.</summary>
     public string? AdminReassignedTo { get; set; }
@@ -27,7 +27,11 @@ public sealed class SandboxCustomer
     /// <summary>The contract id Graph shows for this reseller customer.</summary>
     public string ContractId { get; set; } = Guid.NewGuid().ToString();
 
-    public SandboxSupportContact? SupportContact { get; set; }
+    /// <summary>The customer's subscriptions; null: the defaults every reseller customer gets (<see cref="SandboxSubscriptions"/>).</summary>
+    public List<SandboxSubscription>? Subscriptions { get; set; }
+
+    /// <summary>Support contacts by subscription id (Partner Center keeps them per subscription).</summary>
+    public Dictionary<string, SandboxSupportContact> SupportContacts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public List<SandboxIndirectReseller> IndirectResellers { get; set; } = new();
 
@@ -42,11 +46,13 @@ public sealed class SandboxCustomer
     {
         var copy = (SandboxCustomer)MemberwiseClone();
         copy.IndirectResellers = new List<SandboxIndirectReseller>(IndirectResellers);
+        copy.Subscriptions = Subscriptions is null ? null : new List<SandboxSubscription>(Subscriptions);
+        copy.SupportContacts = new Dictionary<string, SandboxSupportContact>(SupportContacts, StringComparer.OrdinalIgnoreCase);
         return copy;
     }
 }
 
-/// <summary>The partner's support contact for a customer (Partner Center supportcontact).</summary>
+/// <summary>The indirect reseller named as support contact of a subscription (Partner Center SupportContact).</summary>
 public sealed record SandboxSupportContact(string SupportTenantId, string SupportMpnId, string Name);
 
 /// <summary>An indirect reseller the customer has a relationship with (Partner Center customer relationships).</summary>

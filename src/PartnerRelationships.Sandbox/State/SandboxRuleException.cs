@@ -23,6 +23,13 @@ public sealed class SandboxRuleException : Exception
 
     public string ErrorName { get; }
 
+    /// <summary>True for Partner Center's classic error shape {code, description, data, source} (no errorName).</summary>
+    public bool IsClassicPartnerCenterError => ErrorName.Length == 0;
+
+    /// <summary>A Partner Center error in the classic shape (error-codes): {"code", "description", "data": [], "source"}.</summary>
+    internal static SandboxRuleException PartnerCenterClassic(int statusCode, int code, string description) =>
+        new(statusCode, statusCode == 404 ? "notFound" : "badRequest", description, code, errorName: "");
+
     internal static SandboxRuleException BadRequest(string message) => new(400, "badRequest", message);
 
     internal static SandboxRuleException NotFound(string message) => new(404, "notFound", message);

@@ -51,7 +51,9 @@ public sealed partial class SandboxState
             c.ResellerSince = now;
             if (indirectResellerId is not null && !c.IndirectResellers.Any(x => string.Equals(x.Id, indirectResellerId, StringComparison.OrdinalIgnoreCase)))
             {
-                c.IndirectResellers.Add(new SandboxIndirectReseller(indirectResellerId, MpnIdFor(indirectResellerId), indirectResellerName ?? "Indirect reseller"));
+                // One reseller has one MPN id whichever customer it serves: a known one keeps its own.
+                var known = KnownIndirectResellersLocked().FirstOrDefault(r => string.Equals(r.Id, indirectResellerId, StringComparison.OrdinalIgnoreCase));
+                c.IndirectResellers.Add(new SandboxIndirectReseller(indirectResellerId, known?.MpnId ?? MpnIdFor(indirectResellerId), indirectResellerName ?? known?.Name ?? "Indirect reseller"));
             }
 
             return c.Snapshot();
@@ -123,27 +125,87 @@ public sealed partial class SandboxState
         }
     }
 
-    public SandboxSupportContact SetSupportContact(string tenantId, SandboxSupportContact contact)
+    /// <summary>
+    /// The customer's subscriptions (get-all-of-a-customer-s-subscriptions). A customer that never was a reseller
+    /// customer has none; others have their seeded list or the defaults.
+    /// </summary>
+    public IReadOnlyList<SandboxSubscription> ListSubscriptions(string tenantId)
     {
-        if (string.IsNullOrWhiteSpace(contact.SupportTenantId) || !Guid.TryParse(contact.SupportTenantId, out _))
-        {
-            throw new SandboxRuleException(400, "badRequest", "supportTenantId must be the support partner's tenant id (GUID).", 600010, "InvalidInput");
-        }
-
         lock (_gate)
         {
-            GetCustomer(tenantId).SupportContact = contact;
-            return contact;
+            return SubscriptionsOf(GetCustomer(tenantId)).ToArray();
         }
     }
 
-    public SandboxSupportContact GetSupportContact(string tenantId)
+    /// <summary>
+    /// update-a-subscription-s-support-contact: "The support contact must be an existing reseller with a relationship
+    /// to the partner"; not supported for new-commerce subscriptions (get-a-subscription-s-support-contact's note).
+    /// </summary>
+    public SandboxSupportContact SetSupportContact(string tenantId, string subscriptionId, SandboxSupportContact contact)
+    {
+        if (!Guid.TryParse(contact.SupportTenantId, out _))
+        {
+            throw SandboxRuleException.PartnerCenterClassic(400, 3000, "Invalid property: supportTenantId must be the indirect reseller's tenant id (GUID).");
+        }
+
+        lock (_gate)
+        {
+            var customer = GetCustomer(tenantId);
+            var subscription = SupportContactSubscription(customer, subscriptionId);
+            var reseller = KnownIndirectResellersLocked().FirstOrDefault(r => string.Equals(r.Id, contact.SupportTenantId, StringComparison.OrdinalIgnoreCase));
+            if (reseller is null || !string.Equals(reseller.MpnId, contact.SupportMpnId, StringComparison.Ordinal))
+            {
+                // error-codes: 800016 "MPN Id is not a valid Indirect Reseller".
+                throw SandboxRuleException.PartnerCenterClassic(400, 800016,
+                    $"MPN Id is not a valid Indirect Reseller: tenant {contact.SupportTenantId} with MPN id '{contact.SupportMpnId}' is not one of the partner's indirect resellers.");
+            }
+
+            var stored = contact with { Name = string.IsNullOrWhiteSpace(contact.Name) ? reseller.Name : contact.Name };
+            customer.SupportContacts[subscription.Id] = stored;
+            return stored;
+        }
+    }
+
+    /// <summary>The subscription's support contact; null when none is set.</summary>
+    public SandboxSupportContact? GetSupportContact(string tenantId, string subscriptionId)
     {
         lock (_gate)
         {
-            return GetCustomer(tenantId).SupportContact
-                ?? throw new SandboxRuleException(404, "notFound", $"No support contact is set for customer {tenantId}.", 600039, "SupportContactNotFound");
+            var customer = GetCustomer(tenantId);
+            var subscription = SupportContactSubscription(customer, subscriptionId);
+            return customer.SupportContacts.TryGetValue(subscription.Id, out var contact) ? contact : null;
         }
+    }
+
+    /// <summary>Every indirect reseller the partner has a relationship with (any customer's, plus the configured ones).</summary>
+    public IReadOnlyList<SandboxIndirectReseller> KnownIndirectResellers()
+    {
+        lock (_gate)
+        {
+            return KnownIndirectResellersLocked().ToArray();
+        }
+    }
+
+    private IEnumerable<SandboxIndirectReseller> KnownIndirectResellersLocked() =>
+        _options.IndirectResellers.Concat(_customers.SelectMany(c => c.IndirectResellers))
+            .GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.First());
+
+    private static IEnumerable<SandboxSubscription> SubscriptionsOf(SandboxCustomer customer) =>
+        customer.Subscriptions ?? (customer.RelationshipToPartner is null ? new List<SandboxSubscription>() : SandboxSubscriptions.DefaultsFor(customer.TenantId));
+
+    private static SandboxSubscription SupportContactSubscription(SandboxCustomer customer, string subscriptionId)
+    {
+        var subscription = SubscriptionsOf(customer).FirstOrDefault(s => string.Equals(s.Id, subscriptionId, StringComparison.OrdinalIgnoreCase))
+            ?? throw SandboxRuleException.PartnerCenterClassic(404, 1000, $"Not found: the customer {customer.TenantId} has no subscription '{subscriptionId}'.");
+        if (subscription.IsNewCommerce)
+        {
+            // Undocumented answer; our choice (docs/wire-contract.md): 400, error-codes' 800042 "Not supported".
+            throw SandboxRuleException.PartnerCenterClassic(400, 800042,
+                "Not supported: designated support contacts are not supported for new commerce subscriptions.");
+        }
+
+        return subscription;
     }
 
     public IReadOnlyList<SandboxIndirectReseller> ListIndirectResellers(string tenantId)

@@ -34,7 +34,7 @@ public class ComplianceJsonReportTests
 
         var first = root.GetProperty("findings")[0];
         Assert.Equal(
-            new[] { "key", "ruleId", "ruleName", "severity", "isNew", "customerTenantId", "customerName", "relationshipId", "relationshipName", "inviteId", "message", "recommendation" },
+            new[] { "key", "ruleId", "ruleName", "severity", "isNew", "customerTenantId", "customerName", "relationshipId", "relationshipName", "inviteId", "endsAt", "message", "recommendation" },
             first.EnumerateObject().Select(p => p.Name));
         Assert.Equal("Error", first.GetProperty("severity").GetString());
         Assert.True(first.GetProperty("isNew").GetBoolean());

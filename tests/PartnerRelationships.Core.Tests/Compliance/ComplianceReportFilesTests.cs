@@ -45,9 +45,9 @@ public class ComplianceReportFilesTests
         Assert.Equal(2, doc.RootElement.GetProperty("summary").GetProperty("new").GetInt32());
         Assert.Equal(12, File.ReadAllText(csv).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         var page = File.ReadAllText(html);
-        Assert.Contains("<h2>Error (2)</h2>", page);
-        Assert.Contains("<h2>Warning (7)</h2>", page);
-        Assert.Contains("<h2>Info (2)</h2>", page);
+        Assert.Contains("<div class=\"card Error\"><div class=\"n\">2</div>Errors", page);
+        Assert.Contains("<div class=\"card Warning\"><div class=\"n\">7</div>Warnings", page);
+        Assert.Contains("<div class=\"card Info\"><div class=\"n\">2</div>Info", page);
         Assert.Contains("Charlie Traders", page);
     }
 }

@@ -58,6 +58,16 @@ public class ComplianceRuleTests
     }
 
     [Fact]
+    public void PR003_not_raised_when_Partner_Center_leaves_allowDelegatedAccess_out()
+    {
+        // get-a-list-of-customers' own example has no allowDelegatedAccess: absent is unknown, never a finding.
+        var customer = new ComplianceCustomer("t1", "November", "reseller", AllowDelegatedAccess: null);
+
+        Assert.Empty(new AdminPermissionsRemovedRule().Evaluate(Snapshot(customers: new[] { customer }), Context()));
+        Assert.Single(new AdminPermissionsRemovedRule().Evaluate(Snapshot(customers: new[] { customer with { AllowDelegatedAccess = false } }), Context()));
+    }
+
+    [Fact]
     public void PR003_merges_every_reason_for_a_customer_into_one_finding()
     {
         var customer = new ComplianceCustomer("t1", "Mike", "reseller", AllowDelegatedAccess: false);

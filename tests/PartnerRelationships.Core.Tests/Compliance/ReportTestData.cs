@@ -7,22 +7,26 @@ internal static class ReportTestData
 {
     public static readonly DateTimeOffset Started = new(2025, 3, 1, 2, 0, 0, TimeSpan.Zero);
 
-    public static Finding Finding(string ruleId, FindingSeverity severity, string customer, string message, bool isNew = true, string? recommendation = null) => new()
+    public static Finding Finding(string ruleId, FindingSeverity severity, string customer, string message, bool isNew = true, string? recommendation = null,
+        DateTimeOffset? endsAt = null, string? tenantId = null) => new()
     {
         RuleId = ruleId,
         RuleName = "Rule" + ruleId,
         Severity = severity,
         CustomerName = customer,
-        CustomerTenantId = "00000000-0000-4000-8000-000000000001",
+        CustomerTenantId = tenantId ?? "00000000-0000-4000-8000-000000000001",
         RelationshipId = "rel-1",
         RelationshipName = "GDAP " + customer,
         Message = message,
         Recommendation = recommendation ?? "Do the thing.",
         IsNew = isNew,
+        EndsAt = endsAt,
         Key = ruleId + ":relationship/" + customer,
     };
 
-    public static ComplianceResult Result(params Finding[] findings) => new(
+    public static ComplianceResult Result(params Finding[] findings) => Result(null, findings);
+
+    public static ComplianceResult Result(ComplianceTimeline? timeline, params Finding[] findings) => new(
         Started,
         Started + TimeSpan.FromMinutes(3),
         findings,
@@ -34,5 +38,6 @@ internal static class ReportTestData
         42,
         "",
         new[] { "PR009" },
-        new ComplianceCoverage(3, 4, 5));
+        new ComplianceCoverage(3, 4, 5),
+        timeline);
 }

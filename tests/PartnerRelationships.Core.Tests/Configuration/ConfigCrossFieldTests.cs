@@ -8,7 +8,7 @@ public class ConfigCrossFieldTests
     [Fact]
     public void A_partner_section_needs_a_tenant_id()
     {
-        var error = Fails("ConfigMissingValue", 1, 1, "partner:", "  partnerId: '1234567'");
+        var error = Fails("ConfigMissingValue", 1, 1, "partner:", "  mpnId: '1234567'");
         Assert.Contains("partner.tenantId is required", error.Message);
         Assert.Contains("GUID", error.Message);
     }
@@ -16,15 +16,50 @@ public class ConfigCrossFieldTests
     [Fact]
     public void An_empty_tenant_id_is_missing_and_located_at_its_value()
     {
-        var error = Fails("ConfigMissingValue", 2, 12, "partner:", "  tenantId:", "  partnerId: '1234567'");
+        var error = Fails("ConfigMissingValue", 2, 12, "partner:", "  tenantId:", "  mpnId: '1234567'");
         Assert.Contains("partner.tenantId", error.Message);
     }
 
     [Fact]
-    public void A_partner_section_needs_a_partner_id()
+    public void The_mpn_id_is_optional_unless_the_link_shows_it()
     {
-        var error = Fails("ConfigMissingValue", 1, 1, "partner:", $"  tenantId: {TenantId}");
-        Assert.Contains("partner.partnerId is required", error.Message);
+        Assert.Equal("", Parse("partner:", $"  tenantId: {TenantId}").Partner.MpnId);
+
+        var error = Fails("ConfigMissingValue", 4, 20, "partner:", $"  tenantId: {TenantId}", "invites:", "  showMpnIdInLink: true");
+        Assert.Contains("partner.mpnId is required for invites.showMpnIdInLink", error.Message);
+    }
+
+    [Fact]
+    public void An_indirect_reseller_needs_both_of_its_ids()
+    {
+        var error = Fails("ConfigMissingValue", 3, 29, "partner:", $"  tenantId: {TenantId}", "  indirectResellerTenantId: 7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b");
+        Assert.Contains("partner.indirectResellerMpnId is required with partner.indirectResellerTenantId", error.Message);
+
+        error = Fails("ConfigMissingValue", 3, 26, "partner:", $"  tenantId: {TenantId}", "  indirectResellerMpnId: '7654321'");
+        Assert.Contains("partner.indirectResellerTenantId is required with partner.indirectResellerMpnId", error.Message);
+    }
+
+    [Fact]
+    public void The_indirect_reseller_cannot_be_the_partner_itself()
+    {
+        var error = Fails("ConfigInvalidValue", 5, 29, "partner:", $"  tenantId: {TenantId}", "  mpnId: '1234567'",
+            "  indirectResellerMpnId: '7654321'", $"  indirectResellerTenantId: {TenantId}");
+        Assert.Contains("is your own tenant id (partner.tenantId)", error.Message);
+
+        error = Fails("ConfigInvalidValue", 4, 26, "partner:", $"  tenantId: {TenantId}", "  mpnId: '1234567'",
+            "  indirectResellerMpnId: '1234567'", "  indirectResellerTenantId: 7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b");
+        Assert.Contains("is your own MPN id (partner.mpnId)", error.Message);
+    }
+
+    [Fact]
+    public void A_key_of_an_earlier_version_names_its_replacement()
+    {
+        var error = Fails("ConfigUnknownKey", 3, 3, "partner:", $"  tenantId: {TenantId}", "  partnerId: '1234567'");
+        Assert.Contains("partner.partnerId was renamed partner.mpnId", error.Message);
+        Assert.Contains("the reseller link's partnerId is partner.tenantId", error.Message);
+
+        error = Fails("ConfigUnknownKey", 3, 3, "partner:", $"  tenantId: {TenantId}", "  indirectResellerId: '7654321'");
+        Assert.Contains("partner.indirectResellerTenantId", error.Message);
     }
 
     [Fact]
@@ -36,8 +71,8 @@ public class ConfigCrossFieldTests
     [Fact]
     public void A_complete_partner_section_loads()
     {
-        var config = Parse("partner:", $"  tenantId: {TenantId}", "  partnerId: 42");
-        Assert.Equal("42", config.Partner.PartnerId);
+        var config = Parse("partner:", $"  tenantId: {TenantId}", "  mpnId: 42");
+        Assert.Equal("42", config.Partner.MpnId);
         Assert.Equal("", config.Partner.Name);
     }
 

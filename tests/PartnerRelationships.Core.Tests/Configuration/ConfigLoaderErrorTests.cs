@@ -14,7 +14,7 @@ public class ConfigLoaderErrorTests
         Assert.Equal("ConfigFileNotFound", error.ErrorId);
         Assert.Equal(ErrorKind.ObjectNotFound, error.Category);
         Assert.Contains(path, error.Message);
-        Assert.Contains($"New-PartnerRelationshipConfig -Path {path} -PartnerTenantId <guid> -PartnerId <id> -PartnerName <name>", error.Message);
+        Assert.Contains($"New-PartnerRelationshipConfig -Path {path} -PartnerTenantId <tenant guid> -MpnId <MPN id> -PartnerName <name>", error.Message);
     }
 
     [Fact]
@@ -158,9 +158,14 @@ public class ConfigLoaderErrorTests
     [Theory]
     [InlineData("tenantId: not-a-guid", "is not a GUID")]
     [InlineData("tenantId: 00000000-0000-0000-0000-000000000000", "is the empty GUID")]
-    [InlineData("partnerId: 12ab", "is not made of digits only")]
-    [InlineData("partnerId: '123 456'", "is not made of digits only")]
-    [InlineData("indirectResellerId: abc", "is not made of digits only")]
+    [InlineData("mpnId: 12ab", "is not made of digits only")]
+    [InlineData("mpnId: '123 456'", "is not made of digits only")]
+    [InlineData("indirectResellerMpnId: abc", "is not made of digits only")]
+    [InlineData("indirectResellerTenantId: abc", "is not a GUID")]
+    [InlineData("tenantId: 1234567", "looks like an MPN id (digits); MPN ids go in partner.mpnId")]
+    [InlineData("mpnId: 6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c", "holds a GUID, which is a tenant id; tenant ids go in partner.tenantId")]
+    [InlineData("indirectResellerTenantId: '7654321'", "MPN ids go in partner.indirectResellerMpnId")]
+    [InlineData("indirectResellerMpnId: 7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b", "tenant ids go in partner.indirectResellerTenantId")]
     [InlineData("name: \"Fab\\nrikam\"", "spans more than one line")]
     [InlineData("name: \"Fab\\trikam\"", "control character")]
     public void A_bad_partner_value_is_located(string line, string problem)

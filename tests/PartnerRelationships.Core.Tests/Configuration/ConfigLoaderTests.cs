@@ -78,9 +78,10 @@ public class ConfigLoaderTests
         var config = Parse(
             "partner:",
             $"  tenantId: {TenantId.ToUpperInvariant()}",
-            "  partnerId: '1234567'",
+            "  mpnId: '1234567'",
             "  name: Fabrikam Cloud Services",
-            "  indirectResellerId: 7654321",
+            "  indirectResellerTenantId: 7A2B3C4D-5E6F-4071-8A9B-0C1D2E3F4A5B",
+            "  indirectResellerMpnId: 7654321",
             "cloud: usgovernmentdod",
             "auth:",
             "  mode: certificate",
@@ -124,9 +125,10 @@ public class ConfigLoaderTests
             "  login: https://login.example.test");
 
         Assert.Equal(TenantId, config.Partner.TenantId);
-        Assert.Equal("1234567", config.Partner.PartnerId);
+        Assert.Equal("1234567", config.Partner.MpnId);
         Assert.Equal("Fabrikam Cloud Services", config.Partner.Name);
-        Assert.Equal("7654321", config.Partner.IndirectResellerId);
+        Assert.Equal("7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b", config.Partner.IndirectResellerTenantId);
+        Assert.Equal("7654321", config.Partner.IndirectResellerMpnId);
         Assert.Equal(CloudEnvironment.USGovernmentDoD, config.Cloud);
         Assert.Equal(AuthMode.Certificate, config.Auth.Mode);
         Assert.Equal(ClientId, config.Auth.ClientId);

@@ -18,14 +18,16 @@ public class ConfigScaffolderRenderTests
     [InlineData("true", null)]
     public void The_rendered_file_loads_back_to_the_same_values(string name, string? reseller)
     {
-        var text = ConfigScaffolder.Render(TenantId, "1234567", name, reseller);
+        var resellerTenant = reseller is null ? null : "7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b";
+        var text = ConfigScaffolder.Render(TenantId, "1234567", name, resellerTenant, reseller);
 
         var config = ConfigLoader.Parse(text, Source, BaseDirectory);
 
         Assert.Equal(TenantId, config.Partner.TenantId);
-        Assert.Equal("1234567", config.Partner.PartnerId);
+        Assert.Equal("1234567", config.Partner.MpnId);
         Assert.Equal(name, config.Partner.Name);
-        Assert.Equal(reseller, config.Partner.IndirectResellerId);
+        Assert.Equal(reseller, config.Partner.IndirectResellerMpnId);
+        Assert.Equal(resellerTenant, config.Partner.IndirectResellerTenantId);
     }
 
     [Fact]
@@ -98,17 +100,19 @@ public class ConfigScaffolderRenderTests
     [InlineData("not-a-guid", "1234567", "X", null, "-PartnerTenantId")]
     [InlineData("", "1234567", "X", null, "-PartnerTenantId")]
     [InlineData("00000000-0000-0000-0000-000000000000", "1234567", "X", null, "-PartnerTenantId")]
-    [InlineData(TenantId, "12ab", "X", null, "-PartnerId")]
-    [InlineData(TenantId, "", "X", null, "-PartnerId")]
-    [InlineData(TenantId, "123 4", "X", null, "-PartnerId")]
+    [InlineData(TenantId, "12ab", "X", null, "-MpnId")]
+    [InlineData(TenantId, "", "X", null, "-MpnId")]
+    [InlineData(TenantId, "123 4", "X", null, "-MpnId")]
+    [InlineData(TenantId, TenantId, "X", null, "-MpnId")]
     [InlineData(TenantId, "1234567", "", null, "-PartnerName")]
     [InlineData(TenantId, "1234567", "   ", null, "-PartnerName")]
     [InlineData(TenantId, "1234567", "Fab\nrikam", null, "-PartnerName")]
     [InlineData(TenantId, "1234567", "Fab\rrikam", null, "-PartnerName")]
-    [InlineData(TenantId, "1234567", "X", "abc", "-IndirectResellerId")]
+    [InlineData(TenantId, "1234567", "X", "abc", "-IndirectResellerMpnId")]
     public void Bad_input_is_refused_naming_the_parameter(string tenantId, string partnerId, string name, string? reseller, string parameter)
     {
-        var error = Assert.Throws<PartnerRelationshipsException>(() => ConfigScaffolder.Render(tenantId, partnerId, name, reseller));
+        var resellerTenant = reseller is null ? null : "7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b";
+        var error = Assert.Throws<PartnerRelationshipsException>(() => ConfigScaffolder.Render(tenantId, partnerId, name, resellerTenant, reseller));
         Assert.Equal("ConfigInvalidValue", error.ErrorId);
         Assert.Equal(ErrorKind.InvalidArgument, error.Category);
         Assert.StartsWith(parameter + " ", error.Message);

@@ -113,12 +113,12 @@ public sealed class ConfigScaffolderWriteTests : IDisposable
     public void A_written_starter_file_loads_with_its_full_path()
     {
         var path = Path.Combine(_folder, "partner.yaml");
-        ConfigScaffolder.Write(path, ConfigScaffolder.Render(ConfigTestHelpers.TenantId, "1234567", "Fabrikam", "7654321"), force: false);
+        ConfigScaffolder.Write(path, ConfigScaffolder.Render(ConfigTestHelpers.TenantId, "1234567", "Fabrikam", "7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b", "7654321"), force: false);
 
         var config = ConfigLoader.Load(path);
 
         Assert.Equal(path, config.SourcePath);
         Assert.Equal("Fabrikam", config.Partner.Name);
-        Assert.Equal("7654321", config.Partner.IndirectResellerId);
+        Assert.Equal("7654321", config.Partner.IndirectResellerMpnId);
     }
 }

@@ -51,9 +51,9 @@ public class InviteServicePrepareTests : IDisposable
     [Fact]
     public void Indirect_configuration_uses_the_indirect_link()
     {
-        var draft = Service(Config(indirectResellerId: "7654321")).Prepare(Request());
+        var draft = Service(Config(ResellerTenantId, ResellerMpnId)).Prepare(Request());
 
-        Assert.Contains("indirectCSPId=7654321", draft.Link);
+        Assert.Contains($"invType=IndirectResellerRelationship&partnerId={ResellerTenantId}&msppId={ResellerMpnId}&indirectCSPId={PartnerTenantId}", draft.Link);
         Assert.Contains(draft.Link, draft.Body);
     }
 
@@ -174,10 +174,10 @@ public class InviteServicePrepareTests : IDisposable
     }
 
     [Fact]
-    public void Missing_partner_id_is_reported()
+    public void Missing_partner_tenant_id_is_reported()
     {
         var config = Config();
-        config.Partner.PartnerId = "";
+        config.Partner.TenantId = "";
 
         Throws(() => Service(config).Prepare(Request()), "PartnerIdMissing");
     }

@@ -10,24 +10,45 @@ public class ResellerLinkBuilderTests
     [Fact]
     public void Direct_link_has_the_documented_shape()
     {
+        // request-reseller-relationship's example: partnerId = the partner's tenant GUID, msppId=0, DAP=false.
         Assert.Equal(DirectLink, ResellerLinkBuilder.ForConfig(Config()));
     }
 
     [Fact]
-    public void Indirect_link_names_the_reseller_and_keeps_the_partner()
+    public void The_mpn_id_goes_in_msppId_only_when_asked()
     {
-        var link = ResellerLinkBuilder.ForConfig(Config(indirectResellerId: "7654321"));
+        var config = Config();
+        config.Invites.ShowMpnIdInLink = true;
+
+        Assert.Equal(DirectLink.Replace("msppId=0", "msppId=" + PartnerId), ResellerLinkBuilder.ForConfig(config));
+        Assert.DoesNotContain("partnerId=" + PartnerId, ResellerLinkBuilder.ForConfig(config));
+    }
+
+    [Fact]
+    public void Legacy_full_admin_is_asked_only_by_a_deliberate_option()
+    {
+        var config = Config();
+        Assert.Contains("&DAP=false#", ResellerLinkBuilder.ForConfig(config));
+
+        config.Invites.RequestDelegatedAdmin = true;
+        Assert.Equal(DirectLink.Replace("DAP=false", "DAP=true"), ResellerLinkBuilder.ForConfig(config));
+    }
+
+    [Fact]
+    public void Indirect_link_names_the_reseller_as_partner_and_the_provider_as_indirect_csp()
+    {
+        var link = ResellerLinkBuilder.ForConfig(Config(ResellerTenantId, ResellerMpnId));
 
         Assert.Equal(
-            "https://admin.microsoft.com/Adminportal/Home?invType=IndirectResellerRelationship&partnerId=1234567" +
-            "&indirectCSPId=7654321&msppId=0&DAP=true#/BillingAccounts/partner-invitation",
+            "https://admin.microsoft.com/Adminportal/Home?invType=IndirectResellerRelationship" +
+            $"&partnerId={ResellerTenantId}&msppId={ResellerMpnId}&indirectCSPId={PartnerTenantId}&DAP=false#/BillingAccounts/partner-invitation",
             link);
     }
 
     [Fact]
-    public void Blank_indirect_reseller_id_means_the_direct_link()
+    public void Blank_indirect_reseller_means_the_direct_link()
     {
-        Assert.Equal(DirectLink, ResellerLinkBuilder.ForConfig(Config(indirectResellerId: "  ")));
+        Assert.Equal(DirectLink, ResellerLinkBuilder.ForConfig(Config("  ", "  ")));
     }
 
     [Theory]
@@ -42,35 +63,44 @@ public class ResellerLinkBuilderTests
 
         var link = ResellerLinkBuilder.ForConfig(config);
 
-        Assert.StartsWith(origin + "Adminportal/Home?invType=ResellerRelationship&partnerId=1234567", link);
-    }
-
-    [Fact]
-    public void Ids_are_url_encoded()
-    {
-        var config = Config(indirectResellerId: "a&b=c#d");
-        config.Partner.PartnerId = "12 34/?";
-
-        var link = ResellerLinkBuilder.ForConfig(config);
-
-        Assert.Contains("partnerId=12%2034%2F%3F&", link);
-        Assert.Contains("indirectCSPId=a%26b%3Dc%23d&", link);
-        Assert.Single(link.Split('#').Skip(1));
-        Assert.Equal(new Uri(link).Query, "?" + link.Split('?', 2)[1].Split('#')[0]);
+        Assert.StartsWith(origin + "Adminportal/Home?invType=ResellerRelationship&partnerId=" + PartnerTenantId, link);
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
-    public void Missing_partner_id_says_which_setting_to_fill(string partnerId)
+    [InlineData("1234567")]
+    public void A_partner_tenant_id_that_is_not_a_guid_says_which_setting_to_fill(string tenantId)
     {
         var config = Config();
-        config.Partner.PartnerId = partnerId;
+        config.Partner.TenantId = tenantId;
 
         var e = Throws(() => ResellerLinkBuilder.ForConfig(config), "PartnerIdMissing");
 
-        Assert.Equal(ErrorKind.ObjectNotFound, e.Category);
-        Assert.Contains("partner.partnerId", e.Message);
+        Assert.Equal(ErrorKind.InvalidData, e.Category);
+        Assert.Contains("partner.tenantId", e.Message);
+    }
+
+    [Fact]
+    public void An_indirect_reseller_without_its_mpn_id_says_which_setting_to_fill()
+    {
+        var e = Throws(() => ResellerLinkBuilder.ForConfig(Config(ResellerTenantId, null)), "PartnerIdMissing");
+        Assert.Contains("partner.indirectResellerMpnId", e.Message);
+    }
+
+    [Fact]
+    public void The_service_link_fits_only_the_plain_direct_invite()
+    {
+        Assert.Null(ResellerLinkBuilder.WhyServiceLinkDoesNotApply(Config()));
+        Assert.Contains("indirect", ResellerLinkBuilder.WhyServiceLinkDoesNotApply(Config(ResellerTenantId, ResellerMpnId)));
+
+        var dap = Config();
+        dap.Invites.RequestDelegatedAdmin = true;
+        Assert.Contains("DAP=true", ResellerLinkBuilder.WhyServiceLinkDoesNotApply(dap));
+
+        var mspp = Config();
+        mspp.Invites.ShowMpnIdInLink = true;
+        Assert.Contains("msppId", ResellerLinkBuilder.WhyServiceLinkDoesNotApply(mspp));
     }
 
     [Fact]

@@ -69,7 +69,7 @@ internal sealed class ReliabilityHarness : IAsyncDisposable
 
         var config = new PartnerRelationshipsConfig
         {
-            Partner = new PartnerSettings { TenantId = SandboxConnection.PartnerTenantId, PartnerId = "1234567", Name = "Northwind IT" },
+            Partner = new PartnerSettings { TenantId = SandboxConnection.PartnerTenantId, MpnId = "1234567", Name = "Northwind IT" },
             Auth = new AuthSettings { Mode = AuthMode.ClientSecret, ClientId = SandboxConnection.ClientId, ClientSecretVariable = "PR_SOAK_SECRET" },
             Invites = new InviteSettings { Roles = new List<string> { "Helpdesk Administrator", "Directory Readers" }, Duration = "P365D", DisplayNamePrefix = "Soak " },
             Retry = retry,

@@ -78,7 +78,7 @@ internal sealed class SyncScenario : IAsyncDisposable
         var state = Server.State;
         var config = new PartnerRelationshipsConfig
         {
-            Partner = new PartnerSettings { TenantId = "6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c", PartnerId = "1234567", Name = "Northwind IT" },
+            Partner = new PartnerSettings { TenantId = "6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c", MpnId = "1234567", Name = "Northwind IT" },
             Invites = new InviteSettings { Roles = new List<string> { "Directory Readers" }, Duration = "P365D", DisplayNamePrefix = "Crash " },
         };
         using var connection = new PartnerConnection(new StaticAccessTokenCredential("sandbox-token"), CloudEndpoints.Resolve(CloudEnvironment.Global, null, Server.BaseAddress), new RetrySettings());

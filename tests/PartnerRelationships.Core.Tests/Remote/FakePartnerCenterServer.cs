@@ -29,6 +29,9 @@ public sealed class FakePartnerCenterServer : HttpMessageHandler
     public int CustomerCount { get; set; } = 3;
     public Dictionary<string, JsonObject> SupportContacts { get; } = new();
     public HashSet<string> RemovedRelationships { get; } = new();
+
+    /// <summary>What the reseller-removal PATCH answers in RelationshipToPartner.</summary>
+    public string PatchAnswer { get; set; } = "none";
     public List<(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string? Body)> Requests { get; } = new();
 
     public FakePartnerCenterServer Fault(Func<HttpRequestMessage, HttpResponseMessage?> fault)
@@ -65,9 +68,8 @@ public sealed class FakePartnerCenterServer : HttpMessageHandler
         switch (s)
         {
             case ["v1", "customers", "relationshiprequests"] when method == "GET":
-                var url = "https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=1234567&msppId=0&DAP=true#/BillingAccounts/partner-invitation";
-                if (query["indirectResellerId"] is { } reseller) url = url.Replace("partnerId=1234567", "partnerId=1234567&indirectCSPId=" + reseller);
-                return Json(HttpStatusCode.OK, new JsonObject { ["url"] = url, ["attributes"] = new JsonObject { ["objectType"] = "CustomerRelationshipRequest" } });
+                var url = "https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=3b33e682-00c3-41ee-9dd2-a548adf56438&msppId=0&DAP=false#/BillingAccounts/partner-invitation";
+                return Json(HttpStatusCode.OK, new JsonObject { ["url"] = url, ["attributes"] = new JsonObject { ["objectType"] = "RelationshipRequest" } });
             case ["v1", "customers"] when method == "GET":
                 var size = int.Parse(query["size"] ?? "100");
                 var start = request.Headers.TryGetValues("MS-ContinuationToken", out var tokens) ? int.Parse(tokens.First()) : 0;
@@ -96,14 +98,23 @@ public sealed class FakePartnerCenterServer : HttpMessageHandler
             case ["v1", "customers", var id] when method == "PATCH":
                 if (id == "cust-1") return Error(HttpStatusCode.BadRequest, 800002, "ActiveSubscriptions", "The customer has active subscriptions.");
                 RemovedRelationships.Add(id);
-                var patched = Customer(int.Parse(id.Replace("cust-", "")));
-                patched["relationshipToPartner"] = "none";
-                return Json(HttpStatusCode.OK, patched);
-            case ["v1", "customers", var id, "supportcontact"] when method == "GET":
-                return SupportContacts.TryGetValue(id, out var contact) ? Json(HttpStatusCode.OK, contact.DeepClone()) : Error(HttpStatusCode.NotFound, 600011, "NotFound", "No support contact.");
-            case ["v1", "customers", var id, "supportcontact"] when method == "PUT":
-                SupportContacts[id] = JsonNode.Parse(body!)!.AsObject();
-                return Json(HttpStatusCode.OK, SupportContacts[id].DeepClone());
+                // remove-a-reseller-relationship-with-a-customer answers PascalCase.
+                return Json(HttpStatusCode.OK, new JsonObject { ["Id"] = null, ["RelationshipToPartner"] = PatchAnswer, ["AllowDelegatedAccess"] = null, ["Attributes"] = new JsonObject { ["ObjectType"] = "Customer" } });
+            case ["v1", "customers", _, "subscriptions"] when method == "GET":
+                return Json(HttpStatusCode.OK, new JsonObject
+                {
+                    ["totalCount"] = 2,
+                    ["items"] = new JsonArray(
+                        new JsonObject { ["id"] = "sub-legacy", ["offerId"] = "5c9fd4cc-edce-44a8-8e91-07df09744609", ["offerName"] = "Office 365 E3", ["friendlyName"] = "E3", ["status"] = "active" },
+                        new JsonObject { ["id"] = "sub-nce", ["offerId"] = "CFQ7TTC0LH18:0001:CFQ7TTC0K5DR", ["offerName"] = "Microsoft 365 Business Basic", ["status"] = "active", ["termDuration"] = "P1M" }),
+                });
+            case ["v1", "customers", var id, "subscriptions", var sub, "supportcontact"] when method == "GET":
+                return SupportContacts.TryGetValue(id + "/" + sub, out var contact) ? Json(HttpStatusCode.OK, contact.DeepClone()) : Error(HttpStatusCode.NotFound, 1000, "", "Not found");
+            case ["v1", "customers", var id, "subscriptions", var sub, "supportcontact"] when method == "PUT":
+                SupportContacts[id + "/" + sub] = JsonNode.Parse(body!)!.AsObject();
+                return Json(HttpStatusCode.OK, SupportContacts[id + "/" + sub].DeepClone());
+            case ["v1", "customers", "cust-2", "relationships"] when method == "GET":
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("") };
             case ["v1", "customers", _, "relationships"] when method == "GET":
                 return Json(HttpStatusCode.OK, new JsonObject
                 {
@@ -115,8 +126,11 @@ public sealed class FakePartnerCenterServer : HttpMessageHandler
         return Error(HttpStatusCode.NotFound, 0, "NotFound", "No such path.");
     }
 
+    /// <summary>The newer error shape with an errorName; an empty name gives the classic shape {code, description, data, source}.</summary>
     public static HttpResponseMessage Error(HttpStatusCode status, int code, string name, string description)
-        => Json(status, new JsonObject { ["code"] = code, ["description"] = description, ["errorName"] = name });
+        => Json(status, name.Length == 0
+            ? new JsonObject { ["code"] = code, ["description"] = description, ["data"] = new JsonArray(), ["source"] = "PartnerFD" }
+            : new JsonObject { ["code"] = code, ["description"] = description, ["errorName"] = name });
 
     public static HttpResponseMessage Json(HttpStatusCode status, JsonNode node)
         => new(status) { Content = new StringContent(node.ToJsonString(), Encoding.UTF8, "application/json") };

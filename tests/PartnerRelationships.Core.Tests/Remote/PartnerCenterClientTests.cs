@@ -41,12 +41,19 @@ public class PartnerCenterClientTests : IDisposable
     }
 
     [Fact]
-    public async Task Indirect_reseller_id_is_passed()
+    public async Task Every_request_carries_the_documented_headers()
     {
-        var link = await _client.GetRelationshipRequestLinkAsync("reseller-9");
+        // headers: MS-Contract-Version is marked required; MS-RequestId and MS-CorrelationId on every call.
+        await _client.GetRelationshipRequestLinkAsync();
+        await _client.GetCustomerAsync("cust-0");
 
-        Assert.Contains("indirectCSPId=reseller-9", link.ToString());
-        Assert.EndsWith("?indirectResellerId=reseller-9", _server.Requests.Single().PathAndQuery);
+        Assert.All(_server.Requests, r =>
+        {
+            Assert.Equal("v1", r.Headers["MS-Contract-Version"]);
+            Assert.Equal("application/json", r.Headers["Accept"]);
+            Assert.True(Guid.TryParse(r.Headers["MS-RequestId"], out _));
+        });
+        Assert.Equal(2, _server.Requests.Select(r => r.Headers["MS-RequestId"]).Distinct().Count());
     }
 
     [Fact]
@@ -113,21 +120,69 @@ public class PartnerCenterClientTests : IDisposable
 
         var request = _server.Requests.Single();
         Assert.Equal("PATCH", request.Method);
-        Assert.Equal("none", JsonNode.Parse(request.Body!)!["relationshipToPartner"]!.GetValue<string>());
+
+        // remove-a-reseller-relationship-with-a-customer's request body, exactly.
+        Assert.Equal("{\"relationshipToPartner\":\"none\",\"attributes\":{\"objectType\":\"Customer\"}}", request.Body);
         Assert.Contains("cust-0", _server.RemovedRelationships);
     }
 
     [Fact]
-    public async Task Support_contact_round_trip()
+    public async Task A_removal_answered_as_still_reseller_is_not_reported_done()
     {
-        Assert.Null(await _client.GetSupportContactAsync("cust-0"));
+        _server.PatchAnswer = "reseller";
 
-        var set = await _client.SetSupportContactAsync("cust-0", new SupportContactInfo("tenant-r", "555", "Reseller One"));
-        var got = await _client.GetSupportContactAsync("cust-0");
+        var e = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => _client.RemoveResellerRelationshipAsync("cust-0"));
+
+        Assert.Equal("RemoteInvalidResponse", e.ErrorId);
+        Assert.Contains("still 'reseller'", e.Message);
+    }
+
+    [Fact]
+    public async Task Subscriptions_tell_new_commerce_from_legacy()
+    {
+        var subscriptions = await _client.ListSubscriptionsAsync("cust-0");
+
+        Assert.Equal(new[] { "sub-legacy", "sub-nce" }, subscriptions.Select(s => s.Id));
+        Assert.Equal(SupportContactAvailability.Available, subscriptions[0].SupportContactAvailability);
+        Assert.Equal(SupportContactAvailability.NotSupported, subscriptions[1].SupportContactAvailability);
+        Assert.Equal("/v1/customers/cust-0/subscriptions", _server.Requests.Single().PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Support_contact_round_trip_per_subscription()
+    {
+        Assert.Null(await _client.GetSubscriptionSupportContactAsync("cust-0", "sub-legacy"));
+
+        var set = await _client.SetSubscriptionSupportContactAsync("cust-0", "sub-legacy", new SupportContactInfo("tenant-r", "555", "Reseller One"));
+        var got = await _client.GetSubscriptionSupportContactAsync("cust-0", "sub-legacy");
 
         Assert.Equal(new SupportContactInfo("tenant-r", "555", "Reseller One"), set);
         Assert.Equal(set, got);
         Assert.Equal("PUT", _server.Requests[1].Method);
+        Assert.Equal("/v1/customers/cust-0/subscriptions/sub-legacy/supportcontact", _server.Requests[1].PathAndQuery);
+        Assert.Equal("SupportContact", JsonNode.Parse(_server.Requests[1].Body!)!["attributes"]!["objectType"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_empty_relationships_body_is_no_resellers()
+    {
+        Assert.Empty(await _client.ListCustomerRelationshipsAsync("cust-2"));
+    }
+
+    [Theory]
+    [InlineData("{\"code\":3000,\"description\":\"Invalid property\",\"data\":[],\"source\":\"PartnerFD\"}", "HTTP 400, 3000", "Invalid property")]
+    [InlineData("{\"code\":600061,\"message\":\"A partner confirmed agreement already exists for the customer.\",\"description\":\"A partner confirmed agreement already exists for the customer.\",\"errorName\":\"PartnerConfirmedAgreementAlreadyExists\",\"isRetryable\":false}",
+        "HTTP 400, PartnerConfirmedAgreementAlreadyExists 600061", "A partner confirmed agreement already exists")]
+    [InlineData("{\"code\":\"800016\",\"message\":\"MPN Id is not a valid Indirect Reseller\"}", "HTTP 400, 800016", "MPN Id is not a valid Indirect Reseller")]
+    public async Task Both_error_shapes_are_read_without_an_error_name(string body, string code, string message)
+    {
+        _server.Fault(_ => new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") });
+
+        var e = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => _client.GetCustomerAsync("cust-0"));
+
+        Assert.Equal("RemoteBadRequest", e.ErrorId);
+        Assert.Contains(code, e.Message);
+        Assert.Contains(message, e.Message);
     }
 
     [Fact]

@@ -29,9 +29,9 @@ public class PartnerCenterCustomerPageReaderTests
         Assert.Equal(new[]
         {
             new PartnerCustomerInfo("tenant-1", "Contoso", "contoso.onmicrosoft.com", "reseller", true),
-            new PartnerCustomerInfo("id-2", "No tenant id", null, "none", false), // Only JSON true grants access.
+            new PartnerCustomerInfo("id-2", "No tenant id", null, "none", null), // Not a JSON boolean: unknown, not false.
             new PartnerCustomerInfo("id-3", "", null, "none", false),
-            new PartnerCustomerInfo("", "", null, "none", false),
+            new PartnerCustomerInfo("", "", null, "none", null),
         }, items);
         Assert.Null(continuation);
         Assert.Null(nextPath);

@@ -29,7 +29,29 @@ public sealed class SqliteSchemaTests : IDisposable
         Assert.Equal(1L, RawSqlite.Scalar(path, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'invites'"));
         Assert.Equal(1L, RawSqlite.Scalar(path, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'invite_history'"));
         Assert.Equal(2L, RawSqlite.Scalar(path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'invite_history'"));
-        Assert.Equal(3L, RawSqlite.Scalar(path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invites' AND sql IS NOT NULL"));
+        Assert.Equal(5L, RawSqlite.Scalar(path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invites' AND sql IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task A_store_of_schema_2_keeps_its_invites_and_reads_them_as_invited()
+    {
+        using (var raw = new SqliteConnection($"Data Source={DbPath}"))
+        {
+            raw.Open();
+            using var command = raw.CreateCommand();
+            command.CommandText = SqliteSchema.Migrations[0] + SqliteSchema.Migrations[1] +
+                "INSERT INTO invites (id, kind, customer_name, customer_email, status, created_at, status_changed_at, link, subject, body, version) " +
+                "VALUES ('0b7c6f1e-3a57-4a39-9b0e-2f1d4a5c6e70', 'Reseller', 'Contoso', '', 'Pending', '2025-03-01T09:30:00.0000000Z', " +
+                "'2025-03-01T09:30:00.0000000Z', '', '', '', 1); PRAGMA user_version = 2;";
+            command.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var store = SqliteRelationshipStore.Open(DbPath, _clock);
+
+        var invite = await store.GetInviteAsync(Guid.Parse("0b7c6f1e-3a57-4a39-9b0e-2f1d4a5c6e70"));
+        Assert.Equal(PartnerRelationships.Core.Invites.InviteOrigin.Invited, invite!.Origin);
+        Assert.Equal((long)SqliteSchema.LatestVersion, RawSqlite.Scalar(DbPath, "PRAGMA user_version"));
     }
 
     [Fact]

@@ -228,10 +228,11 @@ public sealed class CustomerDirectoryReadAheadTests
             return new PartnerCustomerInfo(customerTenantId, "Customer " + customerTenantId, null, "reseller", false);
         }
 
-        public Task<Uri> GetRelationshipRequestLinkAsync(string? indirectResellerId = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Uri> GetRelationshipRequestLinkAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task RemoveResellerRelationshipAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<SupportContactInfo?> GetSupportContactAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<SupportContactInfo> SetSupportContactAsync(string customerTenantId, SupportContactInfo contact, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<CustomerSubscriptionInfo>> ListSubscriptionsAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<SupportContactInfo?> GetSubscriptionSupportContactAsync(string customerTenantId, string subscriptionId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<SupportContactInfo> SetSubscriptionSupportContactAsync(string customerTenantId, string subscriptionId, SupportContactInfo contact, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<IReadOnlyList<CustomerResellerRelationshipInfo>> ListCustomerRelationshipsAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

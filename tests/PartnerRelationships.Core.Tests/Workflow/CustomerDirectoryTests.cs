@@ -33,6 +33,21 @@ public sealed class CustomerDirectoryTests
     }
 
     [Fact]
+    public async Task A_customer_item_without_allowDelegatedAccess_is_unknown_not_removed()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        Sandbox.Seeding.SandboxSeeder.Load(h.State, new Sandbox.Seeding.SeedFile
+        {
+            Customers = { new Sandbox.Seeding.SeedCustomer { TenantId = Contoso, DisplayName = "Contoso Ltd", AllowDelegatedAccess = null } },
+        });
+
+        var contoso = Assert.Single(await ListAsync(h));
+
+        Assert.Null(contoso.AllowDelegatedAccess);
+        Assert.Equal(AdminPermissionState.Unknown, contoso.AdminPermission);
+    }
+
+    [Fact]
     public async Task Joins_reseller_customers_with_their_granular_relationships_and_admin_state()
     {
         await using var h = await WorkflowHarness.StartAsync();

@@ -26,7 +26,7 @@ internal sealed class WorkflowHarness : IAsyncDisposable
         Folder = folder;
         Config = new PartnerRelationshipsConfig
         {
-            Partner = new PartnerSettings { TenantId = "6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c", PartnerId = "1234567", Name = "Northwind IT" },
+            Partner = new PartnerSettings { TenantId = "6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c", MpnId = "1234567", Name = "Northwind IT" },
             Auth = new AuthSettings { Mode = AuthMode.ClientSecret, ClientId = "00000000-0000-0000-0000-00000000a11c", ClientSecretVariable = "PR_SECRET" },
             Invites = new InviteSettings { Roles = new List<string> { "Helpdesk Administrator", "Directory Readers" }, Duration = "P365D", DisplayNamePrefix = "NW " },
             Retry = new RetrySettings { MaxAttempts = 1 },

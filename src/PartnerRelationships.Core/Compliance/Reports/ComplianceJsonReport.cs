@@ -16,6 +16,8 @@ public static class ComplianceJsonReport
 {
     public const int SchemaVersion = 1;
 
+    private const int FlushEvery = 256;
+
     public static string ToJson(ComplianceResult result)
     {
         using var stream = new MemoryStream();
@@ -82,8 +84,15 @@ public static class ComplianceJsonReport
         json.WriteEndObject();
 
         json.WriteStartArray("findings");
+        var written = 0;
         foreach (var f in result.Findings)
         {
+            // Streamed: the writer's buffer goes to the stream every so many findings instead of growing with the report.
+            if (++written % FlushEvery == 0)
+            {
+                json.Flush();
+            }
+
             json.WriteStartObject();
             json.WriteString("key", f.Key);
             json.WriteString("ruleId", f.RuleId);
@@ -95,6 +104,7 @@ public static class ComplianceJsonReport
             WriteNullable(json, "relationshipId", f.RelationshipId);
             WriteNullable(json, "relationshipName", f.RelationshipName);
             WriteNullable(json, "inviteId", f.InviteId?.ToString("D"));
+            WriteNullable(json, "endsAt", f.EndsAt);
             json.WriteString("message", f.Message);
             json.WriteString("recommendation", f.Recommendation);
             json.WriteEndObject();

@@ -41,7 +41,8 @@ public sealed class AdminPermissionsRemovedRule : ComplianceRule
 
         foreach (var customer in snapshot.Customers)
         {
-            if (customer.IsResellerCustomer && !customer.AllowDelegatedAccess && !HasLiveRelationship(customer.TenantId))
+            // Only an explicit false: a customer item without allowDelegatedAccess says nothing about admin rights.
+            if (customer.IsResellerCustomer && customer.AllowDelegatedAccess == false && !HasLiveRelationship(customer.TenantId))
             {
                 For("customer/" + customer.TenantId, customer.TenantId, customer.Name).Reasons.Add("removed or reassigned your admin permissions");
             }

@@ -41,6 +41,7 @@ public abstract class ComplianceRule : IComplianceRule
             CustomerName = snapshot.CustomerNameOf(r.CustomerTenantId, r.CustomerName),
             RelationshipId = r.Id,
             RelationshipName = r.DisplayName,
+            EndsAt = r.IsActive ? r.EndDateTime : null,
         };
 
     protected static string RelationshipSubject(ComplianceRelationship r) => "relationship/" + r.Id;
