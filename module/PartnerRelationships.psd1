@@ -36,6 +36,7 @@
         'Invoke-AdminPermissionPlan'
         'Set-GranularRelationship'
         'Wait-ResellerInvite'
+        'New-PartnerRelationshipRefreshToken'
         'Import-PartnerRelationship'
     )
     FunctionsToExport    = @()

@@ -20,5 +20,11 @@ internal sealed record BenchResult(string Benchmark, string Subject, int Items, 
 
     public double? FloorSeconds { get; init; }
 
+    /// <summary>Throttled runs: 1 when the work itself failed (an exception came out of the service), else 0.</summary>
+    public int? FailedRuns { get; init; }
+
+    /// <summary>Throttled runs: the rate the sandbox allowed (0 = none).</summary>
+    public int? Rps { get; init; }
+
     public string? Note { get; init; }
 }

@@ -23,8 +23,12 @@ internal static class ThrottledBenchmark
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(BenchOptions options)
     {
         var customers = options.GetInt("customers", 2_000);
-        var rps = options.GetInt("rps", 50);
+        // Several rates in one run ("10,20,50"); each measured with the 5xx faults asked for (README: --fault-5xx 0.05).
+        var rates = options.Get("rps", "50").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToList();
         var latency = options.GetInt("latency-ms", 0);
+        var fault5xx = double.Parse(options.Get("fault-5xx", "0"), System.Globalization.CultureInfo.InvariantCulture);
+        // --naive false: skip the one-at-a-time rows (context only, and slow at low rates).
+        var naive = !string.Equals(options.Get("naive", "true"), "false", StringComparison.OrdinalIgnoreCase);
         var folder = Path.Combine(Path.GetTempPath(), "pr-bench-throttled-" + Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(folder);
         SqliteNativeLibrary.Initialize(null);
@@ -34,9 +38,9 @@ internal static class ThrottledBenchmark
 
         var results = new List<BenchResult>();
         // First unthrottled at the default concurrency: it warms the JIT and shows what the work costs without a limit.
-        foreach (var (concurrency, limit) in new[] { (4, 0), (4, rps), (1, rps) })
+        foreach (var (concurrency, limit) in Runs(4, rates, naive))
         {
-            results.Add(await MeasureAsync(sandbox, limit, latency, $"InviteSyncService (concurrency {concurrency})", invites, async (connection, _) =>
+            results.Add(await MeasureAsync(sandbox, limit, latency, fault5xx, $"InviteSyncService (concurrency {concurrency})", invites, async (connection, _) =>
             {
                 var path = CopyOf(template, folder);
                 using var store = SqliteRelationshipStore.Open(path, TimeProvider.System);
@@ -56,9 +60,9 @@ internal static class ThrottledBenchmark
             }));
         }
 
-        foreach (var (concurrency, limit) in new[] { (ComplianceSnapshotCollectorDefault, 0), (ComplianceSnapshotCollectorDefault, rps), (1, rps) })
+        foreach (var (concurrency, limit) in Runs(ComplianceSnapshotCollectorDefault, rates, naive))
         {
-            results.Add(await MeasureAsync(sandbox, limit, latency, $"ComplianceChecker (concurrency {concurrency})", invites, async (connection, _) =>
+            results.Add(await MeasureAsync(sandbox, limit, latency, fault5xx, $"ComplianceChecker (concurrency {concurrency})", invites, async (connection, _) =>
             {
                 var path = CopyOf(template, folder);
                 using var store = SqliteRelationshipStore.Open(path, TimeProvider.System);
@@ -79,6 +83,20 @@ internal static class ThrottledBenchmark
         }
 
         return results;
+    }
+
+    /// <summary>Unthrottled first (warms the JIT, shows the work without a limit), then each rate at the default concurrency and, if asked, one at a time.</summary>
+    private static IEnumerable<(int Concurrency, int Rps)> Runs(int defaultConcurrency, IReadOnlyList<int> rates, bool naive)
+    {
+        yield return (defaultConcurrency, 0);
+        foreach (var rate in rates)
+        {
+            yield return (defaultConcurrency, rate);
+            if (naive)
+            {
+                yield return (1, rate);
+            }
+        }
     }
 
     // Test-PartnerCompliance's default -ThrottleLimit.
@@ -135,7 +153,7 @@ internal static class ThrottledBenchmark
         return count;
     }
 
-    private static async Task<BenchResult> MeasureAsync(SandboxServer sandbox, int rps, int latency, string subject, int invites, Func<PartnerConnection, CancellationToken, Task<string>> work)
+    private static async Task<BenchResult> MeasureAsync(SandboxServer sandbox, int rps, int latency, double fault5xx, string subject, int invites, Func<PartnerConnection, CancellationToken, Task<string>> work)
     {
         var handlers = new List<CountingHandler>();
         using var connection = new PartnerConnection(
@@ -146,7 +164,7 @@ internal static class ThrottledBenchmark
 
         // A fresh bucket per run (setting the faults again), so no run inherits another's debt or savings.
         sandbox.Faults.Settings = FaultSettings.None;
-        sandbox.Faults.Settings = new FaultSettings { ThrottleRequestsPerSecond = rps, LatencyMilliseconds = latency }; // 0 = no throttle
+        sandbox.Faults.Settings = new FaultSettings { ThrottleRequestsPerSecond = rps, LatencyMilliseconds = latency, ServerErrorProbability = rps > 0 ? fault5xx : 0 }; // 0 = no throttle
         var watch = Stopwatch.StartNew();
         string note;
         var failed = 0;
@@ -166,14 +184,17 @@ internal static class ThrottledBenchmark
         var requests = handlers.Sum(h => h.Requests);
         var throttled = handlers.Sum(h => h.Throttled);
         var failedCalls = handlers.Sum(h => h.Failed);
-        double? floor = rps > 0 ? (requests - throttled - failedCalls) / (double)rps : null;
+        // Every attempt the throttle let through costs a token, a 5xx included (the sandbox throttles before it fails).
+        double? floor = rps > 0 ? (requests - throttled) / (double)rps : null;
         return new BenchResult("throttled", subject, invites, elapsed)
         {
             Requests = requests,
             Throttled = throttled,
-            FailedCalls = failedCalls + failed,
+            FailedCalls = failedCalls,
+            FailedRuns = failed,
             FloorSeconds = floor,
-            Note = (rps > 0 ? $"throttle {rps} req/s" : "no throttle") + $"; {latency} ms latency per call; " + note,
+            Rps = rps,
+            Note = (rps > 0 ? $"throttle {rps} req/s, {fault5xx:P0} 5xx" : "no throttle") + $"; {latency} ms latency per call; " + note,
         };
     }
 

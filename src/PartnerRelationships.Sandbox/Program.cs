@@ -21,6 +21,12 @@ if (options is null)
 
 await using var server = await SandboxServer.StartAsync(options);
 Console.WriteLine($"Sandbox listening on {server.BaseAddress}");
+if (server.HttpsAddress is { } https)
+{
+    Console.WriteLine($"  HTTPS:          {https} (certificate {server.Certificate!.Thumbprint}{(options.CertificateOutputPath is { } pem ? ", written to " + pem : "")})");
+}
+
+Console.WriteLine($"  Managed identity: IDENTITY_ENDPOINT={server.BaseAddress.ToString().TrimEnd('/')}/msi/token");
 Console.WriteLine($"  Graph:          {server.GraphBaseUrl}");
 Console.WriteLine($"  Partner Center: {server.PartnerCenterBaseUrl}/v1");
 Console.WriteLine($"  Token:          {server.BaseAddress}{options.PartnerTenantId}/oauth2/v2.0/token");

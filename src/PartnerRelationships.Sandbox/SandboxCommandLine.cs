@@ -8,6 +8,8 @@ internal static class SandboxCommandLine
     public const string Usage = """
         PartnerRelationships.Sandbox [options]
           --urls URL              where to listen (loopback only; default http://127.0.0.1:5099)
+          --https-url URL         also serve HTTPS there (loopback only) with a certificate made at start
+          --certificate-out PATH  write that certificate's public part (PEM) to PATH, for clients to pin
           --seed-file PATH        JSON seed file (customers, relationships, apps)
           --customers N           generate N customers with relationships in assorted states
           --seed INT              seed for generated customers and faults (default 1)
@@ -25,6 +27,8 @@ internal static class SandboxCommandLine
     {
         var url = "http://127.0.0.1:5099";
         string? seedFile = null;
+        string? httpsUrl = null;
+        string? certificateOut = null;
         var customers = 0;
         var seed = 1;
         var faults = new FaultSettings();
@@ -39,6 +43,12 @@ internal static class SandboxCommandLine
                     return null;
                 case "--urls":
                     url = Value().Split(';')[0];
+                    break;
+                case "--https-url":
+                    httpsUrl = Value();
+                    break;
+                case "--certificate-out":
+                    certificateOut = Value();
                     break;
                 case "--seed-file":
                     seedFile = Value();
@@ -88,6 +98,8 @@ internal static class SandboxCommandLine
         return new SandboxOptions
         {
             Url = url,
+            HttpsUrl = httpsUrl,
+            CertificateOutputPath = certificateOut,
             SeedFile = seedFile,
             SeedCustomers = customers,
             Seed = seed,

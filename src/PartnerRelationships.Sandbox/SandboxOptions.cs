@@ -8,6 +8,12 @@ public sealed class SandboxOptions
     /// <summary>Where Kestrel listens; must be loopback. Port 0 picks a free port.</summary>
     public string Url { get; init; } = "http://127.0.0.1:0";
 
+    /// <summary>Also serve HTTPS here (loopback only; port 0 picks one) with a self-made certificate; null: HTTP only.</summary>
+    public string? HttpsUrl { get; init; }
+
+    /// <summary>Where to write the HTTPS certificate's public part (PEM), so clients can pin it.</summary>
+    public string? CertificateOutputPath { get; init; }
+
     /// <summary>The clock underneath the sandbox clock: real time by default, a FakeTimeProvider in tests.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -29,13 +35,16 @@ public sealed class SandboxOptions
         new("7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b", "7654321", "Tailspin Reseller"),
     };
 
-    /// <summary>App registrations accepted by the token endpoint (client id → secret).</summary>
+    /// <summary>App registrations accepted by the token endpoint (client id → secret); certificates are added through /_sandbox/apps.</summary>
     public IDictionary<string, string> Apps { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["00000000-0000-0000-0000-00000000a11c"] = "sandbox-secret",
     };
 
-    /// <summary>Bearer tokens always accepted without a token request (handy for curl and quick tests).</summary>
+    /// <summary>
+    /// Bearer tokens always accepted without a token request (handy for curl and quick tests): the partner admin's,
+    /// so App+User (tokens from client credentials or managed identity are app-only).
+    /// </summary>
     public IList<string> StaticTokens { get; init; } = new List<string> { "sandbox-token" };
 
     /// <summary>Lifetime of issued tokens, on the sandbox clock.</summary>

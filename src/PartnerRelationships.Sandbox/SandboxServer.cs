@@ -1,10 +1,12 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using PartnerRelationships.Sandbox.Faults;
 using PartnerRelationships.Sandbox.Http;
 using PartnerRelationships.Sandbox.Seeding;
+using PartnerRelationships.Sandbox.SignIn;
 using PartnerRelationships.Sandbox.State;
 
 namespace PartnerRelationships.Sandbox;
@@ -17,10 +19,12 @@ public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SandboxServer(WebApplication app, Uri baseAddress, SandboxState state, FaultInjector faults)
+    private SandboxServer(WebApplication app, Uri baseAddress, Uri? httpsAddress, X509Certificate2? certificate, SandboxState state, FaultInjector faults)
     {
         _app = app;
         BaseAddress = baseAddress;
+        HttpsAddress = httpsAddress;
+        Certificate = certificate;
         State = state;
         Faults = faults;
     }
@@ -29,6 +33,12 @@ public sealed class SandboxServer : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>Graph base URL for GraphServiceClient (…/v1.0).</summary>
+    /// <summary>https://127.0.0.1:&lt;port&gt;/ when HTTPS was asked for (SandboxOptions.HttpsUrl), else null.</summary>
+    public Uri? HttpsAddress { get; }
+
+    /// <summary>The HTTPS certificate (null without HTTPS); clients pin it.</summary>
+    public X509Certificate2? Certificate { get; }
+
     public string GraphBaseUrl => new Uri(BaseAddress, "v1.0").ToString();
 
     /// <summary>Partner Center base URL (the client appends /v1/…).</summary>
@@ -43,7 +53,11 @@ public sealed class SandboxServer : IAsyncDisposable
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        RequireLoopback(options.Url);
+        RequireLoopback(options.Url, Uri.UriSchemeHttp);
+        if (options.HttpsUrl is not null)
+        {
+            RequireLoopback(options.HttpsUrl, Uri.UriSchemeHttps);
+        }
         options.Faults.Validate();
 
         var clock = new SandboxClock(options.TimeProvider, options.StartTime);
@@ -60,7 +74,23 @@ public sealed class SandboxServer : IAsyncDisposable
         }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
-        builder.WebHost.UseUrls(options.Url);
+        X509Certificate2? certificate = null;
+        if (options.HttpsUrl is null)
+        {
+            builder.WebHost.UseUrls(options.Url);
+        }
+        else
+        {
+            certificate = LoopbackCertificate.Create(options.TimeProvider.GetUtcNow());
+            if (options.CertificateOutputPath is { } output)
+            {
+                LoopbackCertificate.WritePublicPem(certificate, output);
+            }
+
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
+            builder.WebHost.UseUrls(options.Url, options.HttpsUrl);
+        }
         builder.Logging.ClearProviders();
         if (options.LogRequests)
         {
@@ -88,8 +118,10 @@ public sealed class SandboxServer : IAsyncDisposable
             $"The sandbox doesn't serve {context.Request.Method} {context.Request.Path}; see remote-api.md for what it emulates."));
 
         await app.StartAsync(ct).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"), state, faults);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var http = addresses.First(a => a.StartsWith("http:", StringComparison.OrdinalIgnoreCase));
+        var https = addresses.FirstOrDefault(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase));
+        return new SandboxServer(app, new Uri(http.TrimEnd('/') + "/"), https is null ? null : new Uri(https.TrimEnd('/') + "/"), certificate, state, faults);
     }
 
     /// <summary>Waits until the host is asked to stop (Ctrl+C in the executable).</summary>
@@ -101,11 +133,11 @@ public sealed class SandboxServer : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static void RequireLoopback(string url)
+    private static void RequireLoopback(string url, string scheme)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != scheme)
         {
-            throw new ArgumentException($"The sandbox URL '{url}' must be an absolute http:// URL on loopback, for example http://127.0.0.1:5099.", nameof(url));
+            throw new ArgumentException($"The sandbox URL '{url}' must be an absolute {scheme}:// URL on loopback, for example {scheme}://127.0.0.1:5099.", nameof(url));
         }
 
         var loopback = uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));

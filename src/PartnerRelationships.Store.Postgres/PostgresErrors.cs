@@ -13,6 +13,9 @@ namespace PartnerRelationships.Store.Postgres;
 internal static class PostgresErrors
 {
     public const string UniqueViolation = "23505";
+
+    /// <summary>lock_not_available: lock_timeout passed while another session held a lock.</summary>
+    public const string LockNotAvailable = "55P03";
     public const string PrimaryKeyConstraint = "invites_pkey";
     public const string DisplayNameConstraint = "invites_relationship_display_name";
 

@@ -19,7 +19,7 @@ namespace PartnerRelationships.Store.Postgres;
 /// re-check and find the status changed), history is written in the same transaction, and a transient failure
 /// (dropped connection, deadlock) rolls back and retries the whole operation.
 /// </summary>
-public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRelationshipStoreImport, IInviteDraftStore
+public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRelationshipStoreImport, IInviteDraftStore, IStoreWaitNotices
 {
     private const int QueryPageSize = 200;
     private const int DefaultMaxPoolSize = 10;
@@ -82,6 +82,14 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
         if (!MentionsAny(connectionString, "Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
         {
             settings.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        // A row or table another session holds makes a statement wait for ever by default, and Npgsql's 30-second
+        // command timeout (a transient error, retried) would multiply that into minutes of silence. A short
+        // lock_timeout turns the wait into 55P03, which RunAsync reports and retries within BusyBudget.
+        if (string.IsNullOrEmpty(settings.Options) || settings.Options!.IndexOf("lock_timeout", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            settings.Options = ((settings.Options ?? "") + $" -c lock_timeout={LockTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)}").Trim();
         }
 
         var server = $"{settings.Host ?? "localhost"}:{settings.Port.ToString(CultureInfo.InvariantCulture)}/{settings.Database ?? settings.Username ?? "(default)"}";
@@ -347,6 +355,35 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
         _dataSource.Dispose();
     }
 
+    /// <summary>How long a statement waits for a lock another session holds before RunAsync takes over (and reports it).</summary>
+    private const int LockTimeoutMilliseconds = 2000;
+
+    /// <inheritdoc />
+    public Action<string>? Waiting { get; set; }
+
+    /// <inheritdoc />
+    public TimeSpan BusyBudget { get; set; } = TimeSpan.FromSeconds(30);
+
+    private void ReportWaiting()
+    {
+        try
+        {
+            Waiting?.Invoke($"The PostgreSQL store {Server} is locked by another session; waiting for it (up to {BusyBudget.TotalSeconds:0} seconds).");
+        }
+        catch
+        {
+            // A notice must never break the operation.
+        }
+    }
+
+    private PartnerRelationshipsException Busy(Exception inner, TimeSpan waited) => new(
+        "StoreBusy",
+        ErrorKind.ResourceUnavailable,
+        $"The PostgreSQL store {Server} stayed locked by another session for {Math.Round(waited.TotalSeconds):0} seconds; nothing was changed. " +
+        "Try again when other PartnerRelationships commands have finished.",
+        Server,
+        inner);
+
     /// <summary>
     /// Runs one operation in its own transaction. Transient failures roll back and retry the whole operation; anything
     /// else rolls back and becomes a module error. Nothing is ever half-written.
@@ -362,6 +399,8 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var lockWaits = 0;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -371,6 +410,22 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
                 var result = await work(connection, transaction, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return result;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrors.LockNotAvailable && !cancellationToken.IsCancellationRequested)
+            {
+                // Another session holds what this operation needs: wait for it (saying so) within the budget, then StoreBusy.
+                attempt--; // Lock waits have their own budget; they do not use up the attempts failures get.
+                if (waited.Elapsed >= BusyBudget)
+                {
+                    throw Busy(e, waited.Elapsed);
+                }
+
+                if (lockWaits++ == 0)
+                {
+                    ReportWaiting();
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (PostgresErrors.IsTransient(e) && attempt < _options.MaxAttempts && !cancellationToken.IsCancellationRequested)
             {
@@ -521,6 +576,12 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
             // server's locale.
             sql.Append($" AND customer_name_folded LIKE @name_pattern ESCAPE E'\\\\'");
             parameters.Add(("name_pattern", SqliteWildcard.ToLikePattern(pattern.ToLowerInvariant())));
+        }
+
+        if (query.CustomerEmail is { } email)
+        {
+            sql.Append(" AND lower(customer_email) = @customer_email");
+            parameters.Add(("customer_email", email.Trim().ToLowerInvariant()));
         }
 
         if (query.CreatedBefore is { } createdBefore)

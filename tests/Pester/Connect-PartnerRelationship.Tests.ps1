@@ -85,12 +85,13 @@ Describe 'Connect-PartnerRelationship' {
             (Test-PartnerRelationshipConnection).AuthMode | Should -Be 'ClientSecret'
         }
 
-        It 'fails clearly when the sandbox is not there' {
+        It 'fails clearly when the sandbox is not there (retried like any call, and not called a wrong secret)' {
             $closed = "http://127.0.0.1:$(Get-FreeLoopbackPort)/"
-            $err = { Connect-PartnerRelationship -SandboxUri $closed -TenantId $Sandbox.TenantId -ClientId $Sandbox.ClientId -ClientSecret $Secret -ErrorAction Stop } |
-                Should -Throw -ErrorId "AuthenticationFailed,$ConnectErrorId" -PassThru
+            $path = New-TestConfig -Folder $Folder -Extra "retry:`n  maxAttempts: 2`n  baseDelay: 10ms`n  maxDelay: 10ms"
+            $err = { Connect-PartnerRelationship -SandboxUri $closed -TenantId $Sandbox.TenantId -ClientId $Sandbox.ClientId -ClientSecret $Secret -ConfigPath $path -ErrorAction Stop } |
+                Should -Throw -ErrorId "SignInEndpointUnavailable,$ConnectErrorId" -PassThru
             $err.CategoryInfo.Category | Should -Be 'ConnectionError'
-            $err.Exception.Message | Should -Match 'sandbox running'
+            $err.Exception.Message | Should -Match 'not a wrong secret'
         }
     }
 
@@ -125,7 +126,7 @@ Describe 'Connect-PartnerRelationship' {
             $text | Should -Match 'GET /v1\.0/tenantRelationships/delegatedAdminRelationships\S* -> 200 \(attempt 1'
             $text | Should -Match 'Authorization: Bearer \*\*\*'       # -Debug shows the headers, redacted
             $text | Should -Not -Match ([regex]::Escape($secret))
-            $text | Should -Not -Match 'sbx\.[A-Za-z0-9_-]{8,}'          # a token the sandbox issued
+            $text | Should -Not -Match 'eyJ[A-Za-z0-9_-]{8,}'           # a token the sandbox issued (a JWT)
             $text | Should -Not -Match 'Bearer (?!\*\*\*)\S'
         }
 

@@ -54,6 +54,31 @@ Describe 'Get-PartnerRelationshipConfig' {
         $err.CategoryInfo.Category | Should -Be 'InvalidData'
     }
 
+    It 'refuses an alias cycle with its key and line instead of overflowing the stack' {
+        # Before, this killed the whole PowerShell process (and with it this test run).
+        $path = New-TestConfig -Folder $script:Folder -Extra "invites:`n  roles: &r [ *r ]"
+        $err = { Get-PartnerRelationshipConfig -ConfigPath $path -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ConfigAliasCycle,PartnerRelationships.PowerShell.Cmdlets.GetPartnerRelationshipConfigCommand' -PassThru
+        $line = (Get-Content $path).IndexOf('  roles: &r [ *r ]') + 1
+        $err.Exception.Message | Should -BeLike "*partner.yaml:$($line):*invites.roles*"
+    }
+
+    It 'refuses an alias bomb at once' {
+        $bomb = 'lol: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]' + "`n" +
+            ((98..105 | ForEach-Object { $c = [char]$_; $p = [char]($_ - 1); "$($c): &$c [" + ((1..9 | ForEach-Object { "*$p" }) -join ',') + ']' }) -join "`n")
+        $path = New-TestConfig -Folder $script:Folder -Extra $bomb.Replace('lol: &a', 'a: &a')
+        { Get-PartnerRelationshipConfig -ConfigPath $path -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ConfigAliasExpansion,PartnerRelationships.PowerShell.Cmdlets.GetPartnerRelationshipConfigCommand'
+    }
+
+    It 'refuses an empty store path' {
+        $path = Join-Path $script:Folder 'empty-store.yaml'
+        "store:`n  path: ''" | Set-Content -Path $path -Encoding utf8NoBOM
+        $err = { Get-PartnerRelationshipConfig -ConfigPath $path -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ConfigInvalidValue,PartnerRelationships.PowerShell.Cmdlets.GetPartnerRelationshipConfigCommand' -PassThru
+        $err.Exception.Message | Should -BeLike '*empty-store.yaml:2:*store.path is empty*'
+    }
+
     It 'reports a value of the wrong type' {
         $path = New-TestConfig -Folder $script:Folder -Extra "retry:`n  maxAttempts: many"
         { Get-PartnerRelationshipConfig -ConfigPath $path -ErrorAction Stop } |

@@ -27,6 +27,29 @@ Describe 'New-ResellerInvite' {
         $stored.Status | Should -Be 'Pending'
     }
 
+    It 'warns and returns the pending invite when the same address is invited again; -AllowDuplicate records another' {
+        $first = New-ResellerInvite -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -ConfigPath $script:Config
+        $again = New-ResellerInvite -CustomerName 'Contoso' -CustomerEmail 'ADMIN@contoso.com' -ConfigPath $script:Config -WarningVariable warned -WarningAction SilentlyContinue
+        $again.Id | Should -Be $first.Id
+        $warned.Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "*already pending*$($first.Id)*-AllowDuplicate*"
+        @(Get-ResellerInvite -ConfigPath $script:Config).Count | Should -Be 1
+
+        $another = New-ResellerInvite -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -ConfigPath $script:Config -AllowDuplicate -WarningVariable none
+        $another.Id | Should -Not -Be $first.Id
+        $none.Count | Should -Be 0
+        @(Get-ResellerInvite -ConfigPath $script:Config).Count | Should -Be 2
+    }
+
+    It 'refuses a device as -OutFile even with -Force, recording nothing' -Skip:$IsWindows {
+        $failures = @()
+        New-ResellerInvite -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -ConfigPath $script:Config -OutFile /dev/null -Force -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -Be "InviteFileNotRegular,$script:CommandId"
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        @(Get-ResellerInvite -ConfigPath $script:Config).Count | Should -Be 0
+        (Get-Item /dev/null).UnixMode | Should -BeLike 'c*'
+    }
+
     It 'uses the indirect reseller variant of the link when the config names a reseller' {
         $config = New-TestConfig -Folder $script:Folder -IndirectResellerTenantId '7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b' -IndirectResellerMpnId '7654321'
         $invite = New-ResellerInvite -CustomerName 'Contoso' -CustomerEmail 'admin@contoso.com' -ConfigPath $config

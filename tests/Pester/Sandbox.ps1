@@ -38,7 +38,9 @@ function Get-FreeLoopbackPort {
 .SYNOPSIS
     Starts the built sandbox on a free loopback port and waits until it answers.
 .OUTPUTS
-    An object with Uri (ends with '/'), ClientId, ClientSecret, StaticToken, TenantId and Process.
+    An object with Uri (ends with '/'), ClientId, ClientSecret, StaticToken, TenantId and Process; with -Https also
+    HttpsUri (ends with '/') and CertificatePath (the PEM of its self-made certificate, for
+    $env:PARTNERRELATIONSHIPS_SANDBOX_CERTIFICATE).
 #>
 function Start-TestSandbox {
     param(
@@ -49,6 +51,8 @@ function Start-TestSandbox {
         [hashtable] $Faults,
         # A JSON seed file (customers with relationships, apps), as the sandbox's --seed-file takes it.
         [string] $SeedFile,
+        # Also serve HTTPS on another free loopback port, with a certificate the sandbox makes and writes as PEM.
+        [switch] $Https,
         [int] $TimeoutSeconds = 60
     )
 
@@ -59,8 +63,17 @@ function Start-TestSandbox {
     for ($try = 1; $try -le 3; $try++) {
         $port = Get-FreeLoopbackPort
         $uri = "http://127.0.0.1:$port/"
+        $httpsUri = $null
+        $certificatePath = $null
+        $extra = @()
+        if ($Https) {
+            $httpsPort = Get-FreeLoopbackPort
+            $httpsUri = "https://127.0.0.1:$httpsPort/"
+            $certificatePath = Join-Path ([IO.Path]::GetTempPath()) "pr-sandbox-$([guid]::NewGuid().ToString('n')).pem"
+            $extra = '--https-url', "https://127.0.0.1:$httpsPort", '--certificate-out', $certificatePath
+        }
         $start = [System.Diagnostics.ProcessStartInfo]::new($dotnet)
-        foreach ($argument in @($dll, '--urls', "http://127.0.0.1:$port", '--quiet', '--seed', "$Seed") + $(if ($Customers -gt 0) { '--customers', "$Customers" }) + $(if ($SeedFile) { '--seed-file', $SeedFile })) {
+        foreach ($argument in @($dll, '--urls', "http://127.0.0.1:$port", '--quiet', '--seed', "$Seed") + $(if ($Customers -gt 0) { '--customers', "$Customers" }) + $(if ($SeedFile) { '--seed-file', $SeedFile }) + $extra) {
             $start.ArgumentList.Add($argument)
         }
         $start.UseShellExecute = $false
@@ -82,6 +95,8 @@ function Start-TestSandbox {
                     StaticToken  = $script:SandboxStaticToken
                     TenantId     = $script:SandboxTenantId
                     Process      = $process
+                    HttpsUri     = $httpsUri
+                    CertificatePath = $certificatePath
                 }
                 $script:CurrentSandbox = $sandbox
                 if ($Faults) { $null = Invoke-SandboxControl -Sandbox $sandbox -Method Put -Path 'faults' -Body $Faults }
@@ -109,6 +124,7 @@ function Stop-TestSandbox {
             $null = $process.WaitForExit(10000)
         }
         $process.Dispose()
+        if ($Sandbox.CertificatePath) { Remove-Item $Sandbox.CertificatePath -ErrorAction SilentlyContinue }
         if ($script:CurrentSandbox -eq $Sandbox) { $script:CurrentSandbox = $null }
     }
 }

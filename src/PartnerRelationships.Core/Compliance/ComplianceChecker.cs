@@ -56,21 +56,13 @@ public sealed class ComplianceChecker
         var rules = selected.Where(r => !disabled.Contains(r)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var filter = new CustomerFilter(options.Customers);
 
-        var snapshot = await _collector.CollectAsync(filter, progress, cancellationToken).ConfigureAwait(false);
-        var context = new ComplianceContext(snapshot.CollectedAt, _settings);
-
-        var all = new List<Finding>();
-        for (var i = 0; i < rules.Count; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new ComplianceProgress(CompliancePhase.Rules, i, rules.Count, $"Checking {rules[i].Id} {rules[i].Name}"));
-            all.AddRange(rules[i].Evaluate(snapshot, context));
-        }
-
-        progress?.Report(new ComplianceProgress(CompliancePhase.Rules, rules.Count, rules.Count, "Checked all rules"));
+        var (all, coverage, timeline) = await EvaluateAsync(rules, filter, progress, cancellationToken).ConfigureAwait(false);
 
         var (previousRunAt, isNew) = await NewSinceLastRunAsync(filter.Scope, rules, cancellationToken).ConfigureAwait(false);
-        all = all.Select(f => f with { IsNew = isNew(f) }).ToList();
+        for (var i = 0; i < all.Count; i++)
+        {
+            all[i] = all[i] with { IsNew = isNew(all[i]) };
+        }
 
         var completedAt = _clock.GetUtcNow();
         long? runId = null;
@@ -120,6 +112,31 @@ public sealed class ComplianceChecker
             runId,
             filter.Scope,
             disabled.Select(r => r.Id).OrderBy(id => id, StringComparer.Ordinal).ToList(),
+            coverage,
+            timeline);
+    }
+
+    /// <summary>
+    /// Collects the snapshot and runs the rules over it. Its own method so that the snapshot (every store record,
+    /// relationship and customer) is unreachable once the findings exist, and not held while the run is recorded,
+    /// sorted and reported.
+    /// </summary>
+    private async Task<(List<Finding> Findings, ComplianceCoverage Coverage, ComplianceTimeline Timeline)> EvaluateAsync(
+        IReadOnlyList<IComplianceRule> rules, CustomerFilter filter, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+    {
+        var snapshot = await _collector.CollectAsync(filter, progress, cancellationToken).ConfigureAwait(false);
+        var context = new ComplianceContext(snapshot.CollectedAt, _settings);
+
+        var all = new List<Finding>();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(new ComplianceProgress(CompliancePhase.Rules, i, rules.Count, $"Checking {rules[i].Id} {rules[i].Name}"));
+            all.AddRange(rules[i].Evaluate(snapshot, context));
+        }
+
+        progress?.Report(new ComplianceProgress(CompliancePhase.Rules, rules.Count, rules.Count, "Checked all rules"));
+        return (all,
             new ComplianceCoverage(snapshot.Invites.Count, snapshot.Relationships.Count, snapshot.Customers.Count),
             ComplianceTimeline.From(snapshot.CollectedAt, snapshot.Relationships));
     }

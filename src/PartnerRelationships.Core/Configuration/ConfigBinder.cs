@@ -102,6 +102,9 @@ internal sealed class ConfigBinder
                 case "certificatePath": auth.CertificatePath = OptionalPath(value, path); break;
                 case "managedIdentityClientId": auth.ManagedIdentityClientId = OptionalGuid(value, path); break;
                 case "accessTokenVariable": auth.AccessTokenVariable = _reader.VariableName(value, path, "PARTNERRELATIONSHIPS_ACCESS_TOKEN"); break;
+                case "refreshTokenVariable": auth.RefreshTokenVariable = _reader.VariableName(value, path, "PARTNERRELATIONSHIPS_REFRESH_TOKEN"); break;
+                case "refreshTokenVault": auth.RefreshTokenVault = _reader.String(value, path); break;
+                case "refreshTokenName": auth.RefreshTokenName = _reader.String(value, path); break;
             }
         }
     }
@@ -294,9 +297,14 @@ internal sealed class ConfigBinder
     private string? OptionalPath(YamlNode value, string path)
     {
         var text = _reader.String(value, path);
-        if (text is null)
+        if (text is null || text.Trim().Length == 0)
         {
-            return null;
+            // "path:" with nothing leaves the default; an empty quoted value ('' or "  ") was written on purpose and
+            // names no file: using the default store (or no template) instead would surprise whoever wrote it.
+            return YamlValueReader.IsNull(value)
+                ? null
+                : throw ConfigErrors.InvalidValue(_reader.SourceName, value.Start, path, "is empty",
+                    "Give a file path, or remove the line (or leave the value out, as 'key:') to use the default");
         }
 
         return _paths.Expand(text) ?? throw ConfigErrors.InvalidValue(_reader.SourceName, value.Start, path,

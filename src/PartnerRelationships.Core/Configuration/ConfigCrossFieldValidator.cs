@@ -91,6 +91,16 @@ internal sealed class ConfigCrossFieldValidator
                 }
 
                 break;
+            case AuthMode.RefreshToken:
+                RequireClientId(auth, mode);
+                if (auth.RefreshTokenVariable is null && (auth.RefreshTokenVault is null || auth.RefreshTokenName is null))
+                {
+                    throw Missing(auth.RefreshTokenVault is null ? "auth.refreshTokenVault" : "auth.refreshTokenName", "auth.mode",
+                        "(with auth.refreshTokenName and auth.refreshTokenVault), or auth.refreshTokenVariable, is required for auth.mode RefreshToken",
+                        "Name the SecretManagement vault and secret New-PartnerRelationshipRefreshToken wrote the refresh token to, or the environment variable that holds it");
+                }
+
+                break;
             case AuthMode.Certificate:
                 RequireClientId(auth, mode);
                 if (auth.CertificateThumbprint is null && auth.CertificatePath is null)

@@ -12,4 +12,7 @@ public static class ConfigErrorIds
     public const string InvalidValue = "ConfigInvalidValue";
     public const string MissingValue = "ConfigMissingValue";
     public const string SecretInFile = "ConfigSecretInFile";
+    public const string InsecureEndpoint = "ConfigInsecureEndpoint";
+    public const string AliasCycle = "ConfigAliasCycle";
+    public const string AliasExpansion = "ConfigAliasExpansion";
 }

@@ -86,6 +86,7 @@ public static class ConfigLoader
     {
         // Text handed over directly (not via File.ReadAllText) may still carry the byte order mark.
         yamlText = yamlText.TrimStart('\uFEFF');
+        YamlAliasGuard.Check(yamlText, sourceName); // Before the tree: a cycle or an alias bomb must not reach a recursive walk.
         var parser = new Parser(new StringReader(yamlText));
         var stream = new YamlStream();
         try

@@ -194,7 +194,7 @@ public static class ConfigScaffolder
 
             Comment("How to sign in. Values in this section are optional unless the chosen mode needs them.");
             Line("auth:");
-            Comment("Interactive, DeviceCode, ClientSecret, Certificate, ManagedIdentity or AccessToken.", 1);
+            Comment("Interactive, DeviceCode, ClientSecret, Certificate, ManagedIdentity, AccessToken or RefreshToken.", 1);
             Comment("ClientSecret needs clientId and clientSecretVariable (or secretVault + secretName);", 1);
             Comment("Certificate needs clientId and certificateThumbprint (or certificatePath).", 1);
             Line($"  # mode: {_defaults.Auth.Mode}");
@@ -215,6 +215,11 @@ public static class ConfigScaffolder
             Line("  # managedIdentityClientId: 22222222-3333-4444-5555-666666666666");
             Comment("For AccessToken, the NAME of the environment variable holding a ready access token.", 1);
             Line("  # accessTokenVariable: PARTNERRELATIONSHIPS_ACCESS_TOKEN");
+            Comment("For RefreshToken (a partner admin's sign-in for runbooks, needed by reseller links, removals and", 1);
+            Comment("support contacts): the vault and secret New-PartnerRelationshipRefreshToken wrote, or a variable's NAME.", 1);
+            Line("  # refreshTokenVault: PartnerVault");
+            Line("  # refreshTokenName: PartnerRelationshipsRefreshToken");
+            Line("  # refreshTokenVariable: PARTNERRELATIONSHIPS_REFRESH_TOKEN");
             Blank();
 
             Comment("Where invitations are recorded.");

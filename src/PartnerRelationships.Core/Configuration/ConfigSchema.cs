@@ -39,6 +39,7 @@ internal static class ConfigSchema
             {
                 "mode", "clientId", "tenantId", "clientSecretVariable", "secretVault", "secretName",
                 "certificateThumbprint", "certificatePath", "managedIdentityClientId", "accessTokenVariable",
+                "refreshTokenVariable", "refreshTokenVault", "refreshTokenName",
             },
             [Store] = new[] { "provider", "path", "connectionStringVariable", "secretVault", "secretName" },
             [Invites] = new[] { "templatePath", "subject", "roles", "duration", "autoExtend", "displayNamePrefix", "requestDelegatedAdmin", "showMpnIdInLink" },

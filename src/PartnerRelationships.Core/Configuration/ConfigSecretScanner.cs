@@ -65,6 +65,12 @@ internal static class ConfigSecretScanner
                    + "or in a SecretManagement vault named by store.secretVault + store.secretName";
         }
 
+        if (lower.EndsWith("refreshtoken", StringComparison.Ordinal))
+        {
+            return "Keep the refresh token in a SecretManagement vault named by auth.refreshTokenVault + auth.refreshTokenName "
+                   + "(New-PartnerRelationshipRefreshToken writes it there), or in an environment variable named by auth.refreshTokenVariable";
+        }
+
         if (lower.EndsWith("token", StringComparison.Ordinal))
         {
             return "Put the token in an environment variable and name it in auth.accessTokenVariable";

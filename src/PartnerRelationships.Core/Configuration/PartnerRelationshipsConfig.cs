@@ -68,6 +68,9 @@ public enum AuthMode
     Certificate,
     ManagedIdentity,
     AccessToken,
+
+    /// <summary>App+User without a person: a partner admin's refresh token (Secure Application Model), from a vault or variable.</summary>
+    RefreshToken,
 }
 
 public sealed class AuthSettings
@@ -95,6 +98,13 @@ public sealed class AuthSettings
 
     /// <summary>Name of the environment variable holding a ready access token (AccessToken mode).</summary>
     public string? AccessTokenVariable { get; set; }
+
+    /// <summary>RefreshToken mode: the environment variable holding the refresh token (never the token itself).</summary>
+    public string? RefreshTokenVariable { get; set; }
+
+    /// <summary>RefreshToken mode: the SecretManagement vault and secret holding the refresh token (rotations are written back).</summary>
+    public string? RefreshTokenVault { get; set; }
+    public string? RefreshTokenName { get; set; }
 }
 
 public enum StoreProvider

@@ -224,8 +224,20 @@ internal sealed class YamlValueReader
                 "contains a user name or password", "Remove the credentials from the address; sign-in uses the auth section");
         }
 
+        // Bearer tokens and secrets would cross the network in clear text; a loopback address never leaves the machine.
+        if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
+        {
+            throw ConfigErrors.At(ConfigErrorIds.InsecureEndpoint, ErrorKind.SecurityError, SourceName, node.Start, keyPath,
+                $"is a plain http address on '{uri.Host}', which would send tokens and secrets in clear text",
+                "Use https; plain http is allowed only on loopback (localhost, 127.0.0.1, ::1), e.g. for the sandbox");
+        }
+
         return uri;
     }
+
+    /// <summary>localhost or a loopback IP address.</summary>
+    public static bool IsLoopback(Uri uri)
+        => uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
 
     public TimeSpan TimeSpan(YamlNode node, string keyPath, TimeSpan min, TimeSpan max)
     {

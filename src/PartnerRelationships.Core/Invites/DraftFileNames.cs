@@ -8,7 +8,12 @@ namespace PartnerRelationships.Core.Invites;
 /// <summary>Turns a customer name into a file name that is valid on Windows, macOS and Linux.</summary>
 public static class DraftFileNames
 {
-    public const int MaxStemLength = 100;
+    /// <summary>
+    /// The most UTF-8 bytes a name's stem may take. File systems limit names in bytes (255 on ext4, APFS), and the
+    /// draft is staged as '.Name.eml.&lt;32 hex&gt;.tmp' first: 42 bytes more. 200 leaves room; on Windows (255 UTF-16
+    /// units) 200 bytes are at most 200 units.
+    /// </summary>
+    public const int MaxStemBytes = 200;
 
     // Windows' rules are the strictest; apply them everywhere so drafts written on Linux copy to Windows intact.
     private static readonly char[] Invalid = Path.GetInvalidFileNameChars().Concat("<>:\"/\\|?*").Distinct().ToArray();
@@ -22,6 +27,29 @@ public static class DraftFileNames
 
     /// <summary><c>Northwind Traders</c> → <c>Northwind-Traders.eml</c>.</summary>
     public static string ForCustomer(string customerName) => Stem(customerName) + ".eml";
+
+    /// <summary>The longest prefix of <paramref name="text"/> within <paramref name="maxBytes"/> UTF-8 bytes that ends on a character boundary (never half a surrogate pair).</summary>
+    internal static string CutToBytes(string text, int maxBytes)
+    {
+        var bytes = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var pair = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            var size = pair ? 4 : text[i] < 0x80 ? 1 : text[i] < 0x800 ? 2 : 3;
+            if (bytes + size > maxBytes)
+            {
+                return text.Substring(0, i);
+            }
+
+            bytes += size;
+            if (pair)
+            {
+                i++;
+            }
+        }
+
+        return text;
+    }
 
     private static string Stem(string customerName)
     {
@@ -44,11 +72,7 @@ public static class DraftFileNames
             builder.Append(char.IsControl(c) || Array.IndexOf(Invalid, c) >= 0 ? '_' : c);
         }
 
-        var stem = builder.ToString().Trim('.', '-', ' ');
-        if (stem.Length > MaxStemLength)
-        {
-            stem = stem.Substring(0, MaxStemLength).TrimEnd('.', '-', ' ');
-        }
+        var stem = CutToBytes(builder.ToString().Trim('.', '-', ' '), MaxStemBytes).TrimEnd('.', '-', ' ');
 
         if (stem.Length == 0)
         {

@@ -1,7 +1,9 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Security;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.FileSystem;
 
 namespace PartnerRelationships.Core.Invites;
 
@@ -27,6 +29,10 @@ internal sealed class DraftFileWriter
 
     /// <summary>Resolves the target (a file, or an existing folder plus a name from the customer) and stages the content.</summary>
     public static DraftFileWriter Stage(string requested, string customerName, bool overwrite, byte[] content)
+        => Stage(requested, customerName, overwrite, content, now: null);
+
+    /// <param name="now">Staged files of this name left behind by a run that died long before now are removed.</param>
+    public static DraftFileWriter Stage(string requested, string customerName, bool overwrite, byte[] content, DateTimeOffset? now)
     {
         var target = ResolveTarget(requested, customerName);
         var folder = System.IO.Path.GetDirectoryName(target);
@@ -45,9 +51,25 @@ internal sealed class DraftFileWriter
             throw Exists(target, "is a folder");
         }
 
+        if (FileKind.IsSpecial(target))
+        {
+            // Even with -Force: moving a draft over a device or pipe would replace the device node itself.
+            throw new PartnerRelationshipsException(
+                InviteErrorIds.InviteFileNotRegular,
+                ErrorKind.InvalidArgument,
+                $"'{InputExcerpt.Of(target)}' is a device, pipe or other special file, not a regular file; a draft is never " +
+                "written over one, even with -Force. Nothing was recorded. Give -OutFile a file path or a folder.",
+                target);
+        }
+
         if (File.Exists(target) && !overwrite)
         {
             throw Exists(target, "already exists");
+        }
+
+        if (now is { } cleanBefore)
+        {
+            CleanLeftovers(target, cleanBefore);
         }
 
         var tempPath = System.IO.Path.Combine(folder, "." + System.IO.Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N") + ".tmp");
@@ -97,6 +119,43 @@ internal sealed class DraftFileWriter
             }
 
             throw NotWritable(Path, e, recorded: true, recordedId);
+        }
+    }
+
+    /// <summary>Where a draft for this request and customer goes (a file, or a folder plus a name from the customer).</summary>
+    public static string TargetFor(string requested, string customerName) => ResolveTarget(requested, customerName);
+
+    /// <summary>
+    /// A staged file older than this was left by a run that died between staging and moving it into place (staging
+    /// to moving takes one store write); younger ones may belong to a run still going, and are left alone.
+    /// </summary>
+    public static readonly TimeSpan LeftoverAge = TimeSpan.FromMinutes(10);
+
+    /// <summary>Removes staged copies of <paramref name="target"/> ('.Name.eml.&lt;guid&gt;.tmp') older than <see cref="LeftoverAge"/>; never throws.</summary>
+    public static void CleanLeftovers(string target, DateTimeOffset now)
+    {
+        var folder = System.IO.Path.GetDirectoryName(target);
+        var prefix = "." + System.IO.Path.GetFileName(target) + ".";
+        if (string.IsNullOrEmpty(folder))
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var candidate in Directory.EnumerateFiles(folder, prefix + "*.tmp"))
+            {
+                var name = System.IO.Path.GetFileName(candidate);
+                var middle = name.Substring(prefix.Length, name.Length - prefix.Length - ".tmp".Length);
+                if (middle.Length == 32 && middle.All(Uri.IsHexDigit) && now - File.GetLastWriteTimeUtc(candidate) > LeftoverAge)
+                {
+                    TryDelete(candidate);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SecurityException)
+        {
+            // Best effort: a leftover is hidden and harmless; it must not stop a new draft.
         }
     }
 

@@ -18,4 +18,5 @@ public static class InviteErrorIds
     public const string InviteFileExists = nameof(InviteFileExists);
     public const string InviteFolderNotFound = nameof(InviteFolderNotFound);
     public const string InviteFileNotWritable = nameof(InviteFileNotWritable);
+    public const string InviteFileNotRegular = nameof(InviteFileNotRegular);
 }

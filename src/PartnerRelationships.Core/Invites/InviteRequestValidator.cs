@@ -37,6 +37,16 @@ public static class InviteRequestValidator
         }
 
         RejectLineBreaks(trimmed, "customer name");
+        if (!HasVisibleCharacter(trimmed))
+        {
+            throw new PartnerRelationshipsException(
+                InviteErrorIds.InvalidCustomerName,
+                ErrorKind.InvalidArgument,
+                "The customer name has no visible character (only zero-width, formatting or blank characters). Give the " +
+                "customer's company name as it should appear in the email, for example -CustomerName 'Contoso Ltd'.",
+                "CustomerName");
+        }
+
         if (trimmed.Length > MaxCustomerNameLength)
         {
             throw TooLong("customer name", trimmed, MaxCustomerNameLength);
@@ -56,6 +66,38 @@ public static class InviteRequestValidator
 
         return trimmed;
     }
+
+    /// <summary>
+    /// Whether anything in the text would show: not only blanks, zero-width and formatting characters (U+200B, U+200D,
+    /// U+2060, U+FEFF…), lone combining marks or the "filler" letters that render as nothing (U+3164 and kin).
+    /// </summary>
+    internal static bool HasVisibleCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || Array.IndexOf(InvisibleLetters, c) >= 0)
+            {
+                continue;
+            }
+
+            switch (char.GetUnicodeCategory(c))
+            {
+                case System.Globalization.UnicodeCategory.Format:
+                case System.Globalization.UnicodeCategory.Control:
+                case System.Globalization.UnicodeCategory.NonSpacingMark:
+                case System.Globalization.UnicodeCategory.EnclosingMark:
+                case System.Globalization.UnicodeCategory.SpacingCombiningMark:
+                    continue;
+                default:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Letters by category that render as blank space: Hangul fillers and the blank Braille pattern.
+    private static readonly char[] InvisibleLetters = { '\u115F', '\u1160', '\u3164', '\uFFA0', '\u2800' };
 
     /// <summary>Accepts exactly one plain address (<c>local@domain</c>), without a display name.</summary>
     public static string ValidateCustomerEmail(string? email)

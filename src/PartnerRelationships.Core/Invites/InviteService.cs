@@ -77,7 +77,9 @@ public sealed class InviteService
     /// <summary>
     /// Records the invite as Pending and, when asked, writes the draft as .eml. The file is staged first and moved into
     /// place only after the store accepted the invite, so a refused file records nothing and a failed record leaves
-    /// no file.
+    /// no file. A crash between the two leaves a recorded invite without its draft: running the same request again
+    /// finds that pending invite (unless <see cref="ResellerInviteRequest.AllowDuplicate"/>), writes the missing draft
+    /// and records nothing new.
     /// </summary>
     public async Task<CreatedInvite> RecordAsync(ResellerInviteRequest request, InviteDraft draft, CancellationToken ct)
     {
@@ -108,11 +110,18 @@ public sealed class InviteService
             Body = draft.Body,
         };
 
+        if (!request.AllowDuplicate && await FindPendingAsync(draft.To, ct).ConfigureAwait(false) is { } pending)
+        {
+            // The same address already has a pending invite: a re-run of a batch (perhaps after a crash between
+            // recording and the draft) or a second invite by mistake. Return that one and finish its draft.
+            return new CreatedInvite(pending, FinishDraft(request, pending), alreadyPending: true);
+        }
+
         DraftFileWriter? file = null;
         if (!string.IsNullOrWhiteSpace(request.DraftFile))
         {
             var content = EmlWriter.ComposeBytes(draft.To, draft.Subject, draft.Body, now);
-            file = DraftFileWriter.Stage(request.DraftFile!, draft.CustomerName, request.OverwriteDraftFile, content);
+            file = DraftFileWriter.Stage(request.DraftFile!, draft.CustomerName, request.OverwriteDraftFile, content, now);
         }
 
         ResellerInvite stored;
@@ -128,6 +137,42 @@ public sealed class InviteService
 
         file?.Commit(stored.Id);
         return new CreatedInvite(stored, file?.Path);
+    }
+
+    /// <summary>The oldest reseller invite to this address that is still pending, if any.</summary>
+    private async Task<ResellerInvite?> FindPendingAsync(string email, CancellationToken ct)
+    {
+        var query = new InviteQuery { Kind = InviteKind.Reseller, Statuses = new[] { InviteStatus.Pending }, CustomerEmail = email };
+        await foreach (var invite in _store.QueryInvitesAsync(query, ct).ConfigureAwait(false))
+        {
+            return invite;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The draft of an invite already recorded: written from the recorded subject and body when its file is missing
+    /// (the run that recorded it stopped before moving the draft into place), left alone when it is there.
+    /// </summary>
+    private string? FinishDraft(ResellerInviteRequest request, ResellerInvite recorded)
+    {
+        if (string.IsNullOrWhiteSpace(request.DraftFile))
+        {
+            return null;
+        }
+
+        var target = DraftFileWriter.TargetFor(request.DraftFile!, recorded.CustomerName);
+        if (File.Exists(target) && !request.OverwriteDraftFile)
+        {
+            DraftFileWriter.CleanLeftovers(target, _clock.GetUtcNow());
+            return target;
+        }
+
+        var content = EmlWriter.ComposeBytes(recorded.CustomerEmail, recorded.Subject, recorded.Body, recorded.CreatedAt);
+        var file = DraftFileWriter.Stage(request.DraftFile!, recorded.CustomerName, request.OverwriteDraftFile, content, _clock.GetUtcNow());
+        file.Commit(recorded.Id);
+        return file.Path;
     }
 
     /// <summary>Precedence: the request's own text, its template, the configured subject/template, the built-in one.</summary>

@@ -25,6 +25,12 @@ public sealed class ResellerInviteRequest
     public bool OverwriteDraftFile { get; set; }
 
     /// <summary>
+    /// Record another invite although one to the same address is still pending. Without it, the pending invite is
+    /// returned instead (its draft finished if it is missing), so re-running a batch never doubles an invite.
+    /// </summary>
+    public bool AllowDuplicate { get; set; }
+
+    /// <summary>
     /// The reseller link Partner Center gave for this partner (GET /v1/customers/relationshiprequests), which is
     /// authoritative; null: the link is composed from the configuration.
     /// </summary>

@@ -10,6 +10,12 @@ namespace PartnerRelationships.Core.Remote;
 /// </summary>
 public sealed record AccessTokenClaims(string? TenantId, string? ClientId, string? Account)
 {
+    /// <summary>
+    /// App-only or App+User, from <c>idtyp</c> ("app"/"user") or else <c>scp</c> (only delegated tokens carry it) and
+    /// <c>roles</c> (app permissions); Unknown when the token says neither.
+    /// </summary>
+    public Authentication.SignInKind Kind { get; init; }
+
     /// <summary>The claims of a JWT, or null when the token is not one (the sandbox's opaque tokens).</summary>
     public static AccessTokenClaims? Read(string? token)
     {
@@ -35,10 +41,18 @@ public sealed record AccessTokenClaims(string? TenantId, string? ClientId, strin
                 return null;
             }
 
+            var idtyp = Text(root, "idtyp");
+            var kind = idtyp == "app" ? Authentication.SignInKind.AppOnly
+                : idtyp == "user" || Text(root, "scp") is not null ? Authentication.SignInKind.AppUser
+                : root.TryGetProperty("roles", out _) ? Authentication.SignInKind.AppOnly
+                : Authentication.SignInKind.Unknown;
             return new AccessTokenClaims(
                 Text(root, "tid"),
                 Text(root, "appid") ?? Text(root, "azp"),
-                Text(root, "upn") ?? Text(root, "preferred_username") ?? Text(root, "unique_name"));
+                Text(root, "upn") ?? Text(root, "preferred_username") ?? Text(root, "unique_name"))
+            {
+                Kind = kind,
+            };
         }
         catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException)
         {

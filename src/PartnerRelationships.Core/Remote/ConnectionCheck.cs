@@ -28,7 +28,8 @@ public static class ConnectionCheck
         {
             token = await TokenAcquisition.GetTokenAsync(connection.Credential, scope, cancellationToken).ConfigureAwait(false);
         }
-        catch (PartnerRelationshipsException ex) when (ex.Category == ErrorKind.AuthenticationError && ex.ErrorId != "AuthenticationFailed")
+        // An expired or revoked refresh token keeps its own id: its message already says how to renew it.
+        catch (PartnerRelationshipsException ex) when (ex.Category == ErrorKind.AuthenticationError && ex.ErrorId is not ("AuthenticationFailed" or "RefreshTokenExpired"))
         {
             throw AuthenticationFailed(ex.Message, ex);
         }

@@ -34,6 +34,9 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
 
     private readonly HttpClient _http;
     private readonly Uri _base;
+    private readonly TokenCredential _credential;
+    private readonly string _scope;
+    private readonly SignInKind _signInKind;
 
     public PartnerCenterClient(
         TokenCredential credential,
@@ -42,13 +45,18 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         TimeProvider timeProvider,
         Func<IRemoteCallObserver?>? observer = null,
         HttpMessageHandler? transport = null,
-        Guid? correlationId = null)
+        Guid? correlationId = null,
+        SignInKind signInKind = SignInKind.Unknown,
+        AdaptiveRateLimiter? limiter = null)
     {
         if (credential is null) throw new ArgumentNullException(nameof(credential));
         if (endpoints is null) throw new ArgumentNullException(nameof(endpoints));
+        _credential = credential;
+        _scope = endpoints.PartnerCenterScope;
+        _signInKind = signInKind;
         CorrelationId = correlationId ?? Guid.NewGuid();
         var auth = new BearerTokenHandler(credential, endpoints.PartnerCenterScope) { InnerHandler = transport ?? new HttpClientHandler() };
-        var resilient = new ResilientHttpHandler(pipeline, timeProvider, observer) { InnerHandler = auth };
+        var resilient = new ResilientHttpHandler(pipeline, timeProvider, observer, limiter) { InnerHandler = auth };
         _http = new HttpClient(resilient) { Timeout = Timeout.InfiniteTimeSpan };
         _base = new Uri(endpoints.PartnerCenter.ToString().TrimEnd('/') + "/v1/");
     }
@@ -242,7 +250,15 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         {
             var text = response.Content is null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             var (code, message) = ParseError(text);
-            throw RemoteErrors.FromStatus((int)response.StatusCode, operation, code, message ?? response.ReasonPhrase, target);
+            var error = RemoteErrors.FromStatus((int)response.StatusCode, operation, code, message ?? response.ReasonPhrase, target);
+            if ((int)response.StatusCode == 403 && AppUserOnlyCalls.Describe(method.Method, path) is { } call
+                && await IsAppOnlyAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // Recognised by the call and the sign-in, never by the body's wording (which is undocumented).
+                throw AppUserOnlyCalls.Refused(call, target, error);
+            }
+
+            throw error;
         }
 
         if (response.Content is null)
@@ -266,6 +282,25 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         var offset = body.Offset + body.Count - json.Length;
         body = new ArraySegment<byte>(body.Array!, offset, json.Length);
         return Utf8JsonReading.IsBlank(json) ? null : body;
+    }
+
+    /// <summary>App-only as the sign-in mode says, or (for a given access token) as its claims say.</summary>
+    private async Task<bool> IsAppOnlyAsync(CancellationToken cancellationToken)
+    {
+        if (_signInKind != SignInKind.Unknown)
+        {
+            return _signInKind == SignInKind.AppOnly;
+        }
+
+        try
+        {
+            var token = await TokenAcquisition.GetTokenAsync(_credential, _scope, cancellationToken).ConfigureAwait(false);
+            return AccessTokenClaims.Read(token)?.Kind == SignInKind.AppOnly;
+        }
+        catch (PartnerRelationshipsException)
+        {
+            return false;
+        }
     }
 
     private static bool IsUtf8(string? charset)

@@ -24,16 +24,23 @@ public sealed class PartnerConnection : IDisposable
     private IPartnerServiceGateway? _gateway;
     private IPartnerCenterClient? _partnerCenter;
     private IRemoteCallObserver? _observer;
+    private HttpMessageHandler? _signInTransport;
 
-    public PartnerConnection(TokenCredential credential, CloudEndpoints endpoints, RetrySettings retry, PartnerConnectionOptions? options = null)
+    public PartnerConnection(TokenCredential credential, CloudEndpoints endpoints, RetrySettings retry, PartnerConnectionOptions? options = null, SignInKind signInKind = SignInKind.Unknown)
     {
+        SignInKind = signInKind;
         Credential = credential ?? throw new ArgumentNullException(nameof(credential));
         Endpoints = endpoints ?? throw new ArgumentNullException(nameof(endpoints));
         _retry = retry ?? throw new ArgumentNullException(nameof(retry));
         _options = options ?? new PartnerConnectionOptions();
         ResiliencePipelineFactory.Validate(_retry); // Config mistakes surface at connect time, not on the first call.
         _pipeline = new Lazy<ResiliencePipeline<HttpResponseMessage>>(() => ResiliencePipelineFactory.Create(_retry, _options.TimeProvider, _options.Random), LazyThreadSafetyMode.ExecutionAndPublication);
+        RateLimiters = _options.RateLimiters
+            ?? (ReferenceEquals(_options.TimeProvider, TimeProvider.System) ? AdaptiveRateLimiters.Shared : new AdaptiveRateLimiters(_options.TimeProvider));
     }
+
+    /// <summary>The shared limiters this connection's calls wait at (one per service and tenant).</summary>
+    public AdaptiveRateLimiters RateLimiters { get; }
 
     /// <summary>Endpoints from the config's cloud and overrides (or the sandbox), a credential from its Auth section.</summary>
     public static PartnerConnection Create(PartnerRelationshipsConfig config, ISecretSource secrets, Uri? sandboxUri = null, PartnerConnectionOptions? options = null, CredentialOptions? credentialOptions = null)
@@ -47,9 +54,35 @@ public sealed class PartnerConnection : IDisposable
             credentialOptions.TimeProvider = options.TimeProvider;
         }
 
+        options ??= new PartnerConnectionOptions();
+        var pinned = options.TrustedLoopbackCertificate;
+        if (options.TransportFactory is null && pinned is not null)
+        {
+            options.TransportFactory = () => LoopbackCertificatePinning.CreateHandler(pinned);
+        }
+
+        // Sign-in requests get the same retry policy as every other remote call (their own pipeline instance, so a
+        // failing token endpoint does not open the services' circuit), and -Verbose attempt lines without bodies.
+        PartnerConnection? created = null;
+        HttpMessageHandler? signInTransport = null;
+        if (credentialOptions.TokenTransport is null && credentialOptions.SandboxTransport is null)
+        {
+            ResiliencePipelineFactory.Validate(config.Retry);
+            var pipeline = ResiliencePipelineFactory.Create(config.Retry, options.TimeProvider, options.Random);
+            signInTransport = credentialOptions.TokenTransport = new ResilientHttpHandler(pipeline, options.TimeProvider, () => SignInCallObserver.Wrap(created?.Observer))
+            {
+                InnerHandler = pinned is null ? new HttpClientHandler() : LoopbackCertificatePinning.CreateHandler(pinned),
+            };
+        }
+
         var credential = CredentialFactory.Create(config.Auth, endpoints, secrets, credentialOptions);
-        return new PartnerConnection(credential, endpoints, config.Retry, options);
+        options.PartnerTenantId ??= credentialOptions.PartnerTenantId;
+        created = new PartnerConnection(credential, endpoints, config.Retry, options, SignInKinds.Of(config.Auth.Mode)) { _signInTransport = signInTransport };
+        return created;
     }
+
+    /// <summary>AppOnly or AppUser as the sign-in mode says (Unknown for a given access token: its claims decide).</summary>
+    public SignInKind SignInKind { get; }
 
     public TokenCredential Credential { get; }
 
@@ -79,7 +112,8 @@ public sealed class PartnerConnection : IDisposable
         {
             lock (_gate)
             {
-                return _partnerCenter ??= new PartnerCenterClient(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke());
+                return _partnerCenter ??= new PartnerCenterClient(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke(),
+                    signInKind: SignInKind, limiter: RateLimiters.For(Endpoints.PartnerCenter, _options.PartnerTenantId));
             }
         }
     }
@@ -99,7 +133,8 @@ public sealed class PartnerConnection : IDisposable
     // Kept out of line so JIT-compiling the Gateway getter does not pull in the Graph assembly.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private IPartnerServiceGateway CreateGateway()
-        => new PartnerServiceGateway(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke());
+        => new PartnerServiceGateway(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke(),
+            RateLimiters.For(Endpoints.Graph, _options.PartnerTenantId));
 
     public void Dispose()
     {
@@ -108,6 +143,8 @@ public sealed class PartnerConnection : IDisposable
             (_gateway as IDisposable)?.Dispose();
             (_partnerCenter as IDisposable)?.Dispose();
             (Credential as IDisposable)?.Dispose();
+            _signInTransport?.Dispose();
+            _signInTransport = null;
             _gateway = null;
             _partnerCenter = null;
         }

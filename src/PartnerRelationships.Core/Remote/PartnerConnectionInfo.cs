@@ -22,6 +22,9 @@ public sealed record PartnerConnectionInfo
     /// <summary>The signed-in user, when the sign-in was delegated and the token names one.</summary>
     public string? Account { get; init; }
 
+    /// <summary>AppOnly (the app alone) or AppUser (a partner user through the app): some Partner Center calls need AppUser.</summary>
+    public Authentication.SignInKind SignInKind { get; init; }
+
     public required Uri GraphEndpoint { get; init; }
 
     public required Uri PartnerCenterEndpoint { get; init; }
@@ -45,6 +48,7 @@ public sealed record PartnerConnectionInfo
             AuthMode = auth.Mode,
             ClientId = FirstNonEmpty(claims?.ClientId, auth.Mode == AuthMode.ManagedIdentity ? auth.ManagedIdentityClientId : auth.ClientId),
             Account = claims?.Account,
+            SignInKind = claims is { Kind: not Authentication.SignInKind.Unknown } ? claims.Kind : Authentication.SignInKinds.Of(auth.Mode),
             GraphEndpoint = endpoints.Graph,
             PartnerCenterEndpoint = endpoints.PartnerCenter,
             IsSandbox = endpoints.IsSandbox,

@@ -48,13 +48,14 @@ public sealed partial class PartnerServiceGateway : IPartnerServiceGateway, ISec
         ResiliencePipeline<HttpResponseMessage> pipeline,
         TimeProvider timeProvider,
         Func<IRemoteCallObserver?>? observer = null,
-        HttpMessageHandler? transport = null)
+        HttpMessageHandler? transport = null,
+        AdaptiveRateLimiter? limiter = null)
     {
         if (credential is null) throw new ArgumentNullException(nameof(credential));
         _endpoints = endpoints ?? throw new ArgumentNullException(nameof(endpoints));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
 
-        Handlers = BuildHandlers(new ResilientHttpHandler(pipeline, timeProvider, observer));
+        Handlers = BuildHandlers(new ResilientHttpHandler(pipeline, timeProvider, observer, limiter));
         _httpClient = GraphClientFactory.Create(Handlers, finalHandler: transport, disposeHandler: true);
         _httpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // Our pipeline owns every timeout.
         _graph = new GraphServiceClient(_httpClient, new GraphTokenAuthenticationProvider(credential, endpoints.GraphScope), endpoints.Graph.ToString().TrimEnd('/'));

@@ -12,7 +12,7 @@ namespace PartnerRelationships.Core.Resilience;
 
 /// <summary>
 /// Builds the one pipeline every remote call goes through:
-/// total timeout → retry → circuit breaker → per-attempt timeout.
+/// total timeout → retry → circuit breaker → the service's shared rate limiter → per-attempt timeout.
 /// Share one pipeline per connection so the circuit breaker sees every call to the service.
 /// </summary>
 public static class ResiliencePipelineFactory
@@ -36,12 +36,10 @@ public static class ResiliencePipelineFactory
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 Name = "Retry",
-                MaxRetryAttempts = settings.MaxAttempts - 1,
-                ShouldHandle = args => new ValueTask<bool>(
-                    TransientFailure.IsTransientException(args.Outcome.Exception)
-                    || (args.Outcome.Result is { } response && TransientFailure.IsTransientStatus(response.StatusCode))),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(
-                    RetryAfter.From(args.Outcome.Result, timeProvider.GetUtcNow()) ?? backoff.DelayFor(args.AttemptNumber)),
+                // Throttled attempts do not count (see RetryBudget); failures are limited in ShouldHandle.
+                MaxRetryAttempts = int.MaxValue,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, settings, timeProvider, backoff)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(DelayFor(args.Outcome, args.Context, timeProvider, backoff)),
                 OnRetry = args =>
                 {
                     if (args.Context.Properties.TryGetValue(RemoteCallTrace.Key, out var trace))
@@ -66,9 +64,46 @@ public static class ResiliencePipelineFactory
             ShouldHandle = args => new ValueTask<bool>(TransientFailure.CountsAgainstBreaker(args.Outcome.Result, args.Outcome.Exception)),
         });
 
+        // Each attempt waits its turn at the service's shared limiter (when the call names one) before its own timeout starts.
+        builder.AddStrategy(_ => new AdaptiveRateLimitStrategy(timeProvider), new AdaptiveRateLimitStrategyOptions());
+
         builder.AddTimeout(new TimeoutStrategyOptions { Timeout = settings.AttemptTimeout, Name = "AttemptTimeout" });
 
         return builder.Build();
+    }
+
+    private static bool IsThrottled(Outcome<HttpResponseMessage> outcome) => outcome.Result is { } response && (int)response.StatusCode == 429;
+
+    /// <summary>
+    /// Failures get Retry.MaxAttempts in all; a 429 is retried for as long as its wait still ends within
+    /// Retry.TotalTimeout (then the call ends as RemoteThrottled rather than as a timeout).
+    /// </summary>
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, RetrySettings settings, TimeProvider time, BackoffCalculator backoff)
+    {
+        var transient = TransientFailure.IsTransientException(outcome.Exception)
+                        || (outcome.Result is { } response && TransientFailure.IsTransientStatus(response.StatusCode));
+        if (!transient)
+        {
+            return false;
+        }
+
+        var budget = RetryBudget.Of(context, time);
+        if (IsThrottled(outcome))
+        {
+            budget.Throttles++;
+            var wait = RetryAfter.From(outcome.Result, time.GetUtcNow()) ?? backoff.DelayFor(budget.Throttles - 1);
+            return budget.Elapsed + wait < settings.TotalTimeout;
+        }
+
+        budget.Failures++;
+        return budget.Failures < settings.MaxAttempts;
+    }
+
+    private static TimeSpan DelayFor(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeProvider time, BackoffCalculator backoff)
+    {
+        var budget = RetryBudget.Of(context, time);
+        var index = IsThrottled(outcome) ? budget.Throttles - 1 : budget.Failures - 1;
+        return RetryAfter.From(outcome.Result, time.GetUtcNow()) ?? backoff.DelayFor(index);
     }
 
     /// <summary>Polly's own validation errors are unreadable for a config author; check the ranges here first.</summary>

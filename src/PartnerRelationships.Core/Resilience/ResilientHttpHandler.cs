@@ -28,15 +28,19 @@ public sealed class ResilientHttpHandler : DelegatingHandler
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly Func<IRemoteCallObserver?> _observer;
     private readonly TimeProvider _time;
+    private readonly AdaptiveRateLimiter? _limiter;
 
+    /// <param name="limiter">The shared limiter of the service and tenant these requests go to; null: no pacing.</param>
     public ResilientHttpHandler(
         ResiliencePipeline<HttpResponseMessage> pipeline,
         TimeProvider timeProvider,
-        Func<IRemoteCallObserver?>? observer = null)
+        Func<IRemoteCallObserver?>? observer = null,
+        AdaptiveRateLimiter? limiter = null)
     {
         _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _observer = observer ?? (() => null);
+        _limiter = limiter;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -47,6 +51,11 @@ public sealed class ResilientHttpHandler : DelegatingHandler
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RemoteCallTrace.Key, trace);
+        RetryBudget.Of(context, _time); // The call's time budget starts now, not at its first failure.
+        if (_limiter is not null)
+        {
+            context.Properties.Set(AdaptiveRateLimitStrategy.Key, _limiter);
+        }
         Outcome<HttpResponseMessage> outcome;
         try
         {
@@ -254,7 +263,7 @@ public sealed class ResilientHttpHandler : DelegatingHandler
             429 => new PartnerRelationshipsException(
                 "RemoteThrottled",
                 ErrorKind.LimitsExceeded,
-                $"The service kept throttling {call} (HTTP 429, {Attempts(trace)}).{detail} Wait a few minutes and try again, or raise Retry.MaxAttempts in the configuration.",
+                $"The service kept throttling {call} (HTTP 429, {Attempts(trace)}).{detail} Wait a few minutes and try again; Retry.TotalTimeout in the configuration bounds how long a throttled call keeps waiting.",
                 call),
             408 => new PartnerRelationshipsException(
                 "RemoteTimeout",

@@ -14,6 +14,9 @@ public sealed record InviteQuery
     /// <summary>PowerShell-style wildcard (<c>*</c>, <c>?</c>), case-insensitive.</summary>
     public string? CustomerNamePattern { get; init; }
 
+    /// <summary>Only invites to this address (whole address, case-insensitive).</summary>
+    public string? CustomerEmail { get; init; }
+
     /// <summary>Only invites created strictly before this instant.</summary>
     public DateTimeOffset? CreatedBefore { get; init; }
 

@@ -10,6 +10,7 @@ internal static class SqliteErrorCodes
     private const int Locked = 6;
     private const int ReadOnly = 8;
     private const int IoError = 10;
+    private const int Corrupt = 11;
     private const int CantOpen = 14;
     private const int Constraint = 19;
     private const int NotADatabase = 26;
@@ -24,6 +25,9 @@ internal static class SqliteErrorCodes
     public static bool IsUnwritable(SqliteException e) => e.SqliteErrorCode is Perm or ReadOnly or IoError or CantOpen;
 
     public static bool IsNotADatabase(SqliteException e) => e.SqliteErrorCode is NotADatabase;
+
+    /// <summary>"database disk image is malformed": the file is damaged (truncated, pages overwritten).</summary>
+    public static bool IsCorrupt(SqliteException e) => e.SqliteErrorCode is Corrupt;
 
     public static bool IsPrimaryKeyViolation(SqliteException e) =>
         e.SqliteErrorCode == Constraint && e.SqliteExtendedErrorCode == ConstraintPrimaryKey;

@@ -17,10 +17,23 @@ namespace PartnerRelationships.Core.Store;
 /// instances (or processes) can share the file: WAL lets readers run beside the writer, and every write takes the
 /// write lock up front (BEGIN IMMEDIATE) and waits or retries rather than failing with "database is locked".
 /// </summary>
-public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInviteDraftStore, IRelationshipStoreImport
+public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInviteDraftStore, IRelationshipStoreImport, IStoreWaitNotices
 {
-    private const int BusyTimeoutMilliseconds = 5000;
-    private const int MaxAttempts = 5;
+    /// <summary>
+    /// How long one statement lets SQLite wait for another process's lock before our own loop takes over (the loop
+    /// reports the wait and keeps to <see cref="BusyBudget"/>). Short, so a wait is noticed and reported early.
+    /// </summary>
+    private const int BusyTimeoutMilliseconds = 1000;
+
+    /// <summary>
+    /// Microsoft.Data.Sqlite retries a busy statement itself until the command timeout (30 s by default), on top of
+    /// busy_timeout and our retries: that multiplied a 5-attempt loop into about 150 s of silent waiting. One second
+    /// (0 would mean "for ever") hands the waiting back to our loop.
+    /// </summary>
+    private const int CommandTimeoutSeconds = 1;
+
+    /// <summary>Stores up to this size are checked with PRAGMA quick_check at open (about 20–80 ms); larger ones get the header check only.</summary>
+    private const long QuickCheckMaxBytes = 32L * 1024 * 1024;
     private const int QueryPageSize = 200;
     private const string FoldFunction = "pr_fold";
 
@@ -47,6 +60,12 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
 
     /// <summary>The full path of the SQLite file.</summary>
     public string Path { get; }
+
+    /// <summary>How long an operation waits for another process's lock on the file before it gives up with StoreBusy.</summary>
+    public TimeSpan BusyBudget { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Told (from the waiting thread) once per operation that has to wait for another process's lock.</summary>
+    public Action<string>? Waiting { get; set; }
 
     /// <summary>Opens the file now (creating folder and file, migrating the schema), so a bad path fails here.</summary>
     public static SqliteRelationshipStore Open(string path, TimeProvider clock)
@@ -346,6 +365,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         try
         {
             var connection = EnsureOpen();
+            var waited = System.Diagnostics.Stopwatch.StartNew();
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -360,18 +380,27 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
                     transaction.Commit();
                     return result;
                 }
-                catch (SqliteException e) when (SqliteErrorCodes.IsBusy(e) && attempt < MaxAttempts)
+                catch (SqliteException e) when (SqliteErrorCodes.IsBusy(e) && waited.Elapsed < BusyBudget)
                 {
+                    if (attempt == 1)
+                    {
+                        ReportWaiting();
+                    }
+
                     // A real pause (not the injected clock): this waits for another process to finish its write.
                     await Task.Delay(RetryDelay(attempt), cancellationToken).ConfigureAwait(false);
                 }
                 catch (SqliteException e) when (SqliteErrorCodes.IsBusy(e))
                 {
-                    throw Busy(e);
+                    throw Busy(e, waited.Elapsed);
                 }
                 catch (SqliteException e) when (SqliteErrorCodes.IsUnwritable(e))
                 {
                     throw NotWritable(e);
+                }
+                catch (SqliteException e) when (SqliteErrorCodes.IsCorrupt(e))
+                {
+                    throw Damaged(e);
                 }
             }
         }
@@ -381,7 +410,19 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         }
     }
 
-    private static TimeSpan RetryDelay(int attempt) => TimeSpan.FromMilliseconds(50 * (1 << attempt));
+    private void ReportWaiting()
+    {
+        try
+        {
+            Waiting?.Invoke($"The store '{Path}' is locked by another process; waiting for it (up to {BusyBudget.TotalSeconds:0} seconds).");
+        }
+        catch
+        {
+            // A notice must never break the operation.
+        }
+    }
+
+    private static TimeSpan RetryDelay(int attempt) => TimeSpan.FromMilliseconds(Math.Min(500, 50 * (1 << Math.Min(attempt, 4))));
 
     private SqliteConnection EnsureOpen()
     {
@@ -401,6 +442,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         {
             DataSource = Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
+            DefaultTimeout = CommandTimeoutSeconds,
             // Without pooling, Dispose really closes the file (tests and users can delete or move it).
             Pooling = false,
         }.ToString();
@@ -418,6 +460,15 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
 
             ExecuteScalar(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
             ExecuteScalar(connection, "PRAGMA foreign_keys = ON;");
+
+            // Before anything changes the file (WAL, migrations): is it whole, and is it ours?
+            SqliteStoreCheck.RequireIntactHeader(Path);
+            WithBusyRetry(() => SqliteStoreCheck.RequireOurs(connection, Path));
+            if (SqliteStoreCheck.FileLength(Path) <= QuickCheckMaxBytes)
+            {
+                WithBusyRetry(() => SqliteStoreCheck.RequireQuickCheck(connection, Path));
+            }
+
             WithBusyRetry(() => ExecuteScalar(connection, "PRAGMA journal_mode = WAL;"));
 
             // FULL rather than NORMAL: in WAL mode NORMAL can lose the last commits on power loss. Writes here are
@@ -434,6 +485,11 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
             connection.Dispose();
             throw NotWritable(e);
         }
+        catch (SqliteException e) when (SqliteErrorCodes.IsCorrupt(e))
+        {
+            connection.Dispose();
+            throw Damaged(e);
+        }
         catch (SqliteException e) when (SqliteErrorCodes.IsNotADatabase(e))
         {
             connection.Dispose();
@@ -448,7 +504,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         catch (SqliteException e) when (SqliteErrorCodes.IsBusy(e))
         {
             connection.Dispose();
-            throw Busy(e);
+            throw Busy(e, BusyBudget);
         }
         catch
         {
@@ -497,8 +553,9 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static void WithBusyRetry(Action action)
+    private void WithBusyRetry(Action action)
     {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -506,8 +563,13 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
                 action();
                 return;
             }
-            catch (SqliteException e) when (SqliteErrorCodes.IsBusy(e) && attempt < MaxAttempts)
+            catch (SqliteException e) when (SqliteErrorCodes.IsBusy(e) && waited.Elapsed < BusyBudget)
             {
+                if (attempt == 1)
+                {
+                    ReportWaiting();
+                }
+
                 // Opening is synchronous; a short real pause while another process finishes its write.
                 Thread.Sleep(RetryDelay(attempt));
             }
@@ -590,6 +652,12 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
             // LIKE folds ASCII case only; folding both sides in .NET makes the match case-insensitive for all letters.
             sql.Append($" AND {FoldFunction}(customer_name) LIKE @name_pattern ESCAPE '{SqliteWildcard.Escape}'");
             parameters.Add(("@name_pattern", SqliteWildcard.ToLikePattern(pattern.ToLowerInvariant())));
+        }
+
+        if (query.CustomerEmail is { } email)
+        {
+            sql.Append($" AND {FoldFunction}(customer_email) = @customer_email");
+            parameters.Add(("@customer_email", email.Trim().ToLowerInvariant()));
         }
 
         if (query.CreatedBefore is { } createdBefore)
@@ -765,12 +833,15 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         Path,
         inner);
 
-    private PartnerRelationshipsException Busy(Exception inner) => new(
+    private PartnerRelationshipsException Busy(Exception inner, TimeSpan waited) => new(
         "StoreBusy",
         ErrorKind.ResourceUnavailable,
-        $"The store file '{Path}' stayed locked by another process. Try again when other PartnerRelationships commands have finished.",
+        $"The store file '{Path}' stayed locked by another process for {Math.Round(waited.TotalSeconds):0} seconds; nothing was changed. " +
+        "Try again when other PartnerRelationships commands have finished.",
         Path,
         inner);
+
+    private PartnerRelationshipsException Damaged(Exception inner) => SqliteStoreCheck.Damaged(Path, inner.Message, inner);
 
     private static PartnerRelationshipsException DisplayNameInUse(string? displayName, Exception inner) => new(
         "RelationshipDisplayNameInUse",

@@ -28,6 +28,8 @@ public sealed class ConnectPartnerRelationshipCommand : ConfiguredCmdlet
     private const string ManagedIdentitySet = "ManagedIdentity";
     private const string AccessTokenSet = "AccessToken";
     private const string AccessTokenVariableSet = "AccessTokenVariable";
+    private const string RefreshTokenVaultSet = "RefreshTokenVault";
+    private const string RefreshTokenVariableSet = "RefreshTokenVariable";
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -82,6 +84,20 @@ public sealed class ConnectPartnerRelationshipCommand : ConfiguredCmdlet
     [ValidateNotNullOrEmpty]
     public string? AccessTokenVariable { get; set; }
 
+    /// <summary>The SecretManagement vault holding a partner admin's refresh token (New-PartnerRelationshipRefreshToken).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = RefreshTokenVaultSet)]
+    [ValidateNotNullOrEmpty]
+    public string? RefreshTokenVault { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = RefreshTokenVaultSet)]
+    [ValidateNotNullOrEmpty]
+    public string? RefreshTokenName { get; set; }
+
+    /// <summary>The environment variable holding a partner admin's refresh token.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = RefreshTokenVariableSet)]
+    [ValidateNotNullOrEmpty]
+    public string? RefreshTokenVariable { get; set; }
+
     [Parameter]
     public CloudEnvironment? Environment { get; set; }
 
@@ -121,7 +137,9 @@ public sealed class ConnectPartnerRelationshipCommand : ConfiguredCmdlet
                     return Task.CompletedTask;
                 },
             };
-            var connection = PartnerConnection.Create(effective, secrets, SandboxUri, new PartnerConnectionOptions { TimeProvider = Clock }, credentialOptions);
+            var connectionOptions = new PartnerConnectionOptions { TimeProvider = Clock };
+            SignInOptions.Apply(auth, credentialOptions, connectionOptions);
+            var connection = PartnerConnection.Create(effective, secrets, SandboxUri, connectionOptions, credentialOptions);
             var observer = new CmdletRemoteCallObserver(this, ConnectedCmdlet.DebugRequested(this));
             try
             {
@@ -163,6 +181,9 @@ public sealed class ConnectPartnerRelationshipCommand : ConfiguredCmdlet
             CertificatePath = configured.CertificatePath,
             ManagedIdentityClientId = configured.ManagedIdentityClientId,
             AccessTokenVariable = configured.AccessTokenVariable,
+            RefreshTokenVariable = configured.RefreshTokenVariable,
+            RefreshTokenVault = configured.RefreshTokenVault,
+            RefreshTokenName = configured.RefreshTokenName,
         };
 
         switch (ParameterSetName)
@@ -203,6 +224,18 @@ public sealed class ConnectPartnerRelationshipCommand : ConfiguredCmdlet
             case AccessTokenVariableSet:
                 auth.Mode = AuthMode.AccessToken;
                 auth.AccessTokenVariable = AccessTokenVariable;
+                break;
+            case RefreshTokenVaultSet:
+                auth.Mode = AuthMode.RefreshToken;
+                auth.RefreshTokenVariable = null;
+                auth.RefreshTokenVault = RefreshTokenVault;
+                auth.RefreshTokenName = RefreshTokenName;
+                break;
+            case RefreshTokenVariableSet:
+                auth.Mode = AuthMode.RefreshToken;
+                auth.RefreshTokenVault = null;
+                auth.RefreshTokenName = null;
+                auth.RefreshTokenVariable = RefreshTokenVariable;
                 break;
         }
 

@@ -84,6 +84,13 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
     [Parameter]
     public SwitchParameter CopyToClipboard { get; set; }
 
+    /// <summary>
+    /// Record another reseller invite although one to the same address is still pending. Without it the pending
+    /// invite is returned with a warning, so re-running a batch never doubles an invite.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AllowDuplicate { get; set; }
+
     protected override bool RequiresConfigFile => true;
 
     // Reseller invites are composed offline: connect only when a granular invite needs the services.
@@ -172,6 +179,7 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
             TemplatePath = ResolvePath(TemplatePath),
             DraftFile = ResolvePath(OutFile),
             OverwriteDraftFile = Force.IsPresent,
+            AllowDuplicate = AllowDuplicate.IsPresent,
             ServiceLink = ServiceLink(),
         };
 
@@ -185,6 +193,15 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
         }
 
         var created = Await(token => service.RecordAsync(request, draft, token));
+        if (created.AlreadyPending)
+        {
+            WriteWarning($"An invite to {created.Invite.CustomerEmail} is already pending (recorded {created.Invite.CreatedAt:yyyy-MM-dd HH:mm} UTC, id " +
+                         $"{created.Invite.Id}); nothing new was recorded and that invite is returned" +
+                         (created.DraftFile is null ? "." : $" with its draft {created.DraftFile}.") +
+                         " Use -AllowDuplicate to record another.");
+            return Output(created, created.Invite.Subject, created.Invite.Body);
+        }
+
         return Output(created, draft.Subject, draft.Body);
     }
 

@@ -86,11 +86,14 @@ public abstract class ConnectedCmdlet : ConfiguredCmdlet
             throw new PartnerRelationshipsException(
                 "NotConnected",
                 ErrorKind.InvalidOperation,
-                "Not connected to the partner services. Run Connect-PartnerRelationship first, or set an unattended sign-in (ClientSecret with clientSecretVariable or a vault, Certificate, ManagedIdentity, or AccessToken with accessTokenVariable) in the configuration's auth section.");
+                "Not connected to the partner services. Run Connect-PartnerRelationship first, or set an unattended sign-in (ClientSecret with clientSecretVariable or a vault, Certificate, ManagedIdentity, RefreshToken with a vault or refreshTokenVariable, or AccessToken with accessTokenVariable) in the configuration's auth section.");
         }
 
         var secrets = SecretSources.Chain(new EnvironmentSecretSource(), SecretManagementVault.For(this));
-        var connection = PartnerConnection.Create(config, secrets, options: new PartnerConnectionOptions { TimeProvider = Clock });
+        var connectionOptions = new PartnerConnectionOptions { TimeProvider = Clock };
+        var credentialOptions = new Core.Remote.Authentication.CredentialOptions();
+        SignInOptions.Apply(config.Auth, credentialOptions, connectionOptions);
+        var connection = PartnerConnection.Create(config, secrets, options: connectionOptions, credentialOptions: credentialOptions);
         var info = PartnerConnectionInfo.Describe(connection.Endpoints, config.Auth, config.Partner.TenantId, Clock.GetUtcNow()) with { FromConfiguration = true };
         var entry = new SessionConnection.Entry(connection, info, config.SourcePath);
         SessionConnection.Set(entry);
@@ -106,6 +109,8 @@ public abstract class ConnectedCmdlet : ConfiguredCmdlet
         AuthMode.Certificate => !string.IsNullOrWhiteSpace(auth.CertificateThumbprint) || !string.IsNullOrWhiteSpace(auth.CertificatePath),
         AuthMode.ManagedIdentity => true,
         AuthMode.AccessToken => !string.IsNullOrWhiteSpace(auth.AccessTokenVariable),
+        AuthMode.RefreshToken => !string.IsNullOrWhiteSpace(auth.RefreshTokenVariable)
+            || (!string.IsNullOrWhiteSpace(auth.RefreshTokenVault) && !string.IsNullOrWhiteSpace(auth.RefreshTokenName)),
         _ => false,
     };
 

@@ -17,7 +17,14 @@ internal static class StoreOpener
     public static IRelationshipStore Open(PSCmdlet cmdlet, StoreSettings settings, TimeProvider clock)
     {
         StoreRuntime.EnsureNativeLibraries();
-        return StoreFactory.Open(settings, clock, Environment.GetEnvironmentVariable, VaultReader(cmdlet));
+        var store = StoreFactory.Open(settings, clock, Environment.GetEnvironmentVariable, VaultReader(cmdlet));
+        if (store is IStoreWaitNotices waits && cmdlet is PartnerRelationshipsCmdlet ours)
+        {
+            // Waiting for another process's lock is said at once (the waiting thread only queues; the cmdlet writes).
+            waits.Waiting = ours.QueueWarning;
+        }
+
+        return store;
     }
 
     /// <summary>What the verbose stream may say about a store: never a connection string.</summary>

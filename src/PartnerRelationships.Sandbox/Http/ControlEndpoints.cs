@@ -152,14 +152,26 @@ internal static class ControlEndpoints
             var body = await JsonResponses.ReadObjectAsync(context);
             var clientId = JsonResponses.String(body, "clientId");
             var secret = JsonResponses.String(body, "clientSecret");
-            if (string.IsNullOrWhiteSpace(clientId) || string.IsNullOrEmpty(secret))
+            var certificate = JsonResponses.String(body, "certificate");
+            if (string.IsNullOrWhiteSpace(clientId) || (string.IsNullOrEmpty(secret) && string.IsNullOrEmpty(certificate)))
             {
-                throw SandboxRuleException.BadRequest("clientId and clientSecret are required.");
+                throw SandboxRuleException.BadRequest("clientId and a clientSecret or certificate (base64 DER or PEM, public part) are required.");
             }
 
-            state.RegisterApp(clientId!, secret!);
+            if (!string.IsNullOrEmpty(secret))
+            {
+                state.RegisterApp(clientId!, secret!);
+            }
+
+            if (!string.IsNullOrEmpty(certificate))
+            {
+                state.RegisterAppCertificate(clientId!, SignInControlEndpoints.ReadCertificate(certificate!));
+            }
+
             await JsonResponses.WriteAsync(context, 200, new JsonObject { ["clientId"] = clientId });
         });
+
+        SignInControlEndpoints.Map(group, state);
 
         group.MapGet("/state", context =>
             JsonResponses.WriteAsync(context, 200, JsonSerializer.SerializeToNode(state.Summary(), JsonSerializerOptions.Web)));

@@ -30,7 +30,8 @@ internal static class ServiceKinds
         }
 
         var value = path.Value ?? string.Empty;
-        if (value.Contains("/oauth2/", StringComparison.OrdinalIgnoreCase) || value.Contains("/.well-known/", StringComparison.OrdinalIgnoreCase))
+        if (value.Contains("/oauth2/", StringComparison.OrdinalIgnoreCase) || value.StartsWith(TokenEndpoints.ManagedIdentityPath, StringComparison.OrdinalIgnoreCase)
+            || value.Contains("/discovery/", StringComparison.OrdinalIgnoreCase) || value.Contains("/.well-known/", StringComparison.OrdinalIgnoreCase))
         {
             return ServiceKind.Token;
         }

@@ -35,12 +35,12 @@ public sealed partial class SandboxState
         _options = options;
         foreach (var app in options.Apps)
         {
-            _apps[app.Key] = app.Value;
+            App(app.Key).Secret = app.Value;
         }
 
         foreach (var token in options.StaticTokens)
         {
-            _staticTokens.Add(token);
+            _staticTokens[token] = PartnerRelationships.Sandbox.SignIn.TokenKind.AppUser;
         }
 
         clock.Advanced += _ => CompletePendingWork();
@@ -85,6 +85,9 @@ public sealed partial class SandboxState
             _customersByTenant.Clear();
             _deletedGroups.Clear();
             _issuedTokens.Clear();
+            _refreshTokens.Clear();
+            _deviceCodes.Clear();
+            _authorizationCodes.Clear();
             _nextDue = DateTimeOffset.MaxValue;
         }
     }

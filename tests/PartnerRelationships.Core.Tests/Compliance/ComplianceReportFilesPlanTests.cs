@@ -139,6 +139,18 @@ public class ComplianceReportFilesPlanTests
         Assert.Contains("Nothing was checked", ex.Message);
     }
 
+    [SkippableFact]
+    public void RequireWritable_refuses_a_device_before_anything_is_checked()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "/dev/null is a Unix device");
+        var files = new[] { new ComplianceReportFile(ComplianceReportFormat.Json, "/dev/null") };
+
+        var ex = Assert.Throws<PartnerRelationshipsException>(() => ComplianceReportFiles.RequireWritable(files));
+
+        Assert.Equal("ReportWriteFailed", ex.ErrorId);
+        Assert.Contains("device, pipe or other special file", ex.Message);
+    }
+
     [Fact]
     public void RequireWritable_passes_a_new_folder_under_a_writable_one_and_leaves_nothing_behind()
     {

@@ -30,7 +30,8 @@ public class ConnectionCheckTests
         var result = await ConnectionCheck.VerifyAsync(sandbox.Connection);
 
         Assert.Null(result.Warning);
-        Assert.Null(result.Claims); // Sandbox tokens are opaque, not JWTs.
+        Assert.Equal(SignInKind.AppOnly, result.Claims!.Kind); // Sandbox tokens are JWTs with the real claims.
+        Assert.Equal(SandboxConnection.ClientId, result.Claims.ClientId);
         var call = Assert.Single(sandbox.Observer.Attempts);
         Assert.Equal("GET", call.Method);
         Assert.Contains("delegatedAdminRelationships", call.Path);

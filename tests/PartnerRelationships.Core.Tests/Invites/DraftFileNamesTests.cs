@@ -22,6 +22,6 @@ public class DraftFileNamesTests
     [Fact]
     public void Long_names_are_cut()
     {
-        Assert.Equal(DraftFileNames.MaxStemLength + 4, DraftFileNames.ForCustomer(new string('n', 300)).Length);
+        Assert.Equal(DraftFileNames.MaxStemBytes + 4, DraftFileNames.ForCustomer(new string('n', 300)).Length);
     }
 }

@@ -63,6 +63,7 @@ internal sealed class InMemoryRelationshipStore : IRelationshipStore
                 .Where(i => query.Id is null || i.Id == query.Id)
                 .Where(i => query.Statuses is null || query.Statuses.Contains(i.Status))
                 .Where(i => query.Kind is null || i.Kind == query.Kind)
+                .Where(i => query.CustomerEmail is null || string.Equals(i.CustomerEmail, query.CustomerEmail.Trim(), StringComparison.OrdinalIgnoreCase))
                 .Where(i => query.CreatedBefore is null || i.CreatedAt < query.CreatedBefore)
                 .Where(i => query.StatusChangedBefore is null || i.StatusChangedAt < query.StatusChangedBefore)
                 .OrderBy(i => i.CreatedAt)

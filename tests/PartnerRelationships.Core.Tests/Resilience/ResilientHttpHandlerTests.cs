@@ -111,14 +111,46 @@ public class ResilientHttpHandlerTests
     }
 
     [Fact]
-    public async Task Throttling_that_never_ends_is_reported_as_throttling()
+    public async Task Throttling_that_never_ends_is_reported_as_throttling_once_the_total_timeout_is_spent()
+    {
+        // 429 + "Retry-After: 20" for ever: the call keeps waiting (throttling does not use up MaxAttempts = 4) until
+        // the next wait would end past Retry.TotalTimeout (5 minutes), then says it was throttled, not that it timed out.
+        using var harness = new ResilienceHarness();
+        for (var i = 0; i < 40; i++) harness.Server.ThenStatus((HttpStatusCode)429, null, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(20)));
+
+        var (error, waits) = await harness.FailAsync(c => c.GetAsync("x"));
+
+        Assert.Equal("RemoteThrottled", Assert.IsType<PartnerRelationshipsException>(error).ErrorId);
+        Assert.Equal(14, waits.Count(w => w == TimeSpan.FromSeconds(20))); // 15 attempts: 14 × 20 s = 280 s; one more would end at 300 s
+        Assert.Equal(15, harness.Server.Received.Count);
+    }
+
+    [Fact]
+    public async Task Throttled_attempts_do_not_use_up_the_attempts_failures_get()
+    {
+        // Before: 429s counted as failed attempts, so a call throttled a few times died although the service was up.
+        using var harness = new ResilienceHarness();
+        for (var i = 0; i < 6; i++) harness.Server.ThenStatus((HttpStatusCode)429, null, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(1)));
+        for (var i = 0; i < 3; i++) harness.Server.ThenStatus(HttpStatusCode.ServiceUnavailable);
+        harness.Server.ThenStatus(HttpStatusCode.OK, Ok);
+
+        var (response, _) = await harness.SendAsync(c => c.GetAsync("x"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(10, harness.Server.Received.Count);
+    }
+
+    [Fact]
+    public async Task Failures_still_get_max_attempts_when_throttling_came_between_them()
     {
         using var harness = new ResilienceHarness();
-        for (var i = 0; i < 4; i++) harness.Server.ThenStatus((HttpStatusCode)429, null, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(1)));
+        harness.Server.ThenStatus(HttpStatusCode.ServiceUnavailable).ThenStatus((HttpStatusCode)429).ThenStatus(HttpStatusCode.ServiceUnavailable)
+            .ThenStatus(HttpStatusCode.ServiceUnavailable).ThenStatus(HttpStatusCode.ServiceUnavailable);
 
         var (error, _) = await harness.FailAsync(c => c.GetAsync("x"));
 
-        Assert.Equal("RemoteThrottled", Assert.IsType<PartnerRelationshipsException>(error).ErrorId);
+        Assert.Equal("RemoteServiceError", Assert.IsType<PartnerRelationshipsException>(error).ErrorId);
+        Assert.Equal(5, harness.Server.Received.Count); // 4 failures (MaxAttempts) and the 429 between them
     }
 
     [Fact]

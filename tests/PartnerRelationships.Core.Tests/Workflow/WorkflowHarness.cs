@@ -10,7 +10,7 @@ using PartnerRelationships.Sandbox.State;
 namespace PartnerRelationships.Core.Tests.Workflow;
 
 /// <summary>
-/// An in-process sandbox on a fake clock, a real PartnerConnection to it (the sandbox app's client secret; tokens renew on the sandbox clock), and a real SQLite store
+/// An in-process sandbox on a fake clock, a real PartnerConnection to it (the partner admin's refresh token: App+User), and a real SQLite store
 /// in a temp folder. Services use the sandbox clock, so advancing it moves both sides without sleeping.
 /// </summary>
 internal sealed class WorkflowHarness : IAsyncDisposable
@@ -19,7 +19,7 @@ internal sealed class WorkflowHarness : IAsyncDisposable
 
     private readonly List<IDisposable> _owned = new();
 
-    private WorkflowHarness(SandboxServer server, FakeTimeProvider time, TempFolder folder)
+    private WorkflowHarness(SandboxServer server, FakeTimeProvider time, TempFolder folder, string refreshToken)
     {
         Server = server;
         Time = time;
@@ -27,11 +27,13 @@ internal sealed class WorkflowHarness : IAsyncDisposable
         Config = new PartnerRelationshipsConfig
         {
             Partner = new PartnerSettings { TenantId = "6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c", MpnId = "1234567", Name = "Northwind IT" },
-            Auth = new AuthSettings { Mode = AuthMode.ClientSecret, ClientId = "00000000-0000-0000-0000-00000000a11c", ClientSecretVariable = "PR_SECRET" },
+            // The partner admin's refresh token (App+User): removing a reseller relationship and support contacts need a
+            // signed-in user, and its access tokens renew on the sandbox clock however far a test moves it.
+            Auth = new AuthSettings { Mode = AuthMode.RefreshToken, ClientId = "00000000-0000-0000-0000-00000000a11c", RefreshTokenVariable = "PR_REFRESH" },
             Invites = new InviteSettings { Roles = new List<string> { "Helpdesk Administrator", "Directory Readers" }, Duration = "P365D", DisplayNamePrefix = "NW " },
             Retry = new RetrySettings { MaxAttempts = 1 },
         };
-        Connection = PartnerConnection.Create(Config, new EnvironmentSecretSource(_ => "sandbox-secret"), server.BaseAddress,
+        Connection = PartnerConnection.Create(Config, new EnvironmentSecretSource(_ => refreshToken), server.BaseAddress,
             new PartnerConnectionOptions { TimeProvider = server.Clock });
         StorePath = folder.File("store.db");
         Store = OpenStore();
@@ -55,7 +57,15 @@ internal sealed class WorkflowHarness : IAsyncDisposable
         var retry = new RetrySettings();
         var time = new Integration.AutoAdvancingClock(Start, retry.AttemptTimeout, retry.TotalTimeout);
         var server = await SandboxServer.StartAsync(new SandboxOptions { TimeProvider = time, Delay = (_, _) => Task.CompletedTask });
-        return new WorkflowHarness(server, time, new TempFolder());
+        server.State.SignInSettings = server.State.SignInSettings with
+        {
+            DeviceCodeIntervalSeconds = 0,
+            DeviceCodeApproveAfterPolls = 0,
+            RefreshTokenMaxInactive = TimeSpan.FromDays(3650), // tests jump years between calls
+        };
+        var consent = await RefreshTokenConsent.RunAsync(server.BaseAddress, "6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c", "00000000-0000-0000-0000-00000000a11c", null,
+            "https://api.partnercenter.microsoft.com/.default", (_, _) => Task.CompletedTask, server.Clock, null, default);
+        return new WorkflowHarness(server, time, new TempFolder(), consent.RefreshToken);
     }
 
     /// <summary>Another store instance on the same file (a second process, as far as SQLite is concerned).</summary>

@@ -117,6 +117,12 @@ public static class ComplianceReportFiles
     {
         foreach (var file in files ?? throw new ArgumentNullException(nameof(files)))
         {
+            if (FileSystem.FileKind.IsSpecial(Path.GetFullPath(file.Path)))
+            {
+                // Replacing it would replace the device node itself (as root, /dev/null).
+                throw NotWritable(file, "it is a device, pipe or other special file, not a regular file.", NothingChecked, null);
+            }
+
             var folder = Path.GetDirectoryName(Path.GetFullPath(file.Path));
             while (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
             {

@@ -16,16 +16,19 @@ public sealed record ComplianceInvite
     public string? RelationshipId { get; init; }
     public string? RelationshipName { get; init; }
 
-    public static ComplianceInvite From(ResellerInvite invite) => new()
+    public static ComplianceInvite From(ResellerInvite invite) => From(invite, null);
+
+    /// <param name="pool">Shares the strings a large snapshot holds many times; null keeps the invite's own.</param>
+    internal static ComplianceInvite From(ResellerInvite invite, SnapshotStringPool? pool) => new()
     {
         Id = invite.Id,
         Kind = invite.Kind,
-        CustomerName = invite.CustomerName,
-        CustomerTenantId = invite.CustomerTenantId,
+        CustomerName = pool?.Share(invite.CustomerName) ?? invite.CustomerName,
+        CustomerTenantId = pool is null ? invite.CustomerTenantId : pool.ShareOrNull(invite.CustomerTenantId),
         Status = invite.Status,
         CreatedAt = invite.CreatedAt,
         StatusChangedAt = invite.StatusChangedAt,
-        RelationshipId = invite.RelationshipId,
-        RelationshipName = invite.RelationshipDisplayName,
+        RelationshipId = pool is null ? invite.RelationshipId : pool.ShareOrNull(invite.RelationshipId),
+        RelationshipName = pool is null ? invite.RelationshipDisplayName : pool.ShareOrNull(invite.RelationshipDisplayName),
     };
 }

@@ -50,9 +50,15 @@ public sealed class ComplianceSnapshot
             _customersByTenant[c.TenantId] = c;
         }
 
-        _serviceRelationshipIds = new HashSet<string>(serviceRelationshipIds ?? relationships.Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
-        _serviceCustomerIds = new HashSet<string>(serviceCustomerTenantIds ?? customers.Select(c => c.TenantId), StringComparer.OrdinalIgnoreCase);
+        _serviceRelationshipIds = CaseInsensitiveSet(serviceRelationshipIds ?? relationships.Select(r => r.Id));
+        _serviceCustomerIds = CaseInsensitiveSet(serviceCustomerTenantIds ?? customers.Select(c => c.TenantId));
     }
+
+    // The collector hands over sets it built for this snapshot alone: keeping them saves a copy of every id.
+    private static HashSet<string> CaseInsensitiveSet(IEnumerable<string> ids) =>
+        ids is HashSet<string> set && ReferenceEquals(set.Comparer, StringComparer.OrdinalIgnoreCase)
+            ? set
+            : new HashSet<string>(ids, StringComparer.OrdinalIgnoreCase);
 
     public DateTimeOffset CollectedAt { get; }
 

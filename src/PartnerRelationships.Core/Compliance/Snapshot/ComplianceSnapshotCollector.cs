@@ -55,13 +55,19 @@ public sealed class ComplianceSnapshotCollector
     public async Task<ComplianceSnapshot> CollectAsync(CustomerFilter? filter, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
     {
         filter ??= CustomerFilter.All;
-        var invites = await CollectInvitesAsync(filter, progress, cancellationToken).ConfigureAwait(false);
-        var (relationships, relationshipIds) = await CollectRelationshipsAsync(filter, progress, cancellationToken).ConfigureAwait(false);
-        var (customers, customerIds) = await CollectCustomersAsync(filter, progress, cancellationToken).ConfigureAwait(false);
+
+        // Lives for this collection only: the snapshot keeps the shared strings, not the pool.
+        var pool = new SnapshotStringPool();
+        var invites = await CollectInvitesAsync(filter, pool, progress, cancellationToken).ConfigureAwait(false);
+        var (relationships, relationshipIds) = await CollectRelationshipsAsync(filter, pool, progress, cancellationToken).ConfigureAwait(false);
+        var (customers, customerIds) = await CollectCustomersAsync(filter, pool, progress, cancellationToken).ConfigureAwait(false);
+        invites.TrimExcess();
+        relationships.TrimExcess();
+        customers.TrimExcess();
         return new ComplianceSnapshot(_clock.GetUtcNow(), invites, relationships, customers, relationshipIds, customerIds);
     }
 
-    private async Task<List<ComplianceInvite>> CollectInvitesAsync(CustomerFilter filter, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+    private async Task<List<ComplianceInvite>> CollectInvitesAsync(CustomerFilter filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
     {
         var invites = new List<ComplianceInvite>();
         var read = 0;
@@ -70,7 +76,7 @@ public sealed class ComplianceSnapshotCollector
             read++;
             if (filter.Matches(invite.CustomerTenantId, invite.CustomerName))
             {
-                invites.Add(ComplianceInvite.From(invite));
+                invites.Add(ComplianceInvite.From(invite, pool));
             }
 
             if (read % ProgressEvery == 0)
@@ -84,7 +90,7 @@ public sealed class ComplianceSnapshotCollector
     }
 
     private async Task<(List<ComplianceRelationship> Relationships, HashSet<string> AllIds)> CollectRelationshipsAsync(
-        CustomerFilter filter, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+        CustomerFilter filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
     {
         var relationships = new List<ComplianceRelationship>();
         var allIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -103,7 +109,18 @@ public sealed class ComplianceSnapshotCollector
                 try
                 {
                     var infos = await _gateway.ListAccessAssignmentsAsync(relationshipId, failFast.Token).ConfigureAwait(false);
-                    assignments = infos.Select(a => new ComplianceAccessAssignment(a.Id, a.SecurityGroupId, a.Status, Intern(a.Roles))).ToArray();
+                    var records = new ComplianceAccessAssignment[infos.Count];
+                    lock (pool)
+                    {
+                        // A partner grants through a handful of security groups: their ids and the statuses repeat.
+                        for (var i = 0; i < records.Length; i++)
+                        {
+                            var a = infos[i];
+                            records[i] = new ComplianceAccessAssignment(a.Id, pool.Share(a.SecurityGroupId), pool.Share(a.Status), Intern(a.Roles));
+                        }
+                    }
+
+                    assignments = records;
                 }
                 catch (PartnerRelationshipsException e) when (e.Category == ErrorKind.ObjectNotFound)
                 {
@@ -145,7 +162,13 @@ public sealed class ComplianceSnapshotCollector
             await foreach (var info in _gateway.ListRelationshipsAsync(null, failFast.Token).ConfigureAwait(false))
             {
                 listed++;
-                allIds.Add(info.Id);
+                string id;
+                lock (pool)
+                {
+                    id = pool.Share(info.Id);
+                }
+
+                allIds.Add(id);
                 if (listed % ProgressEvery == 0)
                 {
                     progress?.Report(new ComplianceProgress(CompliancePhase.Relationships, listed, null, $"Listing relationships ({listed})"));
@@ -160,7 +183,7 @@ public sealed class ComplianceSnapshotCollector
                 lock (relationships)
                 {
                     index = relationships.Count;
-                    relationships.Add(ToRecord(info));
+                    relationships.Add(ToRecord(info, id, pool));
                 }
 
                 if (info.Status != RelationshipStatus.Active)
@@ -203,16 +226,17 @@ public sealed class ComplianceSnapshotCollector
     }
 
     private async Task<(List<ComplianceCustomer> Customers, HashSet<string> AllIds)> CollectCustomersAsync(
-        CustomerFilter filter, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+        CustomerFilter filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
     {
         var customers = new List<ComplianceCustomer>();
         var allIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         await foreach (var c in _partnerCenter.ListCustomersAsync(PartnerCenterClient.WholeListPageSize, cancellationToken).ConfigureAwait(false))
         {
-            allIds.Add(c.TenantId);
+            var tenantId = pool.Share(c.TenantId);
+            allIds.Add(tenantId);
             if (filter.Matches(c.TenantId, c.CompanyName))
             {
-                customers.Add(new ComplianceCustomer(c.TenantId, c.CompanyName, c.RelationshipToPartner, c.AllowDelegatedAccess));
+                customers.Add(new ComplianceCustomer(tenantId, pool.Share(c.CompanyName), pool.Share(c.RelationshipToPartner), c.AllowDelegatedAccess));
             }
 
             if (allIds.Count % ProgressEvery == 0)
@@ -225,18 +249,24 @@ public sealed class ComplianceSnapshotCollector
         return (customers, allIds);
     }
 
-    private ComplianceRelationship ToRecord(DelegatedAdminRelationshipInfo info) => new()
+    private ComplianceRelationship ToRecord(DelegatedAdminRelationshipInfo info, string id, SnapshotStringPool pool)
     {
-        Id = info.Id,
-        DisplayName = info.DisplayName,
-        CustomerTenantId = info.CustomerTenantId,
-        CustomerName = info.CustomerName,
-        Status = info.Status,
-        Roles = Intern(info.Roles),
-        AutoExtendDuration = info.AutoExtendDuration,
-        ActivatedDateTime = info.ActivatedDateTime,
-        EndDateTime = info.EndDateTime,
-    };
+        lock (pool)
+        {
+            return new ComplianceRelationship
+            {
+                Id = id,
+                DisplayName = pool.Share(info.DisplayName),
+                CustomerTenantId = pool.ShareOrNull(info.CustomerTenantId),
+                CustomerName = pool.ShareOrNull(info.CustomerName),
+                Status = info.Status,
+                Roles = Intern(info.Roles),
+                AutoExtendDuration = info.AutoExtendDuration,
+                ActivatedDateTime = info.ActivatedDateTime,
+                EndDateTime = info.EndDateTime,
+            };
+        }
+    }
 
     private string[] Intern(IReadOnlyList<string> roles)
     {

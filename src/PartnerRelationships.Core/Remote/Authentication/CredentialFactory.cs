@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Identity;
 using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Errors;
@@ -29,67 +30,120 @@ public static class CredentialFactory
 
         var tenantId = FirstNonEmpty(auth.TenantId, options.PartnerTenantId);
 
-        // MSAL refuses a plain-http authority, and the sandbox has no browser or device flow.
-        if (endpoints.IsSandbox || endpoints.Login.Scheme == Uri.UriSchemeHttp)
+        if (auth.Mode == AuthMode.RefreshToken)
+        {
+            var refreshToken = secrets.GetSecret(SecretKind.RefreshToken, auth) ?? throw Missing(
+                "MissingRefreshToken",
+                "No refresh token: name the SecretManagement vault and secret New-PartnerRelationshipRefreshToken wrote it to (Auth.RefreshTokenVault, Auth.RefreshTokenName), or the environment variable that holds it (Auth.RefreshTokenVariable). Refresh tokens are never read from the configuration file.",
+                "Auth.RefreshTokenVault");
+            return new RefreshTokenCredential(
+                endpoints.Login,
+                Require(tenantId, "Auth.TenantId", "MissingTenantId"),
+                Require(auth.ClientId, "Auth.ClientId", "MissingClientId"),
+                refreshToken,
+                secrets.GetSecret(SecretKind.ClientSecret, auth),
+                RefreshTokenSource(auth),
+                options.RefreshTokenRotated,
+                options.TimeProvider,
+                options.TokenTransport ?? options.SandboxTransport);
+        }
+
+        // MSAL refuses a plain-http authority: over http (the sandbox's default) only client secrets, done by hand.
+        if (endpoints.Login.Scheme == Uri.UriSchemeHttp)
         {
             if (auth.Mode != AuthMode.ClientSecret)
             {
                 throw new PartnerRelationshipsException(
                     "SandboxAuthNotSupported",
                     ErrorKind.InvalidArgument,
-                    $"The sandbox supports ClientSecret and AccessToken sign-in, not {auth.Mode}. Use -ClientSecret or -AccessToken with -SandboxUri.",
+                    $"{auth.Mode} sign-in needs an https sign-in endpoint (MSAL refuses plain http); over http the sandbox supports ClientSecret, RefreshToken and AccessToken. Start the sandbox with --https-url and use that address.",
                     "Auth.Mode");
             }
 
-            return new SandboxClientCredential(endpoints.Login, Require(tenantId, "Auth.TenantId", "MissingTenantId"), Require(auth.ClientId, "Auth.ClientId", "MissingClientId"), ClientSecret(auth, secrets), options.TimeProvider, options.SandboxTransport);
+            return new SandboxClientCredential(endpoints.Login, Require(tenantId, "Auth.TenantId", "MissingTenantId"), Require(auth.ClientId, "Auth.ClientId", "MissingClientId"), ClientSecret(auth, secrets), options.TimeProvider, options.TokenTransport ?? options.SandboxTransport);
         }
 
         var authority = endpoints.Login;
         switch (auth.Mode)
         {
             case AuthMode.Interactive:
-                return new InteractiveBrowserCredential(new InteractiveBrowserCredentialOptions
+                return new InteractiveBrowserCredential(Configure(new InteractiveBrowserCredentialOptions
                 {
-                    AuthorityHost = authority,
                     TenantId = tenantId,
                     ClientId = auth.ClientId,
-                });
+                }, endpoints, options));
 
             case AuthMode.DeviceCode:
                 var callback = options.DeviceCodeCallback ?? throw new PartnerRelationshipsException(
                     "DeviceCodeNeedsHost", ErrorKind.InvalidOperation, "Device code sign-in needs a way to show the code; run it interactively.");
-                return new DeviceCodeCredential(new DeviceCodeCredentialOptions
+                return new DeviceCodeCredential(Configure(new DeviceCodeCredentialOptions
                 {
-                    AuthorityHost = authority,
                     TenantId = tenantId,
-                    ClientId = auth.ClientId,
+                    ClientId = Require(auth.ClientId, "Auth.ClientId", "MissingClientId"),
                     DeviceCodeCallback = (info, ct) => callback(info.Message, ct),
-                });
+                }, endpoints, options));
 
             case AuthMode.ClientSecret:
                 return new ClientSecretCredential(
                     Require(tenantId, "Auth.TenantId", "MissingTenantId"),
                     Require(auth.ClientId, "Auth.ClientId", "MissingClientId"),
                     ClientSecret(auth, secrets),
-                    new ClientSecretCredentialOptions { AuthorityHost = authority });
+                    Configure(new ClientSecretCredentialOptions(), endpoints, options));
 
             case AuthMode.Certificate:
                 return new ClientCertificateCredential(
                     Require(tenantId, "Auth.TenantId", "MissingTenantId"),
                     Require(auth.ClientId, "Auth.ClientId", "MissingClientId"),
                     LoadCertificate(auth, secrets),
-                    new ClientCertificateCredentialOptions { AuthorityHost = authority });
+                    Configure(new ClientCertificateCredentialOptions(), endpoints, options));
 
             case AuthMode.ManagedIdentity:
                 var identity = string.IsNullOrWhiteSpace(auth.ManagedIdentityClientId)
                     ? ManagedIdentityId.SystemAssigned
                     : ManagedIdentityId.FromUserAssignedClientId(auth.ManagedIdentityClientId);
-                return new ManagedIdentityCredential(new ManagedIdentityCredentialOptions(identity) { AuthorityHost = authority });
+                // The endpoint comes from the host (IDENTITY_ENDPOINT / IDENTITY_HEADER in App Service and Azure Automation).
+                return new ManagedIdentityCredential(Configure(new ManagedIdentityCredentialOptions(identity), endpoints, options));
 
             default:
                 throw new PartnerRelationshipsException("UnknownAuthMode", ErrorKind.InvalidArgument, $"Unknown sign-in mode '{auth.Mode}'.", "Auth.Mode");
         }
     }
+
+    /// <summary>The cloud's authority, no instance discovery for a custom one (the sandbox), and the shared retrying transport.</summary>
+    private static T Configure<T>(T credentialOptions, CloudEndpoints endpoints, CredentialOptions options)
+        where T : TokenCredentialOptions
+    {
+        credentialOptions.AuthorityHost = endpoints.Login;
+        if (options.TokenTransport is { } transport)
+        {
+            credentialOptions.Transport = new HttpClientTransport(transport);
+            credentialOptions.Retry.MaxRetries = 0; // Our handler retries, with the configured policy and -Verbose lines.
+        }
+
+        if (IsCustomAuthority(endpoints.Login))
+        {
+            // Instance discovery asks login.microsoftonline.com about the authority: never for the sandbox.
+            switch (credentialOptions)
+            {
+                case InteractiveBrowserCredentialOptions o: o.DisableInstanceDiscovery = true; break;
+                case DeviceCodeCredentialOptions o: o.DisableInstanceDiscovery = true; break;
+                case ClientSecretCredentialOptions o: o.DisableInstanceDiscovery = true; break;
+                case ClientCertificateCredentialOptions o: o.DisableInstanceDiscovery = true; break;
+            }
+        }
+
+        return credentialOptions;
+    }
+
+    private static bool IsCustomAuthority(Uri login)
+        => !(login.Host.EndsWith(".microsoftonline.com", StringComparison.OrdinalIgnoreCase)
+             || login.Host.EndsWith(".microsoftonline.us", StringComparison.OrdinalIgnoreCase)
+             || login.Host.EndsWith(".chinacloudapi.cn", StringComparison.OrdinalIgnoreCase));
+
+    private static string RefreshTokenSource(AuthSettings auth)
+        => !string.IsNullOrWhiteSpace(auth.RefreshTokenVault) && !string.IsNullOrWhiteSpace(auth.RefreshTokenName)
+            ? $"the secret '{auth.RefreshTokenName}' in the vault '{auth.RefreshTokenVault}'"
+            : $"the environment variable {auth.RefreshTokenVariable}";
 
     private static string ClientSecret(AuthSettings auth, ISecretSource secrets)
         => secrets.GetSecret(SecretKind.ClientSecret, auth) ?? throw Missing(

@@ -18,4 +18,14 @@ public sealed class CredentialOptions
 
     /// <summary>Innermost handler for the sandbox token endpoint (tests pass a fake; null for the network).</summary>
     public HttpMessageHandler? SandboxTransport { get; set; }
+
+    /// <summary>
+    /// The handler every sign-in request goes through (token, devicecode, managed identity): PartnerConnection makes it
+    /// the same retrying handler as the service calls, so a transient token-endpoint failure is retried, not reported
+    /// as a wrong secret. Null: each library's own.
+    /// </summary>
+    public HttpMessageHandler? TokenTransport { get; set; }
+
+    /// <summary>Receives each new refresh token the service hands out (RefreshToken mode); null: not persisted.</summary>
+    public Action<string>? RefreshTokenRotated { get; set; }
 }

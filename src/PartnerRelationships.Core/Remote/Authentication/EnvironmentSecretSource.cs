@@ -3,7 +3,7 @@ using PartnerRelationships.Core.Configuration;
 
 namespace PartnerRelationships.Core.Remote.Authentication;
 
-/// <summary>Reads the environment variables the config names (Auth.ClientSecretVariable, Auth.AccessTokenVariable).</summary>
+/// <summary>Reads the environment variables the config names (Auth.ClientSecretVariable, AccessTokenVariable, RefreshTokenVariable).</summary>
 public sealed class EnvironmentSecretSource : ISecretSource
 {
     private readonly Func<string, string?> _read;
@@ -19,6 +19,7 @@ public sealed class EnvironmentSecretSource : ISecretSource
         {
             SecretKind.ClientSecret => settings.ClientSecretVariable,
             SecretKind.AccessToken => settings.AccessTokenVariable,
+            SecretKind.RefreshToken => settings.RefreshTokenVariable,
             _ => null,
         };
         if (string.IsNullOrWhiteSpace(variable))

@@ -5,4 +5,7 @@ public enum SecretKind
     ClientSecret,
     AccessToken,
     CertificatePassword,
+
+    /// <summary>A partner admin's refresh token (RefreshToken mode).</summary>
+    RefreshToken,
 }

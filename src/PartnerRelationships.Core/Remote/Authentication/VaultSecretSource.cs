@@ -5,7 +5,8 @@ namespace PartnerRelationships.Core.Remote.Authentication;
 
 /// <summary>
 /// A SecretManagement vault, through a callback the cmdlet layer supplies (Core has no PowerShell): called with the
-/// vault and secret names from Auth.SecretVault / Auth.SecretName.
+/// vault and secret names from Auth.SecretVault / Auth.SecretName (the client secret) or
+/// Auth.RefreshTokenVault / Auth.RefreshTokenName (the refresh token).
 /// </summary>
 public sealed class VaultSecretSource : ISecretSource
 {
@@ -18,11 +19,17 @@ public sealed class VaultSecretSource : ISecretSource
 
     public string? GetSecret(SecretKind kind, AuthSettings settings)
     {
-        if (kind != SecretKind.ClientSecret || string.IsNullOrWhiteSpace(settings.SecretVault) || string.IsNullOrWhiteSpace(settings.SecretName))
+        var (vault, name) = kind switch
+        {
+            SecretKind.ClientSecret => (settings.SecretVault, settings.SecretName),
+            SecretKind.RefreshToken => (settings.RefreshTokenVault, settings.RefreshTokenName),
+            _ => (null, null),
+        };
+        if (string.IsNullOrWhiteSpace(vault) || string.IsNullOrWhiteSpace(name))
         {
             return null;
         }
 
-        return _fetch(settings.SecretVault!, settings.SecretName!);
+        return _fetch(vault!, name!);
     }
 }

@@ -38,6 +38,38 @@ public sealed class PostgresStoreTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_row_locked_by_another_session_is_waited_for_with_a_notice_and_gives_StoreBusy_on_time()
+    {
+        var connection = NewSchema();
+        using var store = PostgresRelationshipStore.Open(connection, _clock.GetUtcNow);
+        var invite = await store.AddInviteAsync(TestInvites.New());
+        store.BusyBudget = TimeSpan.FromSeconds(3);
+        var notices = new List<string>();
+        store.Waiting = notices.Add;
+
+        await using var other = new NpgsqlConnection(connection);
+        await other.OpenAsync();
+        await using var holding = await other.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("SELECT id FROM invites FOR UPDATE", other, holding))
+        {
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() =>
+            store.TryChangeStatusAsync(new StatusChange(invite.Id, InviteStatus.Pending, InviteStatus.Accepted, TestInvites.Start.AddDays(1))));
+        watch.Stop();
+
+        Assert.Equal("StoreBusy", error.ErrorId);
+        Assert.Contains("locked by another session", Assert.Single(notices));
+        // The budget and one lock_timeout beyond it; before, each attempt waited out Npgsql's 30-second command timeout.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"gave up after {watch.Elapsed.TotalSeconds:0.0} s");
+
+        await holding.RollbackAsync();
+        Assert.NotNull(await store.TryChangeStatusAsync(new StatusChange(invite.Id, InviteStatus.Pending, InviteStatus.Accepted, TestInvites.Start.AddDays(1))));
+    }
+
+    [SkippableFact]
     public async Task Eight_workers_opening_a_new_schema_at_once_migrate_it_once()
     {
         var connection = NewSchema();
