@@ -110,6 +110,8 @@ try {
     $northwind = Invoke-Customer 'customers/accept-reseller' @{ displayName = 'Northwind Traders'; domain = 'northwind.example' }
     $null = Invoke-Customer "relationships/$($gdap.RelationshipId)/approve" @{ displayName = 'Fabrikam Retail' }
     $null = Invoke-Customer "relationships/$($litware.RelationshipId)/approve" @{ displayName = 'Litware' }
+    # Like the real service, the approval passes through approved and activating before active: let that time pass.
+    $null = Invoke-Customer 'process' @{}
 
     Write-Step 'Sync: the store learns who accepted, with the time'
     Sync-ResellerInvite | Show

@@ -30,6 +30,10 @@ public sealed class SandboxClock : TimeProvider
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
+    /// <summary>Timers run on the underlying clock, so a fake one in tests drives waits (a client's Retry-After) too.</summary>
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        _inner.CreateTimer(callback, state, dueTime, period);
+
     public void Advance(TimeSpan by)
     {
         if (by < TimeSpan.Zero)

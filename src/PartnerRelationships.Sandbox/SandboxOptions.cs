@@ -53,6 +53,9 @@ public sealed class SandboxOptions
     /// <summary>How long pending work (access assignments, terminations) takes on the sandbox clock; any clock advance also completes it.</summary>
     public TimeSpan PendingWorkDelay { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Access assignments per page without $top (the list is paged: delegatedadminrelationship-list-accessassignments).</summary>
+    public int AccessAssignmentPageSize { get; init; } = 100;
+
     public FaultSettings Faults { get; init; } = FaultSettings.None;
 
     /// <summary>Seed this many generated customers at start.</summary>

@@ -108,7 +108,7 @@ public sealed class SandboxServer : IAsyncDisposable
         app.UseMiddleware<BearerTokenMiddleware>();
         app.UseRouting();
         GraphRelationshipEndpoints.Map(app, state);
-        GraphAccessAssignmentEndpoints.Map(app, state);
+        GraphAccessAssignmentEndpoints.Map(app, state, options.AccessAssignmentPageSize);
         GraphCustomerEndpoints.Map(app, state);
         GraphGroupEndpoints.Map(app, state);
         PartnerCenterEndpoints.Map(app, state, options);

@@ -76,12 +76,17 @@ public sealed class AccessAssignmentTests
         await ODataErrorAssert.ThrowsAsync(412, "preconditionFailed", () =>
             assignments[created.Id].PatchAsync(Assignment(created.AccessContainer!.AccessContainerId!, BuiltInRoles.UserAdministrator),
                 c => c.Headers.Add("If-Match", SandboxHarness.ETag(created))));
-        var patched = await assignments[created.Id].PatchAsync(
+        await ODataErrorAssert.ThrowsAsync(412, "preconditionFailed", () =>
+            assignments[created.Id].PatchAsync(Assignment(created.AccessContainer!.AccessContainerId!, BuiltInRoles.UserAdministrator),
+                c => c.Headers.Add("If-Match", "*"))); // "*" is not documented: only an ETag the service gave
+        await assignments[created.Id].PatchAsync(
             new DelegatedAdminAccessAssignment
             {
                 AccessDetails = new DelegatedAdminAccessDetails { UnifiedRoles = new List<UnifiedRole> { new() { RoleDefinitionId = BuiltInRoles.UserAdministrator } } },
             },
             c => c.Headers.Add("If-Match", SandboxHarness.ETag(current!)));
+        await sandbox.ControlAsync("_sandbox/process"); // the update's operation completes
+        var patched = await assignments[created.Id].GetAsync();
         Assert.Equal(BuiltInRoles.UserAdministrator, Assert.Single(patched!.AccessDetails!.UnifiedRoles!).RoleDefinitionId);
 
         await ODataErrorAssert.ThrowsAsync(400, "badRequest", () => assignments[created.Id].DeleteAsync());

@@ -257,12 +257,19 @@ public sealed class GraphRelationshipTests
         await using var sandbox = await SandboxHarness.StartAsync();
         var created = await sandbox.CreateAsync("Lock");
 
-        var request = await sandbox.LockAsync(created!.Id!);
+        var request = await sandbox.RequestLockAsync(created!.Id!);
 
+        // delegatedadminrelationship-post-requests: the request starts created; the relationship moves afterwards.
         Assert.Equal(DelegatedAdminRelationshipRequestAction.LockForApproval, request!.Action);
-        Assert.Equal(DelegatedAdminRelationshipRequestStatus.Succeeded, request.Status);
+        Assert.Equal(DelegatedAdminRelationshipRequestStatus.Created, request.Status);
+        Assert.Equal(DelegatedAdminRelationshipStatus.Created, (await sandbox.GetAsync(created.Id!))!.Status);
+        await ODataErrorAssert.ThrowsAsync(400, "badRequest", () => sandbox.RequestLockAsync(created.Id!)); // one is being processed
+
+        sandbox.Time.Advance(TimeSpan.FromSeconds(5)); // the pending work delay
         Assert.Equal(DelegatedAdminRelationshipStatus.ApprovalPending, (await sandbox.GetAsync(created.Id!))!.Status);
-        await ODataErrorAssert.ThrowsAsync(400, "badRequest", () => sandbox.LockAsync(created.Id!));
+        var processed = await sandbox.Graph.TenantRelationships.DelegatedAdminRelationships[created.Id].Requests[request.Id].GetAsync();
+        Assert.Equal(DelegatedAdminRelationshipRequestStatus.Succeeded, processed!.Status);
+        await ODataErrorAssert.ThrowsAsync(400, "badRequest", () => sandbox.RequestLockAsync(created.Id!));
         var requests = await sandbox.Graph.TenantRelationships.DelegatedAdminRelationships[created.Id].Requests.GetAsync();
         Assert.Equal(request.Id, Assert.Single(requests!.Value!).Id);
     }

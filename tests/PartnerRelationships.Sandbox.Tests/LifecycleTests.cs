@@ -16,12 +16,20 @@ public sealed class LifecycleTests
         sandbox.Server.Clock.Advance(TimeSpan.FromDays(3));
 
         await sandbox.ControlAsync($"_sandbox/relationships/{created.Id}/approve", new { displayName = "Contoso Ltd" });
+
+        // A real relationship passes through approved and activating before active, on the service's clock.
+        var approved = await sandbox.GetAsync(created.Id!);
+        Assert.Equal(DelegatedAdminRelationshipStatus.Approved, approved!.Status);
+        Assert.Null(approved.ActivatedDateTime);
+        sandbox.Time.Advance(TimeSpan.FromSeconds(2.5));
+        Assert.Equal(DelegatedAdminRelationshipStatus.Activating, (await sandbox.GetAsync(created.Id!))!.Status);
+        sandbox.Time.Advance(TimeSpan.FromSeconds(2.5));
         var active = await sandbox.GetAsync(created.Id!);
 
-        var approvedAt = SandboxHarness.Start + TimeSpan.FromDays(3);
+        var activatedAt = SandboxHarness.Start + TimeSpan.FromDays(3) + TimeSpan.FromSeconds(5);
         Assert.Equal(DelegatedAdminRelationshipStatus.Active, active!.Status);
-        Assert.Equal(approvedAt, active.ActivatedDateTime);
-        Assert.Equal(approvedAt + TimeSpan.FromDays(365), active.EndDateTime);
+        Assert.Equal(activatedAt, active.ActivatedDateTime);
+        Assert.Equal(activatedAt + TimeSpan.FromDays(365), active.EndDateTime);
         Assert.Equal("Contoso Ltd", active.Customer!.DisplayName);
     }
 
@@ -108,14 +116,21 @@ public sealed class LifecycleTests
         var request = await sandbox.Graph.TenantRelationships.DelegatedAdminRelationships[active.Id].Requests.PostAsync(
             new DelegatedAdminRelationshipRequest { Action = DelegatedAdminRelationshipRequestAction.Terminate });
 
-        Assert.Equal(DelegatedAdminRelationshipRequestStatus.Pending, request!.Status);
+        // delegatedadminrelationship-post-requests: the request starts created; the relationship moves afterwards.
+        Assert.Equal(DelegatedAdminRelationshipRequestStatus.Created, request!.Status);
+        Assert.Equal(DelegatedAdminRelationshipStatus.Active, (await sandbox.GetAsync(active.Id!))!.Status);
+        sandbox.Time.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(DelegatedAdminRelationshipStatus.TerminationRequested, (await sandbox.GetAsync(active.Id!))!.Status);
+        var pending = await sandbox.Graph.TenantRelationships.DelegatedAdminRelationships[active.Id].Requests[request.Id].GetAsync();
+        Assert.Equal(DelegatedAdminRelationshipRequestStatus.Pending, pending!.Status);
+        sandbox.Time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(DelegatedAdminRelationshipStatus.Terminating, (await sandbox.GetAsync(active.Id!))!.Status);
 
         await sandbox.ControlAsync("_sandbox/clock/advance", new { seconds = 1 });
 
         var terminated = await sandbox.GetAsync(active.Id!);
         Assert.Equal(DelegatedAdminRelationshipStatus.Terminated, terminated!.Status);
-        Assert.Equal(SandboxHarness.Start + TimeSpan.FromSeconds(1), terminated.EndDateTime);
+        Assert.Equal(SandboxHarness.Start + TimeSpan.FromSeconds(5), terminated.EndDateTime);
         var finished = await sandbox.Graph.TenantRelationships.DelegatedAdminRelationships[active.Id].Requests[request.Id].GetAsync();
         Assert.Equal(DelegatedAdminRelationshipRequestStatus.Succeeded, finished!.Status);
     }
@@ -131,8 +146,10 @@ public sealed class LifecycleTests
         await sandbox.Graph.TenantRelationships.DelegatedAdminRelationships[active.Id].Requests.PostAsync(
             new DelegatedAdminRelationshipRequest { Action = DelegatedAdminRelationshipRequestAction.Terminate });
 
-        sandbox.Time.Advance(TimeSpan.FromSeconds(29));
+        sandbox.Time.Advance(TimeSpan.FromSeconds(15));
         Assert.Equal(DelegatedAdminRelationshipStatus.TerminationRequested, (await sandbox.GetAsync(active.Id!))!.Status);
+        sandbox.Time.Advance(TimeSpan.FromSeconds(14));
+        Assert.Equal(DelegatedAdminRelationshipStatus.Terminating, (await sandbox.GetAsync(active.Id!))!.Status);
         sandbox.Time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(DelegatedAdminRelationshipStatus.Terminated, (await sandbox.GetAsync(active.Id!))!.Status);
     }

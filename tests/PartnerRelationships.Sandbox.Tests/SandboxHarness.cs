@@ -99,10 +99,20 @@ internal sealed class SandboxHarness : IAsyncDisposable
         var created = await Graph.TenantRelationships.DelegatedAdminRelationships.PostAsync(NewRelationship(displayName, null, duration, autoExtend, roles));
         await LockAsync(created!.Id!);
         await ControlAsync($"_sandbox/relationships/{created.Id}/approve");
+        await ControlAsync("_sandbox/process"); // approved → activating → active: let the service finish.
         return (await Graph.TenantRelationships.DelegatedAdminRelationships[created.Id].GetAsync())!;
     }
 
-    public Task<DelegatedAdminRelationshipRequest?> LockAsync(string id) =>
+    /// <summary>Requests lockForApproval and lets the service process it (the request starts created; the relationship moves afterwards).</summary>
+    public async Task<DelegatedAdminRelationshipRequest?> LockAsync(string id)
+    {
+        var request = await RequestLockAsync(id);
+        await ControlAsync("_sandbox/process");
+        return request;
+    }
+
+    /// <summary>Only the request: as the service answers it, before it is processed.</summary>
+    public Task<DelegatedAdminRelationshipRequest?> RequestLockAsync(string id) =>
         Graph.TenantRelationships.DelegatedAdminRelationships[id].Requests.PostAsync(
             new DelegatedAdminRelationshipRequest { Action = DelegatedAdminRelationshipRequestAction.LockForApproval });
 

@@ -39,6 +39,7 @@ $Templates
         $tenant = [guid]::NewGuid().ToString()
         $invite = New-ResellerInvite -Template Support -CustomerName $Name -CustomerEmail "admin@$(($Name -replace '\W', '').ToLowerInvariant()).example" -CustomerTenantId $tenant
         $null = Invoke-SandboxControl -Method Post -Path "relationships/$($invite.RelationshipId)/approve" -Body @{ tenantId = $tenant; displayName = $Name }
+        $null = Invoke-SandboxControl -Method Post -Path 'process' # approved → activating → active
         $transitions = @(Sync-ResellerInvite -Id $invite.Id)
         $null = Invoke-SandboxControl -Method Post -Path 'process'
         [pscustomobject]@{ TenantId = $tenant; Invite = $invite; Transitions = $transitions; RelationshipId = $invite.RelationshipId }
@@ -105,6 +106,7 @@ Describe 'Access templates' {
         $tenant = [guid]::NewGuid().ToString()
         $invite = New-ResellerInvite -Template Support -CustomerName 'Skip Ltd' -CustomerEmail 'admin@skip.example' -CustomerTenantId $tenant
         $null = Invoke-SandboxControl -Method Post -Path "relationships/$($invite.RelationshipId)/approve" -Body @{ tenantId = $tenant }
+        $null = Invoke-SandboxControl -Method Post -Path 'process' # approved → activating → active
 
         $transition = Sync-ResellerInvite -Id $invite.Id -SkipTemplate
 

@@ -67,6 +67,8 @@ function New-TestCustomer {
         if ($Relationship -eq 'Active') {
             $null = Invoke-SandboxControl -Method Post -Path "relationships/$relationshipId/approve" -Body @{ tenantId = $tenantId; displayName = $Name }
         }
+        # The service processes the lock (and an approval: approved → activating → active) after it answers.
+        $null = Invoke-SandboxControl -Method Post -Path 'process'
     }
     [pscustomobject]@{ TenantId = $tenantId; Name = $Name; Domain = $domain; RelationshipId = $relationshipId }
 }
@@ -81,6 +83,7 @@ function New-PendingRelationship {
         accessDetails = @{ unifiedRoles = @($Roles | ForEach-Object { @{ roleDefinitionId = $_ } }) }
     }
     $null = Invoke-SandboxGraph -Method Post -Path "delegatedAdminRelationships/$($created.id)/requests" -Body @{ action = 'lockForApproval' }
+    $null = Invoke-SandboxControl -Method Post -Path 'process' # the lock request starts created; let the service process it
     $created.id
 }
 

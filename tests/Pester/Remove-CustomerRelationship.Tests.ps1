@@ -43,6 +43,7 @@ Describe 'Remove-CustomerRelationship' {
         $result.TerminatedRelationshipIds | Should -Be @($c.RelationshipId)
         $result.ResellerRelationshipRemoved | Should -BeFalse
         $result.CustomerName | Should -Be 'Contoso Granular'
+        $null = Invoke-SandboxControl -Method Post -Path 'process' # the request starts created; the service moves the relationship afterwards
         (Get-SandboxRelationship $c.RelationshipId).status | Should -BeIn @('terminationRequested', 'terminating', 'terminated')
         @($warnings).Count | Should -Be 1
         "$($warnings[0])" | Should -Match 'Contoso Granular: Until you renegotiate your agreement with the customer, you remain responsible for providing customer support'
@@ -105,6 +106,7 @@ Describe 'Remove-CustomerRelationship' {
         $err.CategoryInfo.Category | Should -Be 'InvalidOperation'
         $err.Exception.Message | Should -Match 'Cancel or transfer those subscriptions'
         $err.Exception.Message | Should -Match 'The 1 granular relationship\(s\) were terminated'
+        $null = Invoke-SandboxControl -Method Post -Path 'process' # the request starts created; the service moves the relationship afterwards
         (Get-SandboxRelationship $c.RelationshipId).status | Should -BeIn @('terminationRequested', 'terminating', 'terminated')
         (Get-PartnerCustomer -TenantId $c.TenantId).IsReseller | Should -BeTrue
     }

@@ -54,6 +54,7 @@ Describe 'Remove-ResellerInvite' {
 
     It 'warns that a granular relationship awaiting approval stays valid' {
         $invite = New-ResellerInvite -Kind GranularAdmin -CustomerName 'Awaiting Co' -CustomerEmail 'a@awaiting.example' -ConfigPath $Config
+        $null = Invoke-SandboxControl -Method Post -Path 'process' # the request starts created; the service moves the relationship afterwards
 
         $null = Remove-ResellerInvite -Id $invite.Id -ConfigPath $Config -Confirm:$false -WarningVariable warnings -WarningAction SilentlyContinue
 
@@ -97,6 +98,7 @@ Describe 'Remove-ResellerInvite' {
     It 'changes nothing with -WhatIf' {
         $reseller = New-ResellerInvite -CustomerName 'WhatIf Reseller' -CustomerEmail 'a@whatif.example' -ConfigPath $Config
         $granular = New-ResellerInvite -Kind GranularAdmin -CustomerName 'WhatIf Granular' -CustomerEmail 'a@whatif-granular.example' -ConfigPath $Config
+        $null = Invoke-SandboxControl -Method Post -Path 'process' # the request starts created; the service moves the relationship afterwards
 
         $reseller, $granular | Remove-ResellerInvite -ConfigPath $Config -WhatIf
 

@@ -37,6 +37,7 @@ Describe 'Sync-ResellerInvite' {
     It 'reports an invite it could not check as its own error and still syncs the others' {
         $granular = New-GranularInvite 'Partly Granular'
         $null = Invoke-SandboxControl -Method Post -Path "relationships/$($granular.RelationshipId)/approve" -Body @{ tenantId = [guid]::NewGuid().ToString() }
+        $null = Invoke-SandboxControl -Method Post -Path 'process' # approved → activating → active
         # An accepted customer missing from the customer list is looked up on its own; that look-up keeps failing.
         $tenant = [guid]::NewGuid().ToString()
         $unreachable = New-ResellerInvite -CustomerName 'Unreachable Co' -CustomerEmail 'admin@unreachable.example' -CustomerTenantId $tenant -ConfigPath $Config
@@ -60,7 +61,9 @@ Describe 'Sync-ResellerInvite' {
         $invite.Body | Should -Match ([regex]::Escape($invite.Link))
         $invite.Link | Should -Match "granularAdminRelationships/$($invite.RelationshipId)$"
         $tenant = [guid]::NewGuid().ToString()
-        $approved = Invoke-SandboxControl -Method Post -Path "relationships/$($invite.RelationshipId)/approve" -Body @{ tenantId = $tenant }
+        $null = Invoke-SandboxControl -Method Post -Path "relationships/$($invite.RelationshipId)/approve" -Body @{ tenantId = $tenant }
+        $null = Invoke-SandboxControl -Method Post -Path 'process' # approved → activating → active
+        $approved = Get-SandboxRelationship $invite.RelationshipId
 
         $changes = @(Sync-ResellerInvite -ConfigPath $Config)
 
@@ -141,6 +144,7 @@ Describe 'Sync-ResellerInvite' {
         $first = New-GranularInvite 'Piped One'
         $second = New-GranularInvite 'Piped Two'
         foreach ($invite in $first, $second) { $null = Invoke-SandboxControl -Method Post -Path "relationships/$($invite.RelationshipId)/approve" }
+        $null = Invoke-SandboxControl -Method Post -Path 'process' # approved → activating → active
 
         @(Get-ResellerInvite -CustomerName 'Nobody*' -ConfigPath $Config | Sync-ResellerInvite -ConfigPath $Config).Count | Should -Be 0
         (Get-ResellerInvite -Id $first.Id -ConfigPath $Config).Status | Should -Be 'Pending'
@@ -155,6 +159,7 @@ Describe 'Sync-ResellerInvite' {
     It 'filters by -Kind and -CustomerName' {
         $granular = New-GranularInvite 'Filter Granular'
         $null = Invoke-SandboxControl -Method Post -Path "relationships/$($granular.RelationshipId)/approve"
+        $null = Invoke-SandboxControl -Method Post -Path 'process' # approved → activating → active
         $reseller = New-ResellerInvite -CustomerName 'Filter Reseller' -CustomerEmail 'a@filter-reseller.example' -ConfigPath $Config
         $null = Invoke-SandboxControl -Method Post -Path 'customers/accept-reseller' -Body @{ displayName = 'Filter Reseller'; tenantId = [guid]::NewGuid().ToString() }
 
@@ -166,6 +171,7 @@ Describe 'Sync-ResellerInvite' {
     It 'changes nothing with -WhatIf' {
         $invite = New-GranularInvite 'WhatIf Sync'
         $null = Invoke-SandboxControl -Method Post -Path "relationships/$($invite.RelationshipId)/approve"
+        $null = Invoke-SandboxControl -Method Post -Path 'process' # approved → activating → active
 
         $output = Sync-ResellerInvite -ConfigPath $Config -WhatIf
         $output | Should -BeNullOrEmpty
@@ -177,6 +183,7 @@ Describe 'Sync-ResellerInvite' {
     It 'records each step of an invite that missed several changes, in order' {
         $invite = New-GranularInvite 'Short Lived'
         $null = Invoke-SandboxControl -Method Post -Path "relationships/$($invite.RelationshipId)/approve"
+        $null = Invoke-SandboxControl -Method Post -Path 'process' # approved → activating → active
         $null = Invoke-SandboxControl -Method Post -Path "relationships/$($invite.RelationshipId)/terminate"
 
         $changes = @(Sync-ResellerInvite -ConfigPath $Config)
@@ -202,6 +209,7 @@ Describe 'Sync-ResellerInvite' {
     It 'records each transition exactly once when two processes sync at once' {
         $invites = 1..6 | ForEach-Object { New-GranularInvite "Concurrent $_" }
         foreach ($invite in $invites) { $null = Invoke-SandboxControl -Method Post -Path "relationships/$($invite.RelationshipId)/approve" }
+        $null = Invoke-SandboxControl -Method Post -Path 'process' # approved → activating → active
         $null = New-ResellerInvite -CustomerName 'Concurrent Reseller' -CustomerEmail 'a@concurrent-reseller.example' -ConfigPath $Config
         $null = Invoke-SandboxControl -Method Post -Path 'customers/accept-reseller' -Body @{ displayName = 'Concurrent Reseller'; tenantId = [guid]::NewGuid().ToString() }
 

@@ -37,6 +37,7 @@ templates:
 
     It 'outputs the invite once accepted, with its template applied' {
         $null = Invoke-SandboxControl -Method Post -Path "relationships/$($Invite.RelationshipId)/approve" -Body @{ tenantId = $Tenant }
+        $null = Invoke-SandboxControl -Method Post -Path 'process' # approved → activating → active
 
         $accepted = $Invite | Wait-ResellerInvite -Timeout 5m -PollInterval 15s
 

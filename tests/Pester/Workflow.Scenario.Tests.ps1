@@ -32,6 +32,7 @@ Describe 'The partner''s workflow' {
         # The customers accept (acting as them in the sandbox).
         $null = Invoke-SandboxControl -Method Post -Path 'customers/accept-reseller' -Body @{ displayName = 'Contoso'; domain = 'contoso.example' }
         $null = Invoke-SandboxControl -Method Post -Path "relationships/$($granular.RelationshipId)/approve" -Body @{ displayName = 'Fabrikam' }
+        $null = Invoke-SandboxControl -Method Post -Path 'process' # approved → activating → active
 
         # Sync reports both acceptances with their time, and records them.
         $accepted = @(Sync-ResellerInvite)

@@ -20,4 +20,10 @@ public sealed record AccessAssignmentInfo
     public DateTimeOffset? CreatedDateTime { get; init; }
     public DateTimeOffset? LastModifiedDateTime { get; init; }
     public string? ETag { get; init; }
+
+    /// <summary>
+    /// The long-running operation an update started (202 Accepted) and how it stood when the client stopped following
+    /// it; null when the change was immediate or nothing changed. Not finished means the roles shown are still the old ones.
+    /// </summary>
+    public RemoteOperationInfo? Operation { get; init; }
 }

@@ -58,11 +58,29 @@ internal static class GraphRelationshipPageReader
         return items;
     }
 
+    /// <summary>One relationship (a GET, POST or PATCH answer).</summary>
+    /// <exception cref="JsonException">Not JSON, or not an object.</exception>
+    /// <exception cref="FormatException">A duration that is not ISO 8601.</exception>
+    public static DelegatedAdminRelationshipInfo ReadOne(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(WithoutBom(json), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("A relationship must be a JSON object.");
+        }
+
+        return ReadRelationship(ref reader);
+    }
+
+    /// <summary>The @odata.type of the partner's resellerDelegatedAdminRelationship items (tenantrelationship-list-delegatedadminrelationships).</summary>
+    internal const string ResellerRelationshipType = "#microsoft.graph.resellerDelegatedAdminRelationship";
+
     /// <summary>On the item's StartObject; ends on its EndObject.</summary>
     private static DelegatedAdminRelationshipInfo ReadRelationship(ref Utf8JsonReader reader)
     {
         string? id = null, displayName = null, tenantId = null, customerName = null, etag = null, status = null;
-        string? duration = null, autoExtend = null;
+        string? duration = null, autoExtend = null, odataType = null, indirectProvider = null;
+        bool? consentPending = null;
         DateTimeOffset? created = null, modified = null, activated = null, ended = null;
         IReadOnlyList<string> roles = Array.Empty<string>();
         while (NextProperty(ref reader))
@@ -71,6 +89,9 @@ internal static class GraphRelationshipPageReader
             else if (reader.ValueTextEquals("displayName"u8)) displayName = StringValue(ref reader);
             else if (reader.ValueTextEquals("status"u8)) status = StringValue(ref reader);
             else if (reader.ValueTextEquals("@odata.etag"u8)) etag = StringValue(ref reader);
+            else if (reader.ValueTextEquals("@odata.type"u8)) odataType = StringValue(ref reader);
+            else if (reader.ValueTextEquals("indirectProviderTenantId"u8)) indirectProvider = StringValue(ref reader);
+            else if (reader.ValueTextEquals("isPartnerConsentPending"u8)) consentPending = BoolValue(ref reader);
             else if (reader.ValueTextEquals("duration"u8)) duration = StringValue(ref reader);
             else if (reader.ValueTextEquals("autoExtendDuration"u8)) autoExtend = StringValue(ref reader);
             else if (reader.ValueTextEquals("createdDateTime"u8)) created = DateValue(ref reader);
@@ -109,6 +130,10 @@ internal static class GraphRelationshipPageReader
             CustomerTenantId = tenantId,
             CustomerName = customerName,
             Status = status is not null && Statuses.TryGetValue(status, out var known) ? known : RelationshipStatus.Unknown,
+            ServiceStatus = status,
+            IsResellerRelationship = string.Equals(odataType, ResellerRelationshipType, StringComparison.OrdinalIgnoreCase) || indirectProvider is not null,
+            IndirectProviderTenantId = indirectProvider,
+            IsPartnerConsentPending = consentPending,
             Roles = roles,
             Duration = Duration(duration),
             AutoExtendDuration = Duration(autoExtend),
@@ -150,6 +175,15 @@ internal static class GraphRelationshipPageReader
         return roles;
     }
 
+    private static bool? BoolValue(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read()) throw new JsonException("The JSON ends too early.");
+        if (reader.TokenType is JsonTokenType.True or JsonTokenType.False) return reader.GetBoolean();
+        reader.Skip();
+        return null;
+    }
+
+    /// <summary>A date, or null when absent, null, not a string or not a date (the create answer shows <c>""</c>).</summary>
     private static DateTimeOffset? DateValue(ref Utf8JsonReader reader)
     {
         if (!reader.Read()) throw new JsonException("The JSON ends too early.");

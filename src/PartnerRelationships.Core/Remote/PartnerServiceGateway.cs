@@ -25,11 +25,12 @@ namespace PartnerRelationships.Core.Remote;
 /// <see cref="IPartnerServiceGateway"/> over the Microsoft Graph v5 SDK, using our HttpClient: the SDK's default
 /// middleware (redirects, compression, headers…) minus its RetryHandler, whose place our resilient handler takes.
 /// </summary>
-public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGroupDirectory, IAccessAssignmentRemoval, IGlobalAdministratorRemoval, IDisposable
+public sealed partial class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGroupDirectory, IAccessAssignmentRemoval, IGlobalAdministratorRemoval, IDisposable
 {
     private readonly GraphServiceClient _graph;
     private readonly HttpClient _httpClient;
     private readonly CloudEndpoints _endpoints;
+    private readonly TimeProvider _time;
 
     /// <summary>The largest $top delegatedAdminRelationships accepts (Graph v1.0 docs: "$top supports up to 300 objects").</summary>
     internal const int MaxRelationshipPageSize = 300;
@@ -52,6 +53,7 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGro
     {
         if (credential is null) throw new ArgumentNullException(nameof(credential));
         _endpoints = endpoints ?? throw new ArgumentNullException(nameof(endpoints));
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
 
         Handlers = BuildHandlers(new ResilientHttpHandler(pipeline, timeProvider, observer, limiter));
         _httpClient = GraphClientFactory.Create(Handlers, finalHandler: transport, disposeHandler: true);
@@ -99,6 +101,11 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGro
             var page = await ReadRelationshipPageAsync(request, cancellationToken).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
+                if (item.IsResellerRelationship && filter?.IncludeResellerRelationships != true)
+                {
+                    continue; // An indirect provider's relationship for a reseller: not the partner's own access.
+                }
+
                 yield return item;
             }
 
@@ -138,9 +145,14 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGro
     public async Task<DelegatedAdminRelationshipInfo> GetRelationshipAsync(string relationshipId, CancellationToken cancellationToken = default)
     {
         RequireId(relationshipId, nameof(relationshipId));
-        var relationship = await CallAsync("Get relationship " + relationshipId, relationshipId,
-            () => Relationships[relationshipId].GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return GraphModelMapper.ToInfo(relationship ?? throw NotFound(relationshipId));
+        var operation = "Get relationship " + relationshipId;
+        var answer = await SendRawAsync(Relationships[relationshipId].ToGetRequestInformation(), operation, relationshipId, cancellationToken).ConfigureAwait(false);
+        if (!answer.HasBody)
+        {
+            throw new PartnerRelationshipsException("RemoteEmptyResponse", ErrorKind.InvalidData,
+                $"{operation}: Microsoft Graph answered {answer.Status} with an empty body instead of the relationship. Try again; if it persists, the service changed its behaviour.", relationshipId);
+        }
+        return Read(operation, relationshipId, () => GraphRelationshipPageReader.ReadOne(answer.Body.AsSpan()));
     }
 
     public async Task<DelegatedAdminRelationshipInfo> CreateRelationshipAsync(RelationshipSpec spec, CancellationToken cancellationToken = default)
@@ -159,19 +171,27 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGro
         }
 
         var builder = Relationships;
+        var operation = "Create relationship '" + spec.DisplayName + "'";
         try
         {
-            var created = await CallAsync("Create relationship '" + spec.DisplayName + "'", spec.DisplayName,
-                () => builder.PostAsync(body, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return GraphModelMapper.ToInfo(created ?? throw new PartnerRelationshipsException("RemoteEmptyResponse", ErrorKind.InvalidData, "The service accepted the relationship but returned nothing; list relationships to find it.", spec.DisplayName));
+            // Raw: the documented answer carries "activatedDateTime": "" (tenantrelationship-post-delegatedadminrelationships).
+            var answer = await SendRawAsync(builder.ToPostRequestInformation(body), operation, spec.DisplayName, cancellationToken).ConfigureAwait(false);
+            if (answer.HasBody)
+            {
+                return Read(operation, spec.DisplayName, () => GraphRelationshipPageReader.ReadOne(answer.Body.AsSpan()));
+            }
+
+            return await FindByDisplayNameAsync(spec.DisplayName, cancellationToken).ConfigureAwait(false)
+                ?? throw new PartnerRelationshipsException("RemoteEmptyResponse", ErrorKind.InvalidData, "The service accepted the relationship but returned nothing; list relationships to find it.", spec.DisplayName);
         }
-        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteBadRequest" && LooksLikeNameTaken(ServiceMessage(ex)))
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId is "RemoteBadRequest" or "RemoteConflict")
         {
-            // A retried create whose first response was lost lands here: return what the first attempt made.
+            // The docs do not say how a taken display name is reported, so the name is looked up rather than the
+            // message read. A retried create whose first response was lost lands here too: return what it made.
             var existing = await FindByDisplayNameAsync(spec.DisplayName, cancellationToken).ConfigureAwait(false);
             if (existing is null)
             {
-                throw; // The 400 was about something else after all.
+                throw; // The 400 was about something else.
             }
 
             if (Matches(existing, spec))
@@ -220,10 +240,21 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGro
         {
             // Same idea as create: a retried request whose first response was lost finds the work already done.
             var current = await GetRelationshipAsync(relationshipId, cancellationToken).ConfigureAwait(false);
+            var actionName = action == DelegatedAdminRelationshipRequestAction.LockForApproval ? "lockForApproval" : "terminate";
             if (current.Status == reached || (reached == RelationshipStatus.TerminationRequested && current.Status is RelationshipStatus.Terminating or RelationshipStatus.Terminated))
             {
-                var actionName = action == DelegatedAdminRelationshipRequestAction.LockForApproval ? "lockForApproval" : "terminate";
                 return new RelationshipRequestInfo("", relationshipId, actionName, "succeeded");
+            }
+
+            // A request starts "created" and the relationship moves afterwards (delegatedadminrelationship-post-requests):
+            // one already being processed (or done since) is the same work.
+            var requests = await CallAsync("List requests of relationship " + relationshipId, relationshipId,
+                () => builder.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var inFlight = (requests?.Value ?? new()).Select(q => GraphModelMapper.ToInfo(relationshipId, q))
+                .FirstOrDefault(q => q.Action == actionName && q.Status != "failed"); // it may have finished since the read above
+            if (inFlight is not null)
+            {
+                return inFlight;
             }
 
             throw;
@@ -234,30 +265,53 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGro
     {
         RequireId(relationshipId, nameof(relationshipId));
         RequireId(etag, nameof(etag));
-        var builder = Relationships[relationshipId];
-        var updated = await CallAsync("Update auto-extend of relationship " + relationshipId, relationshipId,
-            () => builder.PatchAsync(new DelegatedAdminRelationship { AutoExtendDuration = autoExtendDuration }, config => config.Headers.Add("If-Match", etag), cancellationToken)).ConfigureAwait(false);
+        var operation = "Update auto-extend of relationship " + relationshipId;
+        var request = Relationships[relationshipId].ToPatchRequestInformation(
+            new DelegatedAdminRelationship { AutoExtendDuration = autoExtendDuration }, config => config.Headers.Add("If-Match", etag));
+        var answer = await SendRawAsync(request, operation, relationshipId, cancellationToken).ConfigureAwait(false);
+        if (answer.Status == 202)
+        {
+            var followed = await FollowOperationAsync(relationshipId, answer, operation, cancellationToken).ConfigureAwait(false);
+            if (followed.Status == RemoteOperationInfo.Failed) throw OperationFailed(followed, operation, relationshipId);
+            var reread = await GetRelationshipAsync(relationshipId, cancellationToken).ConfigureAwait(false);
+            return followed.IsFinished ? reread : reread with { PendingOperation = followed };
+        }
 
         // The service may answer 204 without a body: read it back.
-        return updated is null ? await GetRelationshipAsync(relationshipId, cancellationToken).ConfigureAwait(false) : GraphModelMapper.ToInfo(updated);
+        return answer.HasBody
+            ? Read(operation, relationshipId, () => GraphRelationshipPageReader.ReadOne(answer.Body.AsSpan()))
+            : await GetRelationshipAsync(relationshipId, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>All pages (delegatedadminrelationship-list-accessassignments is paged: @odata.nextLink is followed).</summary>
     public async Task<IReadOnlyList<AccessAssignmentInfo>> ListAccessAssignmentsAsync(string relationshipId, CancellationToken cancellationToken = default)
     {
         RequireId(relationshipId, nameof(relationshipId));
         var builder = Relationships[relationshipId].AccessAssignments;
+        var operation = "List access assignments of " + relationshipId;
         var result = new List<AccessAssignmentInfo>();
-        var page = await CallAsync("List access assignments of " + relationshipId, relationshipId, () => builder.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
-        while (page is not null)
+        var request = builder.ToGetRequestInformation();
+        for (var page = 1; ; page++)
         {
-            result.AddRange((page.Value ?? new()).Select(a => GraphModelMapper.ToInfo(relationshipId, a)));
-            var next = page.OdataNextLink;
+            var answer = await SendRawAsync(request, operation, relationshipId, cancellationToken).ConfigureAwait(false);
+            if (!answer.HasBody) break;
+            string? next = null;
+            result.AddRange(Read(operation, relationshipId, () => GraphObjectReader.ReadAssignmentPage(answer.Body.AsSpan(), relationshipId, out next)));
             if (string.IsNullOrEmpty(next)) break;
-            page = await CallAsync("List access assignments of " + relationshipId, relationshipId, () => builder.WithUrl(next!).GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (page >= MaxAssignmentPages)
+            {
+                throw new PartnerRelationshipsException("RemoteInvalidResponse", ErrorKind.InvalidData,
+                    $"{operation}: the service kept answering with a next page after {MaxAssignmentPages} pages. Try again; if it persists, report it.", relationshipId);
+            }
+
+            request = builder.WithUrl(next!).ToGetRequestInformation();
         }
 
         return result;
     }
+
+    /// <summary>A guard against a nextLink loop; far more assignments than a relationship can have.</summary>
+    private const int MaxAssignmentPages = 1000;
 
     public async Task<AccessAssignmentInfo> CreateOrUpdateAccessAssignmentAsync(string relationshipId, AccessAssignmentSpec spec, string? etag = null, CancellationToken cancellationToken = default)
     {
@@ -307,7 +361,7 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGro
 
         try
         {
-            return await PatchAssignmentAsync(relationshipId, existing, spec, etag ?? existing.ETag ?? "*", cancellationToken).ConfigureAwait(false);
+            return await PatchAssignmentAsync(relationshipId, existing, spec, etag ?? existing.ETag ?? await ReadAssignmentETagAsync(relationshipId, existing.Id, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemotePreconditionFailed" && etag is null)
         {
@@ -317,24 +371,50 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGro
                 ?? throw NotFound(spec.SecurityGroupId);
             return SameRoles(current.Roles, spec.Roles)
                 ? current
-                : await PatchAssignmentAsync(relationshipId, current, spec, current.ETag ?? "*", cancellationToken).ConfigureAwait(false);
+                : await PatchAssignmentAsync(relationshipId, current, spec, current.ETag ?? await ReadAssignmentETagAsync(relationshipId, current.Id, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
     }
 
+    /// <summary>
+    /// delegatedadminaccessassignment-update: typically 202 Accepted with body {}, Location (an operation) and
+    /// Retry-After; 200 with the original object when nothing changes. A 202 is followed to its end (bounded by
+    /// <see cref="OperationWaitLimit"/>) and the assignment read again; one still in progress comes back with its
+    /// <see cref="AccessAssignmentInfo.Operation"/> not finished.
+    /// </summary>
     private async Task<AccessAssignmentInfo> PatchAssignmentAsync(string relationshipId, AccessAssignmentInfo existing, AccessAssignmentSpec spec, string match, CancellationToken cancellationToken)
     {
         var builder = Relationships[relationshipId].AccessAssignments[existing.Id];
         var body = new DelegatedAdminAccessAssignment { AccessDetails = new DelegatedAdminAccessDetails { UnifiedRoles = GraphModelMapper.ToUnifiedRoles(spec.Roles) } };
-        var updated = await CallAsync($"Update access assignment {existing.Id}", existing.Id,
-            () => builder.PatchAsync(body, config => config.Headers.Add("If-Match", match), cancellationToken)).ConfigureAwait(false);
-        if (updated is not null)
+        var operation = $"Update access assignment {existing.Id}";
+        var answer = await SendRawAsync(builder.ToPatchRequestInformation(body, config => config.Headers.Add("If-Match", match)), operation, existing.Id, cancellationToken).ConfigureAwait(false);
+        RemoteOperationInfo? followed = null;
+        if (answer.Status == 202)
         {
-            return GraphModelMapper.ToInfo(relationshipId, updated);
+            followed = await FollowOperationAsync(relationshipId, answer, operation, cancellationToken).ConfigureAwait(false);
+            if (followed.Status == RemoteOperationInfo.Failed) throw OperationFailed(followed, operation, existing.Id);
+        }
+        else if (answer.HasBody && Read(operation, existing.Id, () => GraphObjectReader.ReadAssignment(answer.Body.AsSpan(), relationshipId)) is { } returned)
+        {
+            return returned;
         }
 
-        var read = await CallAsync($"Get access assignment {existing.Id}", existing.Id, () => builder.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return GraphModelMapper.ToInfo(relationshipId, read ?? throw NotFound(existing.Id));
+        var read = await GetAssignmentAsync(relationshipId, existing.Id, cancellationToken).ConfigureAwait(false);
+        return followed is null ? read : read with { Operation = followed };
     }
+
+    private async Task<AccessAssignmentInfo> GetAssignmentAsync(string relationshipId, string assignmentId, CancellationToken cancellationToken)
+    {
+        var operation = $"Get access assignment {assignmentId}";
+        var answer = await SendRawAsync(Relationships[relationshipId].AccessAssignments[assignmentId].ToGetRequestInformation(), operation, assignmentId, cancellationToken).ConfigureAwait(false);
+        return (answer.HasBody ? Read(operation, assignmentId, () => GraphObjectReader.ReadAssignment(answer.Body.AsSpan(), relationshipId)) : null)
+            ?? throw NotFound(assignmentId);
+    }
+
+    /// <summary>If-Match always carries an ETag the service gave (nothing documents "*").</summary>
+    private async Task<string> ReadAssignmentETagAsync(string relationshipId, string assignmentId, CancellationToken cancellationToken)
+        => (await GetAssignmentAsync(relationshipId, assignmentId, cancellationToken).ConfigureAwait(false)).ETag
+           ?? throw new PartnerRelationshipsException("RemoteInvalidResponse", ErrorKind.InvalidData,
+               $"The access assignment {assignmentId} came without an @odata.etag, which an update needs (If-Match). Try again later.", assignmentId);
 
     public async Task DeleteAccessAssignmentAsync(string relationshipId, string assignmentId, string etag, CancellationToken cancellationToken = default)
     {
@@ -349,17 +429,55 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGro
         }).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// delegatedadminrelationship-update: removing Global Administrator from an active relationship answers 202 with
+    /// an operation, and the relationship keeps the role until it succeeds. The operation is followed (bounded); the
+    /// relationship is read again and, while the operation runs, carries it in <see cref="DelegatedAdminRelationshipInfo.PendingOperation"/>.
+    /// </summary>
     public async Task<DelegatedAdminRelationshipInfo> RemoveGlobalAdministratorAsync(string relationshipId, string etag, CancellationToken cancellationToken = default)
     {
         RequireId(relationshipId, nameof(relationshipId));
         RequireId(etag, nameof(etag));
         var current = await GetRelationshipAsync(relationshipId, cancellationToken).ConfigureAwait(false);
         var remaining = current.Roles.Where(r => !string.Equals(r, Roles.RoleCatalog.GlobalAdministrator, StringComparison.OrdinalIgnoreCase)).ToList();
-        var builder = Relationships[relationshipId];
         var body = new DelegatedAdminRelationship { AccessDetails = new DelegatedAdminAccessDetails { UnifiedRoles = GraphModelMapper.ToUnifiedRoles(remaining) } };
-        var updated = await CallAsync("Remove Global Administrator from relationship " + relationshipId, relationshipId,
-            () => builder.PatchAsync(body, config => config.Headers.Add("If-Match", etag), cancellationToken)).ConfigureAwait(false);
-        return updated is null ? await GetRelationshipAsync(relationshipId, cancellationToken).ConfigureAwait(false) : GraphModelMapper.ToInfo(updated);
+        var operation = "Remove Global Administrator from relationship " + relationshipId;
+        var answer = await SendRawAsync(Relationships[relationshipId].ToPatchRequestInformation(body, config => config.Headers.Add("If-Match", etag)), operation, relationshipId, cancellationToken).ConfigureAwait(false);
+        if (answer.Status != 202)
+        {
+            var now = answer.HasBody
+                ? Read(operation, relationshipId, () => GraphRelationshipPageReader.ReadOne(answer.Body.AsSpan()))
+                : await GetRelationshipAsync(relationshipId, cancellationToken).ConfigureAwait(false);
+
+            // 200 with the original object while Global Administrator is still there: a removal already under way
+            // (an earlier run's operation) is reported as such, not as nothing happening.
+            return now.Roles.Contains(Roles.RoleCatalog.GlobalAdministrator, StringComparer.OrdinalIgnoreCase)
+                ? now with { PendingOperation = await UnfinishedOperationAsync(relationshipId, cancellationToken).ConfigureAwait(false) }
+                : now;
+        }
+
+        var followed = await FollowOperationAsync(relationshipId, answer, operation, cancellationToken).ConfigureAwait(false);
+        if (followed.Status == RemoteOperationInfo.Failed) throw OperationFailed(followed, operation, relationshipId);
+        var reread = await GetRelationshipAsync(relationshipId, cancellationToken).ConfigureAwait(false);
+        return followed.IsFinished ? reread : reread with { PendingOperation = followed };
+    }
+
+    /// <summary>A relationship's operation that has not finished (delegatedadminrelationship-list-operations), if any.</summary>
+    private async Task<RemoteOperationInfo?> UnfinishedOperationAsync(string relationshipId, CancellationToken cancellationToken)
+    {
+        var page = await CallAsync("List operations of relationship " + relationshipId, relationshipId,
+            () => Relationships[relationshipId].Operations.GetAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var open = (page?.Value ?? new()).FirstOrDefault(o => o.Status is LongRunningOperationStatus.NotStarted or LongRunningOperationStatus.Running);
+        return open is null ? null : new RemoteOperationInfo
+        {
+            Id = open.Id ?? "",
+            RelationshipId = relationshipId,
+            OperationType = open.OperationType?.ToString(),
+            Status = open.Status == LongRunningOperationStatus.Running ? RemoteOperationInfo.Running : RemoteOperationInfo.NotStarted,
+            Data = open.Data,
+            CreatedDateTime = open.CreatedDateTime,
+            LastModifiedDateTime = open.LastModifiedDateTime,
+        };
     }
 
     public async Task<bool> SecurityGroupExistsAsync(string groupId, CancellationToken cancellationToken = default)
@@ -432,16 +550,6 @@ public sealed class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGro
 
     private static AccessAssignmentInfo? FindAssignment(IEnumerable<AccessAssignmentInfo> assignments, string groupId)
         => assignments.FirstOrDefault(a => string.Equals(a.SecurityGroupId, groupId, StringComparison.OrdinalIgnoreCase) && a.Status is not ("deleted" or "deleting"));
-
-    /// <summary>The service's own words (not our wrapping, which quotes the display name and could match by accident).</summary>
-    private static string ServiceMessage(PartnerRelationshipsException ex)
-        => ex.InnerException is ODataError odata ? $"{odata.Error?.Code} {odata.Error?.Message}" : ex.InnerException?.Message ?? "";
-
-    private static bool LooksLikeNameTaken(string message)
-    {
-        var m = message.ToLowerInvariant();
-        return m.Contains("already exist") || m.Contains("duplicate") || m.Contains("unique") || (m.Contains("displayname") && m.Contains("exist"));
-    }
 
     internal static string? BuildFilter(RelationshipFilter? filter)
     {

@@ -7,6 +7,12 @@ public sealed record RelationshipFilter
     public string? CustomerTenantId { get; init; }
     public string? DisplayName { get; init; }
 
+    /// <summary>
+    /// Also yield resellerDelegatedAdminRelationship items (an indirect provider's relationships for a reseller, which
+    /// the list documents beside the partner's own). Off by default: they are not the partner's admin access.
+    /// </summary>
+    public bool IncludeResellerRelationships { get; init; }
+
     /// <summary>Page size ($top); null lets the service choose.</summary>
     public int? PageSize { get; init; }
 }

@@ -79,7 +79,7 @@ public sealed class RelationshipBulkService
                     $"Can't remove Global Administrator from {name}: it is the relationship's only role. Terminate the relationship instead " +
                     "(Remove-CustomerRelationship), and invite the customer to one with narrower roles", TemplateErrorIds.GlobalAdministratorNeedsNewRelationship));
             }
-            else if (r.Status is RelationshipStatus.Active or RelationshipStatus.Created)
+            else if (r.Status is RelationshipStatus.Active or RelationshipStatus.Expiring or RelationshipStatus.Created)
             {
                 changes.Add(new(r, RelationshipChangeKind.Change,
                     $"Remove Global Administrator from {name}, keeping {string.Join(", ", r.Roles.Where(id => id != RoleCatalog.GlobalAdministrator).Select(RoleCatalog.NameOf))}; " +
@@ -89,7 +89,7 @@ public sealed class RelationshipBulkService
             {
                 changes.Add(new(r, RelationshipChangeKind.NotAllowed,
                     $"Can't remove Global Administrator from {name} while it is {r.Status}: the service changes roles only of created or active relationships. " +
-                    "Wait until the customer approves it and run this again, or invite the customer to a new relationship without Global Administrator",
+                    "Wait until it is active (the customer approves it, then the service activates it) and run this again, or invite the customer to a new relationship without Global Administrator",
                     TemplateErrorIds.GlobalAdministratorNeedsNewRelationship));
             }
         }
@@ -101,8 +101,18 @@ public sealed class RelationshipBulkService
     public Task<DelegatedAdminRelationshipInfo> ApplyAutoExtendAsync(RelationshipChange change, bool enable, CancellationToken cancellationToken = default)
     {
         if (Skip(change) is { } unchanged) return unchanged;
-        return _gateway.UpdateAutoExtendAsync(change.Relationship.Id, enable ? RelationshipDurations.AutoExtendPeriod : TimeSpan.Zero, change.ETag ?? "*", cancellationToken);
+        return ApplyAutoExtendCoreAsync(change, enable, cancellationToken);
     }
+
+    private async Task<DelegatedAdminRelationshipInfo> ApplyAutoExtendCoreAsync(RelationshipChange change, bool enable, CancellationToken cancellationToken)
+        => await _gateway.UpdateAutoExtendAsync(change.Relationship.Id, enable ? RelationshipDurations.AutoExtendPeriod : TimeSpan.Zero,
+            await ETagAsync(change, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>If-Match always carries an ETag read from the service (nothing documents "*"): the plan's, or a fresh read.</summary>
+    private async Task<string> ETagAsync(RelationshipChange change, CancellationToken cancellationToken)
+        => change.ETag ?? (await _gateway.GetRelationshipAsync(change.Relationship.Id, cancellationToken).ConfigureAwait(false)).ETag
+           ?? throw new PartnerRelationshipsException("RemoteInvalidResponse", ErrorKind.InvalidData,
+               $"{change.Description}: the relationship came without an @odata.etag, which a change needs (If-Match). Try again later.", change.Relationship.Id);
 
     /// <summary>Applies one planned Global Administrator removal.</summary>
     public Task<DelegatedAdminRelationshipInfo> ApplyGlobalAdministratorRemovalAsync(RelationshipChange change, CancellationToken cancellationToken = default)
@@ -114,7 +124,12 @@ public sealed class RelationshipBulkService
                 $"{change.Description}: this connection can't change a relationship's roles.", change.Relationship.Id);
         }
 
-        return removal.RemoveGlobalAdministratorAsync(change.Relationship.Id, change.ETag ?? "*", cancellationToken);
+        return RemoveAsync(removal, change, cancellationToken);
+    }
+
+    private async Task<DelegatedAdminRelationshipInfo> RemoveAsync(IGlobalAdministratorRemoval removal, RelationshipChange change, CancellationToken cancellationToken)
+    {
+        return await removal.RemoveGlobalAdministratorAsync(change.Relationship.Id, await ETagAsync(change, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
     private static Task<DelegatedAdminRelationshipInfo>? Skip(RelationshipChange change)

@@ -119,7 +119,7 @@ public sealed class TemplatePlanner
                     null, cancellationToken).ConfigureAwait(false);
             case AccessPlanItemKind.Change:
                 return await _gateway.CreateOrUpdateAccessAssignmentAsync(item.RelationshipId!, new AccessAssignmentSpec(item.GroupId!, item.Roles.Select(r => r.Id).ToList()),
-                    item.ETag ?? "*", cancellationToken).ConfigureAwait(false);
+                    item.ETag, cancellationToken).ConfigureAwait(false); // null: the ETag of the assignment as just read, never "*"
             case AccessPlanItemKind.Remove:
                 if (_gateway is not IAccessAssignmentRemoval removal)
                 {
@@ -127,7 +127,12 @@ public sealed class TemplatePlanner
                         $"{item.Description}: this connection can't delete access assignments.", item.AssignmentId);
                 }
 
-                await removal.DeleteAccessAssignmentAsync(item.RelationshipId!, item.AssignmentId!, item.ETag ?? "*", cancellationToken).ConfigureAwait(false);
+                // If-Match carries an ETag read from the service (nothing documents "*"): the plan's, or a fresh read.
+                var etag = item.ETag
+                    ?? (await _gateway.ListAccessAssignmentsAsync(item.RelationshipId!, cancellationToken).ConfigureAwait(false)).FirstOrDefault(a => a.Id == item.AssignmentId)?.ETag
+                    ?? throw new PartnerRelationshipsException("RemoteNotFound", ErrorKind.ObjectNotFound,
+                        $"{item.Description}: the assignment {item.AssignmentId} is no longer there (or came without an ETag). Plan again.", item.AssignmentId);
+                await removal.DeleteAccessAssignmentAsync(item.RelationshipId!, item.AssignmentId!, etag, cancellationToken).ConfigureAwait(false);
                 return null;
             default:
                 throw new PartnerRelationshipsException(TemplateErrorIds.TemplateItemNotApplicable, ErrorKind.InvalidOperation,

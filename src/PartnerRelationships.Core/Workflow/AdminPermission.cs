@@ -29,4 +29,28 @@ public sealed record AdminPermission
 
     /// <summary>Pass back to an update to make sure nobody changed it in between.</summary>
     public string? ETag { get; init; }
+
+    /// <summary>
+    /// The service's long-running operation for this change (an update answers 202 Accepted); null when the change
+    /// took effect at once or nothing changed.
+    /// </summary>
+    public string? OperationId { get; init; }
+
+    /// <summary>notStarted, running, succeeded or failed; null when there was no operation.</summary>
+    public string? OperationStatus { get; init; }
+
+    /// <summary>The roles asked for while the change is still in progress (<see cref="Roles"/> are those in force now).</summary>
+    public IReadOnlyList<string> RequestedRoles { get; init; } = Array.Empty<string>();
+
+    /// <summary>
+    /// "done" when the roles shown are in force; "in progress" while the service is still applying them (assignment
+    /// pending or deleting, or its operation not finished); "error" when the service could not apply them.
+    /// </summary>
+    public string State => Status switch
+    {
+        "error" => "error",
+        "pending" or "deleting" => "in progress",
+        _ when OperationStatus is "notStarted" or "running" => "in progress",
+        _ => "done",
+    };
 }

@@ -112,6 +112,8 @@ public sealed class AdminPermissionService
                 ? step.Existing!
                 : await _gateway.CreateOrUpdateAccessAssignmentAsync(step.Relationship.Id, new AccessAssignmentSpec(step.SecurityGroupId, step.Roles.Select(r => r.Id).ToList()),
                     step.Action == AdminPermissionAction.Update ? step.ETag : null, cancellationToken).ConfigureAwait(false);
+            var inProgress = assignment.Operation is { IsFinished: false }
+                             || (assignment.Status == "pending" && !SameRoles(assignment.Roles, step.Roles.Select(r => r.Id)));
             result.Add(new AdminPermission
             {
                 RelationshipId = step.Relationship.Id,
@@ -125,6 +127,9 @@ public sealed class AdminPermissionService
                 Status = assignment.Status,
                 LastModifiedDateTime = assignment.LastModifiedDateTime,
                 ETag = assignment.ETag,
+                OperationId = assignment.Operation?.Id,
+                OperationStatus = assignment.Operation?.Status,
+                RequestedRoles = inProgress ? step.Roles.Select(r => r.Name).ToList() : Array.Empty<string>(),
             });
         }
 
@@ -139,13 +144,17 @@ public sealed class AdminPermissionService
         if (!string.IsNullOrWhiteSpace(relationshipId))
         {
             var relationship = await _gateway.GetRelationshipAsync(relationshipId!.Trim(), cancellationToken).ConfigureAwait(false);
+            if (relationship.IsResellerRelationship)
+            {
+                throw new PartnerRelationshipsException(WorkflowErrorIds.RelationshipNotActive, ErrorKind.InvalidOperation,
+                    $"The relationship '{relationship.DisplayName}' is a reseller relationship that the indirect provider {relationship.IndirectProviderTenantId} holds for a reseller, not your own admin access, so you can't assign its roles. Choose one of your own relationships (Get-PartnerCustomer lists them).",
+                    relationship.Id);
+            }
+
             if (requireActive && !IsActive(relationship))
             {
                 throw new PartnerRelationshipsException(WorkflowErrorIds.RelationshipNotActive, ErrorKind.InvalidOperation,
-                    $"The relationship '{relationship.DisplayName}' is {relationship.Status}, not active, so it can't carry admin permissions. " +
-                    (relationship.Status is RelationshipStatus.ApprovalPending or RelationshipStatus.Created
-                        ? "Wait until the customer approves it (Sync-ResellerInvite shows when), then try again."
-                        : "It has ended: invite the customer to a new relationship."),
+                    $"The relationship '{relationship.DisplayName}' is {relationship.Status}, not active, so it can't carry admin permissions. " + NotActiveAdvice(relationship),
                     relationship.Id);
             }
 
@@ -177,4 +186,14 @@ public sealed class AdminPermissionService
     }
 
     private static bool IsActive(DelegatedAdminRelationshipInfo r) => r.Status is RelationshipStatus.Active or RelationshipStatus.Expiring;
+
+    private static bool SameRoles(IEnumerable<string> a, IEnumerable<string> b) => new HashSet<string>(a, StringComparer.OrdinalIgnoreCase).SetEquals(b);
+
+    private static string NotActiveAdvice(DelegatedAdminRelationshipInfo r) => r.Status switch
+    {
+        RelationshipStatus.ApprovalPending or RelationshipStatus.Created => "Wait until the customer approves it (Sync-ResellerInvite shows when), then try again.",
+        RelationshipStatus.Approved or RelationshipStatus.Activating => "The customer approved it and the service is activating it: try again in a few minutes.",
+        RelationshipStatus.Unknown => $"The service reports a status this module does not know ('{r.ServiceStatus}'); check it in Partner Center before relying on it.",
+        _ => "It has ended or is ending: invite the customer to a new relationship.",
+    };
 }

@@ -92,36 +92,53 @@ public sealed class GranularInviteService
         if (plan is null) throw new ArgumentNullException(nameof(plan));
         cancellationToken.ThrowIfCancellationRequested();
 
-        var recorded = await RecordAsync(plan, cancellationToken).ConfigureAwait(false);
+        // A re-run after a lock that failed finishes that invite instead of recording a second one.
+        var (recorded, relationship) = await FindUnlockedAsync(plan, cancellationToken).ConfigureAwait(false) is { } unfinished
+            ? (unfinished.Invite, unfinished.Relationship)
+            : (await RecordAsync(plan, cancellationToken).ConfigureAwait(false), null);
         var displayName = recorded.RelationshipDisplayName!;
 
-        DelegatedAdminRelationshipInfo relationship;
-        try
+        if (relationship is null)
         {
-            relationship = await _gateway.CreateRelationshipAsync(new RelationshipSpec
+            try
             {
-                DisplayName = displayName,
-                CustomerTenantId = plan.CustomerTenantId,
-                CustomerName = plan.CustomerName,
-                Roles = plan.Roles.Select(r => r.Id).ToList(),
-                Duration = plan.Duration,
-                AutoExtendDuration = plan.AutoExtendDuration,
-            }, cancellationToken).ConfigureAwait(false);
+                relationship = await _gateway.CreateRelationshipAsync(new RelationshipSpec
+                {
+                    DisplayName = displayName,
+                    CustomerTenantId = plan.CustomerTenantId,
+                    CustomerName = plan.CustomerName,
+                    Roles = plan.Roles.Select(r => r.Id).ToList(),
+                    Duration = plan.Duration,
+                    AutoExtendDuration = plan.AutoExtendDuration,
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PartnerRelationshipsException ex) when (IsDefinitive(ex))
+            {
+                // The service said no for good (bad request, permissions): nothing exists remotely, so the invite is withdrawn.
+                await _store.TryChangeStatusAsync(new StatusChange(recorded.Id, InviteStatus.Pending, InviteStatus.Cancelled, _clock.GetUtcNow(),
+                    $"relationship could not be created: {ex.ErrorId}"), CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+        }
 
-            if (relationship.Status == RelationshipStatus.Created)
+        // Linked before the lock: whatever happens next, the invite knows its relationship (one invite, one relationship).
+        var linked = await _store.SetRelationshipAsync(recorded.Id, relationship.Id, displayName, cancellationToken).ConfigureAwait(false) ?? recorded;
+        if (relationship.Status == RelationshipStatus.Created)
+        {
+            try
             {
                 await _gateway.LockForApprovalAsync(relationship.Id, cancellationToken).ConfigureAwait(false);
             }
-        }
-        catch (PartnerRelationshipsException ex) when (IsDefinitive(ex))
-        {
-            // The service said no for good (bad request, permissions): nothing exists remotely, so the invite is withdrawn.
-            await _store.TryChangeStatusAsync(new StatusChange(recorded.Id, InviteStatus.Pending, InviteStatus.Cancelled, _clock.GetUtcNow(),
-                $"relationship could not be created: {ex.ErrorId}"), CancellationToken.None).ConfigureAwait(false);
-            throw;
+            catch (PartnerRelationshipsException ex)
+            {
+                throw new PartnerRelationshipsException(WorkflowErrorIds.GranularInviteNotLocked, ErrorKind.ResourceUnavailable,
+                    $"The relationship '{displayName}' ({relationship.Id}) was created and recorded with invite {recorded.Id}, but locking it for approval " +
+                    $"failed ({ex.ErrorId}: {ex.Message}). The customer can't approve it yet. Nothing is doubled: run Sync-ResellerInvite, or this same " +
+                    "command again, once the service answers; either locks this relationship and finishes this invite's draft.",
+                    recorded.Id, ex);
+            }
         }
 
-        var linked = await _store.SetRelationshipAsync(recorded.Id, relationship.Id, displayName, cancellationToken).ConfigureAwait(false) ?? recorded;
         var link = ResellerLinkBuilder.GranularApprovalLink(relationship.Id, _config.Cloud);
         var (subject, body) = Compose(plan, displayName, link);
         var invite = linked with { Link = link, Subject = subject, Body = body };
@@ -140,6 +157,47 @@ public sealed class GranularInviteService
         }
 
         return new CreatedInvite(invite, draftFile);
+    }
+
+    /// <summary>
+    /// A pending invite to the same customer (name and email) whose relationship was created but never locked for
+    /// approval (an earlier run failed at the lock), with the same roles, duration and auto-extend: finishing it is
+    /// what a re-run means. Null when there is none.
+    /// </summary>
+    private async Task<(ResellerInvite Invite, DelegatedAdminRelationshipInfo Relationship)?> FindUnlockedAsync(GranularInvitePlan plan, CancellationToken cancellationToken)
+    {
+        var candidates = new List<ResellerInvite>();
+        await foreach (var invite in _store.QueryInvitesAsync(new InviteQuery { Statuses = new[] { InviteStatus.Pending }, Kind = InviteKind.GranularAdmin }, cancellationToken).ConfigureAwait(false))
+        {
+            if (!string.IsNullOrEmpty(invite.RelationshipId) && string.IsNullOrEmpty(invite.Link)
+                && string.Equals(invite.CustomerEmail, plan.CustomerEmail, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(invite.CustomerName, plan.CustomerName, StringComparison.OrdinalIgnoreCase))
+            {
+                candidates.Add(invite);
+            }
+        }
+
+        foreach (var invite in candidates)
+        {
+            DelegatedAdminRelationshipInfo relationship;
+            try
+            {
+                relationship = await _gateway.GetRelationshipAsync(invite.RelationshipId!, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound")
+            {
+                continue; // Deleted meanwhile: sync cancels that invite.
+            }
+
+            if (relationship.Status == RelationshipStatus.Created
+                && new HashSet<string>(relationship.Roles, StringComparer.OrdinalIgnoreCase).SetEquals(plan.Roles.Select(r => r.Id))
+                && relationship.Duration == plan.Duration && relationship.AutoExtendDuration == plan.AutoExtendDuration)
+            {
+                return (invite, relationship);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -298,8 +298,17 @@ public sealed class InviteSyncService
         return await CompleteDraftAsync(linked, relationship, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Finishes what an interrupted invite left: a relationship still in created status (its lockForApproval failed or
+    /// never ran) is locked now, so the customer can approve it; then the draft gets its approval link.
+    /// </summary>
     private async Task<ResellerInvite> CompleteDraftAsync(ResellerInvite linked, DelegatedAdminRelationshipInfo relationship, CancellationToken cancellationToken)
     {
+        if (linked.Status == InviteStatus.Pending && relationship.Status == RelationshipStatus.Created)
+        {
+            await _gateway.LockForApprovalAsync(relationship.Id, cancellationToken).ConfigureAwait(false);
+        }
+
         if (_store is IInviteDraftStore drafts && string.IsNullOrEmpty(linked.Link))
         {
             var link = ResellerLinkBuilder.GranularApprovalLink(relationship.Id, _cloud);

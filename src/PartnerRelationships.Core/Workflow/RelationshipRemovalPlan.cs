@@ -8,8 +8,9 @@ namespace PartnerRelationships.Core.Workflow;
 public sealed class RelationshipRemovalPlan
 {
     internal RelationshipRemovalPlan(string customerTenantId, string? customerName, IReadOnlyList<DelegatedAdminRelationshipInfo> toTerminate,
-        IReadOnlyList<DelegatedAdminRelationshipInfo> leftPending, bool removeReseller)
+        IReadOnlyList<DelegatedAdminRelationshipInfo> leftPending, bool removeReseller, IReadOnlyList<DelegatedAdminRelationshipInfo>? notYetActive = null)
     {
+        NotYetActive = notYetActive ?? new List<DelegatedAdminRelationshipInfo>();
         CustomerTenantId = customerTenantId;
         CustomerName = customerName;
         ToTerminate = toTerminate;
@@ -24,6 +25,9 @@ public sealed class RelationshipRemovalPlan
     /// <summary>Relationships awaiting approval: the service lets the partner neither terminate nor delete them; they expire unapproved.</summary>
     public IReadOnlyList<DelegatedAdminRelationshipInfo> LeftPending { get; }
     public bool RemoveReseller { get; }
+
+    /// <summary>Approved or activating: the service terminates only active relationships, so these wait for a later run.</summary>
+    public IReadOnlyList<DelegatedAdminRelationshipInfo> NotYetActive { get; }
 
     public string Description
     {

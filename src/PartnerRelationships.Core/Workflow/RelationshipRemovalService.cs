@@ -43,6 +43,7 @@ public sealed class RelationshipRemovalService
         var tenant = TenantIds.Require(request.CustomerTenantId);
         var terminate = new List<DelegatedAdminRelationshipInfo>();
         var pending = new List<DelegatedAdminRelationshipInfo>();
+        var notYetActive = new List<DelegatedAdminRelationshipInfo>();
         string? name = null;
         if (request.Granular)
         {
@@ -53,6 +54,8 @@ public sealed class RelationshipRemovalService
                 if (only is not null && !only.Contains(r.Id)) continue;
                 if (r.Status is RelationshipStatus.Active or RelationshipStatus.Expiring) terminate.Add(r);
                 else if (r.Status is RelationshipStatus.ApprovalPending) pending.Add(r);
+                else if (r.Status is RelationshipStatus.Approved or RelationshipStatus.Activating) notYetActive.Add(r);
+                // terminationRequested / terminating: already ending; expired / terminated: over; reseller items are not listed.
             }
         }
 
@@ -76,8 +79,10 @@ public sealed class RelationshipRemovalService
 
         if (terminate.Count == 0 && !request.Reseller)
         {
-            var pendingNote = pending.Count == 0 ? "" :
-                $" {pending.Count} relationship(s) await approval; the service lets a partner neither terminate nor delete those, so they expire unless approved.";
+            var pendingNote = (pending.Count == 0 ? "" :
+                $" {pending.Count} relationship(s) await approval; the service lets a partner neither terminate nor delete those, so they expire unless approved.")
+                + (notYetActive.Count == 0 ? "" :
+                $" {notYetActive.Count} relationship(s) were approved and are being activated; run this again once they are active to terminate them.");
             var selected = request.RelationshipIds is { Count: > 0 } ? " selected" : "";
 
             // Only granular was asked for: say whether a reseller relationship is there to remove instead, with the
@@ -91,7 +96,7 @@ public sealed class RelationshipRemovalService
             throw new PartnerRelationshipsException(WorkflowErrorIds.NothingToRemove, ErrorKind.ObjectNotFound, message, tenant);
         }
 
-        return new RelationshipRemovalPlan(tenant, name, terminate, pending, request.Reseller);
+        return new RelationshipRemovalPlan(tenant, name, terminate, pending, request.Reseller, notYetActive);
     }
 
     /// <summary>The customer as Partner Center knows it, or null when it does not.</summary>

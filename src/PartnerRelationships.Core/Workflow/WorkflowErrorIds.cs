@@ -22,4 +22,7 @@ public static class WorkflowErrorIds
     public const string SupportContactNotSupported = nameof(SupportContactNotSupported);
     public const string IndirectResellerNotFound = nameof(IndirectResellerNotFound);
     public const string InvalidCustomerTenantId = nameof(InvalidCustomerTenantId);
+
+    /// <summary>The relationship was created and recorded with its invite, but locking it for approval failed: Sync (or a re-run) finishes it.</summary>
+    public const string GranularInviteNotLocked = nameof(GranularInviteNotLocked);
 }

@@ -54,6 +54,11 @@ public sealed class RemoveCustomerRelationshipCommand : ConnectedCmdlet
                 WriteWarning($"The relationship '{pending.DisplayName}' awaits the customer's approval: a partner can neither terminate nor delete it, so it stays until it expires unapproved.");
             }
 
+            foreach (var activating in plan.NotYetActive)
+            {
+                WriteWarning($"The relationship '{activating.DisplayName}' was approved and is being activated ({activating.Status}): the service terminates only active relationships, so run this again in a few minutes to end it.");
+            }
+
             if (!ShouldProcess(plan.Description, plan.Description + "?", "Remove customer relationship"))
             {
                 return;

@@ -29,6 +29,24 @@ internal static class ControlEndpoints
         group.MapPost("/relationships/{id}/expire", (HttpContext context, string id) =>
             JsonResponses.WriteAsync(context, 200, GraphJson.Relationship(state.ExpireRelationship(id))));
 
+        group.MapPost("/relationships/{id}/operations/{operationId}/fail", (HttpContext context, string id, string operationId) =>
+            JsonResponses.WriteAsync(context, 200, GraphJson.Operation(state.FailOperation(id, operationId))));
+
+        // An indirect provider's relationship for a reseller, as it shows in the partner's list (resellerDelegatedAdminRelationship).
+        group.MapPost("/reseller-relationships", async context =>
+        {
+            var body = await JsonResponses.ReadObjectAsync(context);
+            var r = state.AddResellerRelationship(
+                JsonResponses.String(body, "displayName"),
+                JsonResponses.String(body, "tenantId"),
+                JsonResponses.String(body, "customerDisplayName"),
+                JsonResponses.String(body, "indirectProviderTenantId"),
+                JsonResponses.Bool(body, "isPartnerConsentPending") ?? true,
+                JsonResponses.String(body, "status") ?? RelationshipStatus.ApprovalPending,
+                JsonResponses.RoleIds(JsonResponses.Object(body, "accessDetails")));
+            await JsonResponses.WriteAsync(context, 201, GraphJson.Relationship(r));
+        });
+
         group.MapPost("/relationships/{id}/accessAssignments/{assignmentId}/fail", (HttpContext context, string id, string assignmentId) =>
             JsonResponses.WriteAsync(context, 200, GraphJson.AccessAssignment(state.FailAccessAssignment(id, assignmentId))));
 

@@ -6,7 +6,33 @@ namespace PartnerRelationships.Sandbox.Http;
 /// <summary>Graph v1.0 JSON shapes of the GDAP resources.</summary>
 internal static class GraphJson
 {
-    public static JsonObject Relationship(SandboxRelationship r) => new()
+    /// <summary>A delegatedAdminRelationship; a reseller one carries its @odata.type and own properties (DocumentedBehaviour.ResellerRelationshipResource).</summary>
+    public static JsonObject Relationship(SandboxRelationship r)
+    {
+        var json = BaseRelationship(r);
+        if (r.IsReseller)
+        {
+            json.Insert(0, "@odata.type", "#microsoft.graph.resellerDelegatedAdminRelationship");
+            json["isPartnerConsentPending"] = r.IsPartnerConsentPending;
+            json["indirectProviderTenantId"] = r.IndirectProviderTenantId;
+        }
+
+        return json;
+    }
+
+    public static JsonObject Operation(SandboxRelationshipOperation o) => new()
+    {
+        ["@odata.type"] = "#microsoft.graph.delegatedAdminRelationshipOperation",
+        ["@odata.etag"] = o.ETag,
+        ["id"] = o.Id,
+        ["operationType"] = o.OperationType,
+        ["data"] = o.Data,
+        ["status"] = o.Status,
+        ["createdDateTime"] = JsonResponses.Date(o.CreatedDateTime),
+        ["lastModifiedDateTime"] = JsonResponses.Date(o.LastModifiedDateTime),
+    };
+
+    private static JsonObject BaseRelationship(SandboxRelationship r) => new()
     {
         ["@odata.etag"] = r.ETag,
         ["id"] = r.Id,

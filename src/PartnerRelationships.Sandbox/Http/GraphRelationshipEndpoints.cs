@@ -28,7 +28,9 @@ internal static class GraphRelationshipEndpoints
             var body = await JsonResponses.ReadObjectAsync(context);
             var created = state.CreateRelationship(Draft(body));
             context.Response.Headers.Location = $"{GraphJson.BaseUrl(context.Request)}{Collection}/{created.Id}";
-            await JsonResponses.WriteAsync(context, 201, GraphJson.Relationship(created));
+            var answer = GraphJson.Relationship(created);
+            answer["activatedDateTime"] = ""; // As the doc's example answers (DocumentedBehaviour.CreateRelationship): readers must survive it.
+            await JsonResponses.WriteAsync(context, 201, answer);
         });
 
         app.MapGet(Collection + "/{id}", (HttpContext context, string id) =>
@@ -40,7 +42,14 @@ internal static class GraphRelationshipEndpoints
         app.MapMethods(Collection + "/{id}", new[] { "PATCH" }, async (HttpContext context, string id) =>
         {
             var body = await JsonResponses.ReadObjectAsync(context);
-            var updated = state.UpdateRelationship(id, context.Request.Headers.IfMatch.ToString(), Draft(body));
+            var (updated, operation) = state.UpdateRelationship(id, context.Request.Headers.IfMatch.ToString(), Draft(body));
+            if (operation is not null)
+            {
+                // DocumentedBehaviour.UpdateRelationship: removing Global Administrator from an active relationship.
+                Accepted(context, state, id, operation);
+                return;
+            }
+
             await JsonResponses.WriteAsync(context, 200, GraphJson.Relationship(updated));
         });
 
@@ -55,6 +64,7 @@ internal static class GraphRelationshipEndpoints
         {
             var body = await JsonResponses.ReadObjectAsync(context);
             var request = state.CreateRequest(id, JsonResponses.String(body, "action"));
+            context.Response.Headers.Location = $"{GraphJson.BaseUrl(context.Request)}{Collection}/{id}/requests/{request.Id}";
             await JsonResponses.WriteAsync(context, 201, GraphJson.Request(request));
         });
 
@@ -63,8 +73,24 @@ internal static class GraphRelationshipEndpoints
                 context.Request, $"tenantRelationships/delegatedAdminRelationships('{id}')/requests",
                 state.ListRequests(id).Select(GraphJson.Request), null)));
 
+        app.MapGet(Collection + "/{id}/operations", (HttpContext context, string id) =>
+            JsonResponses.WriteAsync(context, 200, GraphJson.Collection(
+                context.Request, $"tenantRelationships/delegatedAdminRelationships('{id}')/operations",
+                state.ListOperations(id).Select(GraphJson.Operation), null)));
+
+        app.MapGet(Collection + "/{id}/operations/{operationId}", (HttpContext context, string id, string operationId) =>
+            JsonResponses.WriteAsync(context, 200, GraphJson.Operation(state.GetOperation(id, operationId))));
+
         app.MapGet(Collection + "/{id}/requests/{requestId}", (HttpContext context, string id, string requestId) =>
             JsonResponses.WriteAsync(context, 200, GraphJson.Request(state.GetRequest(id, requestId))));
+    }
+
+    /// <summary>202 Accepted with Location (the operation) and Retry-After (DocumentedBehaviour.UpdateAccessAssignment / UpdateRelationship).</summary>
+    internal static void Accepted(HttpContext context, SandboxState state, string relationshipId, SandboxRelationshipOperation operation)
+    {
+        context.Response.StatusCode = 202;
+        context.Response.Headers.Location = $"{GraphJson.BaseUrl(context.Request)}{Collection}/{relationshipId}/operations/{operation.Id}";
+        context.Response.Headers.RetryAfter = ((int)state.OperationRetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static RelationshipDraft Draft(JsonObject body)

@@ -144,6 +144,9 @@ public static class SandboxSeeder
                 var r = new SandboxRelationship
                 {
                     Id = $"{Guid.NewGuid()}-{tenantId}",
+                    IsReseller = sr.IndirectProviderTenantId is not null,
+                    IndirectProviderTenantId = RelationshipRules.TenantId(sr.IndirectProviderTenantId),
+                    IsPartnerConsentPending = sr.IsPartnerConsentPending,
                     DisplayName = RelationshipRules.DisplayName(sr.DisplayName),
                     Duration = RelationshipRules.Duration(sr.Duration),
                     AutoExtendDuration = autoExtend,

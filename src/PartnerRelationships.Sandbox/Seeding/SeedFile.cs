@@ -56,4 +56,9 @@ public sealed record SeedRelationship
     public string AutoExtendDuration { get; init; } = "PT0S";
 
     public List<string> Roles { get; init; } = new();
+
+    /// <summary>Set: a resellerDelegatedAdminRelationship that this indirect provider holds for a reseller (not the partner's own).</summary>
+    public string? IndirectProviderTenantId { get; init; }
+
+    public bool IsPartnerConsentPending { get; init; }
 }

@@ -18,8 +18,8 @@ internal static class ETags
             return false;
         }
 
-        var wanted = Normalize(ifMatch);
-        return wanted == "*" || wanted == Normalize(current);
+        // Only an ETag the service gave matches: "*" is not documented for these resources (DocumentedBehaviour).
+        return Normalize(ifMatch) == Normalize(current);
     }
 
     private static string Normalize(string etag)

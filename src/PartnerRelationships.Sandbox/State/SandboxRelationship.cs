@@ -33,8 +33,25 @@ public sealed class SandboxRelationship
     /// <summary>When lockForApproval ran; the 90-day approval window counts from here.</summary>
     public DateTimeOffset? LockedForApprovalDateTime { get; set; }
 
-    /// <summary>When a partner's terminate request completes (terminationRequested → terminated).</summary>
-    internal DateTimeOffset? TerminationDue { get; set; }
+    /// <summary>
+    /// A resellerDelegatedAdminRelationship: an indirect provider's relationship for an indirect reseller, listed
+    /// among the partner's relationships (tenantrelationship-list-delegatedadminrelationships) but not its own access.
+    /// </summary>
+    public bool IsReseller { get; init; }
+
+    /// <summary>resellerDelegatedAdminRelationship.indirectProviderTenantId.</summary>
+    public string? IndirectProviderTenantId { get; init; }
+
+    /// <summary>resellerDelegatedAdminRelationship.isPartnerConsentPending.</summary>
+    public bool IsPartnerConsentPending { get; set; }
+
+    /// <summary>Status changes the service makes on its own, oldest first (see <see cref="ScheduledStep"/>).</summary>
+    internal List<ScheduledStep> Steps { get; } = new();
+
+    internal List<SandboxRelationshipOperation> Operations { get; } = new();
+
+    /// <summary>A lockForApproval or terminate request is still being processed.</summary>
+    internal bool HasStepsPending => Steps.Count > 0;
 
     public long Version { get; internal set; }
 
@@ -48,12 +65,15 @@ public sealed class SandboxRelationship
 
     public IReadOnlyList<SandboxRelationshipRequest> RequestSnapshot { get; private set; } = Array.Empty<SandboxRelationshipRequest>();
 
+    public IReadOnlyList<SandboxRelationshipOperation> OperationSnapshot { get; private set; } = Array.Empty<SandboxRelationshipOperation>();
+
     internal SandboxRelationship Snapshot()
     {
         var copy = (SandboxRelationship)MemberwiseClone();
         copy.RoleDefinitionIds = new List<string>(RoleDefinitionIds);
         copy.AccessAssignmentSnapshot = AccessAssignments.Select(a => a.Snapshot()).ToArray();
         copy.RequestSnapshot = Requests.Select(r => r.Snapshot()).ToArray();
+        copy.OperationSnapshot = Operations.Select(o => o.Snapshot()).ToArray();
         return copy;
     }
 }

@@ -10,7 +10,7 @@ public sealed partial class SandboxState
         lock (_gate)
         {
             var r = GetRelationship(relationshipId);
-            if (r.Status != RelationshipStatus.Active)
+            if (!RelationshipStatus.IsLive(r.Status))
             {
                 throw SandboxRuleException.BadRequest(
                     $"The relationship is in {r.Status} status; access assignments can be created only on an active relationship.");
@@ -62,6 +62,19 @@ public sealed partial class SandboxState
         }
     }
 
+    /// <summary>One page of a relationship's assignments (<see cref="DocumentedBehaviour.ListAccessAssignments"/>: paged); the next page's start or null.</summary>
+    internal (IReadOnlyList<SandboxAccessAssignment> Page, long? NextAfter) ListAccessAssignments(string relationshipId, long after, int top)
+    {
+        ProcessDue();
+        lock (_gate)
+        {
+            var all = GetRelationship(relationshipId).AccessAssignments;
+            var start = (int)Math.Min(after, all.Count);
+            var page = all.Skip(start).Take(top).Select(a => a.Snapshot()).ToArray();
+            return (page, start + page.Length < all.Count ? start + page.Length : null);
+        }
+    }
+
     public SandboxAccessAssignment GetAccessAssignment(string relationshipId, string assignmentId)
     {
         ProcessDue();
@@ -71,7 +84,13 @@ public sealed partial class SandboxState
         }
     }
 
-    public SandboxAccessAssignment UpdateAccessAssignment(string relationshipId, string assignmentId, string? ifMatch, IReadOnlyList<string>? roleIds)
+    /// <summary>
+    /// <see cref="DocumentedBehaviour.UpdateAccessAssignment"/>: the same roles answer 200 with the original object
+    /// (Operation null); new roles start a long-running operation (202) and apply when it succeeds. Meanwhile the
+    /// assignment shows status pending and its previous roles (a sandbox choice).
+    /// </summary>
+    public (SandboxAccessAssignment Assignment, SandboxRelationshipOperation? Operation) UpdateAccessAssignment(
+        string relationshipId, string assignmentId, string? ifMatch, IReadOnlyList<string>? roleIds)
     {
         ProcessDue();
         var now = Now;
@@ -85,14 +104,19 @@ public sealed partial class SandboxState
                 throw SandboxRuleException.BadRequest($"The access assignment is in {a.Status} status and can't be updated.");
             }
 
-            a.RoleDefinitionIds = AssignableRoles(r, roleIds);
+            var roles = AssignableRoles(r, roleIds);
+            if (new HashSet<string>(roles, StringComparer.OrdinalIgnoreCase).SetEquals(a.RoleDefinitionIds))
+            {
+                return (a.Snapshot(), null);
+            }
 
-            // The service re-applies the roles to the group: pending until that work completes.
+            var target = a.Snapshot();
+            target.RoleDefinitionIds = roles;
+            var op = StartOperation(r, SandboxRelationshipOperation.AccessAssignmentUpdate, a.Id, roles, Http.GraphJson.AccessAssignment(target), now);
             a.Status = AccessAssignmentStatus.Pending;
-            a.WorkDue = now + _options.PendingWorkDelay;
-            DueAt(a.WorkDue);
+            a.WorkDue = null; // The operation completes it.
             Touch(a, now);
-            return a.Snapshot();
+            return (a.Snapshot(), op.Snapshot());
         }
     }
 

@@ -76,7 +76,10 @@ public sealed partial class SandboxState
             if (terminateGdap)
             {
                 foreach (var r in _relationships.Where(r => string.Equals(r.CustomerTenantId, c.TenantId, StringComparison.OrdinalIgnoreCase)
-                                                            && r.Status is RelationshipStatus.Active or RelationshipStatus.ApprovalPending or RelationshipStatus.TerminationRequested))
+                                                            && !r.IsReseller
+                                                            && r.Status is RelationshipStatus.Active or RelationshipStatus.Expiring or RelationshipStatus.ApprovalPending
+                                                                or RelationshipStatus.Approved or RelationshipStatus.Activating
+                                                                or RelationshipStatus.TerminationRequested or RelationshipStatus.Terminating))
                 {
                     EndRelationship(r, RelationshipStatus.Terminated, now, now);
                 }

@@ -68,27 +68,55 @@ public sealed partial class SandboxState
         }
     }
 
-    public SandboxRelationship UpdateRelationship(string id, string? ifMatch, RelationshipDraft patch)
+    /// <summary>
+    /// <see cref="DocumentedBehaviour.UpdateRelationship"/>: any field while created; autoExtendDuration while created or
+    /// active; removing Global Administrator from an active relationship starts a long-running operation (returned;
+    /// the endpoint answers 202) and the relationship keeps GA until it succeeds; any other accessDetails change on an
+    /// active relationship is ignored (200 with the original object).
+    /// </summary>
+    public (SandboxRelationship Relationship, SandboxRelationshipOperation? Operation) UpdateRelationship(string id, string? ifMatch, RelationshipDraft patch)
     {
         ProcessDue();
         var now = Now;
         lock (_gate)
         {
             var r = GetForWrite(id, ifMatch);
-            var onlyAutoExtend = patch.DisplayName is null && patch.Duration is null && !patch.HasCustomer && patch.RoleDefinitionIds is null;
-            // The service lets an active relationship drop Global Administrator (and nothing else) from its roles.
-            var removesOnlyGlobalAdministrator = patch.DisplayName is null && patch.Duration is null && !patch.HasCustomer
-                && patch.RoleDefinitionIds is { } asked && r.RoleDefinitionIds.Contains(BuiltInRoles.GlobalAdministrator, StringComparer.OrdinalIgnoreCase)
-                && new HashSet<string>(asked, StringComparer.OrdinalIgnoreCase).SetEquals(r.RoleDefinitionIds.Where(id => !string.Equals(id, BuiltInRoles.GlobalAdministrator, StringComparison.OrdinalIgnoreCase)));
-            if (r.Status == RelationshipStatus.Active)
+            if (RelationshipStatus.IsLive(r.Status))
             {
-                if (!onlyAutoExtend && !removesOnlyGlobalAdministrator)
+                if (patch.DisplayName is not null || patch.Duration is not null || patch.HasCustomer)
                 {
                     throw SandboxRuleException.BadRequest(
                         "Only autoExtendDuration can be changed on an active relationship (and the Global Administrator role removed); other fields can be changed only while it is in created status.");
                 }
+
+                SandboxRelationshipOperation? operation = null;
+                if (patch.AutoExtendDuration is not null)
+                {
+                    var extend = RelationshipRules.AutoExtendDuration(patch.AutoExtendDuration);
+                    RelationshipRules.AutoExtendAllowed(extend, r.RoleDefinitionIds);
+                    r.AutoExtendDuration = extend;
+                    if (extend > TimeSpan.Zero && r.Status == RelationshipStatus.Expiring)
+                    {
+                        r.Status = RelationshipStatus.Active;
+                    }
+
+                    Touch(r, now);
+                    DueAt(r.EndDateTime - ExpiringWindow);
+                }
+
+                if (patch.RoleDefinitionIds is { } asked && RemovesOnlyGlobalAdministrator(r, asked)
+                    && !r.Operations.Any(o => !o.IsFinished && o.OperationType == SandboxRelationshipOperation.RelationshipUpdate))
+                {
+                    var remaining = r.RoleDefinitionIds.Where(x => !string.Equals(x, BuiltInRoles.GlobalAdministrator, StringComparison.OrdinalIgnoreCase)).ToList();
+                    var target = r.Snapshot();
+                    target.RoleDefinitionIds = remaining;
+                    operation = StartOperation(r, SandboxRelationshipOperation.RelationshipUpdate, null, remaining, Http.GraphJson.Relationship(target), now).Snapshot();
+                }
+
+                return (r.Snapshot(), operation);
             }
-            else if (r.Status != RelationshipStatus.Created)
+
+            if (r.Status != RelationshipStatus.Created)
             {
                 throw SandboxRuleException.BadRequest(
                     $"The relationship is in {r.Status} status and can't be updated; only created (any field) and active (autoExtendDuration) relationships can.");
@@ -116,18 +144,14 @@ public sealed partial class SandboxState
             r.CustomerTenantId = tenantId;
             r.CustomerDisplayName = patch.CustomerDisplayName ?? r.CustomerDisplayName;
             Touch(r, now);
-            if (r.Status == RelationshipStatus.Active)
-            {
-                DueAt(r.EndDateTime);
-                if (removesOnlyGlobalAdministrator)
-                {
-                    DropGlobalAdministratorFromAssignments(r, now);
-                }
-            }
-
-            return r.Snapshot();
+            return (r.Snapshot(), null);
         }
     }
+
+    private static bool RemovesOnlyGlobalAdministrator(SandboxRelationship r, IReadOnlyList<string> asked) =>
+        r.RoleDefinitionIds.Contains(BuiltInRoles.GlobalAdministrator, StringComparer.OrdinalIgnoreCase)
+        && new HashSet<string>(asked, StringComparer.OrdinalIgnoreCase).SetEquals(
+            r.RoleDefinitionIds.Where(x => !string.Equals(x, BuiltInRoles.GlobalAdministrator, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Roles the relationship no longer has can't stay assigned: the sandbox takes them off, deleting emptied assignments.</summary>
     private void DropGlobalAdministratorFromAssignments(SandboxRelationship r, DateTimeOffset now)
@@ -158,20 +182,26 @@ public sealed partial class SandboxState
                     $"The relationship is in {r.Status} status; only a relationship in created status can be deleted. Terminate an active one instead.");
             }
 
+            r.Steps.Clear();
             _relationships.Remove(r);
             _relationshipsById.Remove(r.Id);
             _relationshipsByName.Remove(r.DisplayName);
         }
     }
 
+    /// <summary>
+    /// <see cref="DocumentedBehaviour.PostRequests"/>: the request starts <c>created</c>; the relationship moves
+    /// afterwards on the sandbox clock (lock: created → approvalPending; terminate: terminationRequested → terminating
+    /// → terminated), and the request's status follows.
+    /// </summary>
     public SandboxRelationshipRequest CreateRequest(string id, string? action)
     {
         ProcessDue();
         var now = Now;
+        var delay = _options.PendingWorkDelay;
         lock (_gate)
         {
             var r = GetRelationship(id);
-            SandboxRelationshipRequest request;
             switch (action)
             {
                 case "lockForApproval":
@@ -181,33 +211,58 @@ public sealed partial class SandboxState
                             $"The relationship is in {r.Status} status; lockForApproval is only possible in created status.");
                     }
 
-                    r.Status = RelationshipStatus.ApprovalPending;
-                    r.LockedForApprovalDateTime = now;
-                    DueAt(now + ApprovalWindow);
-                    request = new SandboxRelationshipRequest { Id = Guid.NewGuid().ToString(), Action = action, Status = "succeeded" };
+                    if (r.Steps.Any(x => x.Step == ScheduledStep.Lock))
+                    {
+                        throw SandboxRuleException.BadRequest("A lockForApproval request for this relationship is already being processed.");
+                    }
+
+                    Schedule(r, new ScheduledStep(now + delay / 2, ScheduledStep.Lock));
                     break;
                 case "terminate":
-                    if (r.Status != RelationshipStatus.Active)
+                    if (!RelationshipStatus.IsLive(r.Status))
                     {
                         throw SandboxRuleException.BadRequest(
                             $"The relationship is in {r.Status} status; only an active relationship can be terminated.");
                     }
 
-                    r.Status = RelationshipStatus.TerminationRequested;
-                    r.TerminationDue = now + _options.PendingWorkDelay;
-                    DueAt(r.TerminationDue);
-                    request = new SandboxRelationshipRequest { Id = Guid.NewGuid().ToString(), Action = action, Status = "pending" };
+                    if (r.Steps.Any(x => x.Step == ScheduledStep.TerminationRequested))
+                    {
+                        throw SandboxRuleException.BadRequest("A terminate request for this relationship is already being processed.");
+                    }
+
+                    Schedule(r, new ScheduledStep(now + delay / 3, ScheduledStep.TerminationRequested));
+                    Schedule(r, new ScheduledStep(now + delay * 2 / 3, ScheduledStep.Terminating));
+                    Schedule(r, new ScheduledStep(now + delay, ScheduledStep.Terminated));
                     break;
                 default:
                     throw SandboxRuleException.BadRequest(
                         $"The action '{action}' is not supported; a partner can request lockForApproval or terminate.");
             }
 
-            request.CreatedDateTime = now;
-            request.LastModifiedDateTime = now;
+            var request = new SandboxRelationshipRequest
+            {
+                Id = Guid.NewGuid().ToString(), Action = action, Status = "created", CreatedDateTime = now, LastModifiedDateTime = now,
+            };
             r.Requests.Add(request);
-            Touch(r, now);
             return request.Snapshot();
+        }
+    }
+
+    private void Schedule(SandboxRelationship r, ScheduledStep step)
+    {
+        r.Steps.Add(step);
+        r.Steps.Sort((x, y) => x.Due.CompareTo(y.Due));
+        DueAt(step.Due);
+    }
+
+    /// <summary>A lockForApproval still being processed finishes now (the customer can only act on a locked relationship).</summary>
+    private void SettleLock(SandboxRelationship r, DateTimeOffset now)
+    {
+        var lockStep = r.Steps.FirstOrDefault(x => x.Step == ScheduledStep.Lock);
+        if (lockStep is not null)
+        {
+            r.Steps.Remove(lockStep);
+            ApplyStep(r, lockStep, now, now);
         }
     }
 
@@ -231,6 +286,44 @@ public sealed partial class SandboxState
         }
     }
 
+    /// <summary>
+    /// Adds a resellerDelegatedAdminRelationship (<see cref="DocumentedBehaviour.ResellerRelationshipResource"/>): an
+    /// indirect provider's relationship for an indirect reseller that the list shows beside the partner's own.
+    /// </summary>
+    public SandboxRelationship AddResellerRelationship(string? displayName, string? tenantId, string? customerDisplayName,
+        string? indirectProviderTenantId, bool isPartnerConsentPending, string status, IReadOnlyList<string>? roleIds)
+    {
+        var now = Now;
+        var tenant = RelationshipRules.TenantId(tenantId) ?? Guid.NewGuid().ToString();
+        var r = new SandboxRelationship
+        {
+            Id = $"{Guid.NewGuid()}-{tenant}",
+            IsReseller = true,
+            IndirectProviderTenantId = RelationshipRules.TenantId(indirectProviderTenantId)
+                ?? throw SandboxRuleException.BadRequest("indirectProviderTenantId is required: the indirect provider's tenant id."),
+            IsPartnerConsentPending = isPartnerConsentPending,
+            DisplayName = RelationshipRules.DisplayName(displayName ?? $"Reseller relationship {tenant.Substring(0, 8)}"),
+            Duration = TimeSpan.FromDays(180),
+            CustomerTenantId = tenant,
+            CustomerDisplayName = customerDisplayName,
+            RoleDefinitionIds = RelationshipRules.Roles(roleIds is { Count: > 0 } ? roleIds : new[] { BuiltInRoles.DirectoryReaders }),
+            Status = status,
+            CreatedDateTime = now,
+        };
+        if (RelationshipStatus.IsLive(status) || status is RelationshipStatus.Terminated or RelationshipStatus.Expired)
+        {
+            r.ActivatedDateTime = now;
+            r.EndDateTime = now + r.Duration;
+        }
+
+        if (Import(Array.Empty<SandboxCustomer>(), new[] { r }).Relationships == 0)
+        {
+            throw SandboxRuleException.BadRequest($"A delegated admin relationship with the displayName '{r.DisplayName}' already exists.");
+        }
+
+        return FindRelationship(r.Id)!;
+    }
+
     /// <summary>A page of relationships after the cursor, matching the filter.</summary>
     internal (IReadOnlyList<SandboxRelationship> Page, long? NextAfter) ListRelationships(
         Func<SandboxRelationship, bool> include, long after, int top)
@@ -245,7 +338,10 @@ public sealed partial class SandboxState
 
     // ---- the customer's side ----
 
-    /// <summary>The customer approves a pending relationship; it becomes active for its duration.</summary>
+    /// <summary>
+    /// The customer approves a pending relationship: approved now, then activating, then active for its duration
+    /// (each on the sandbox clock; any clock advance completes them).
+    /// </summary>
     public SandboxRelationship ApproveRelationship(string id, string? tenantId = null, string? customerDisplayName = null)
     {
         ProcessDue();
@@ -253,6 +349,7 @@ public sealed partial class SandboxState
         lock (_gate)
         {
             var r = GetRelationship(id);
+            SettleLock(r, now);
             RequireStatus(r, RelationshipStatus.ApprovalPending, "approve");
             var tenant = RelationshipRules.TenantId(tenantId) ?? r.CustomerTenantId ?? Guid.NewGuid().ToString();
             if (r.CustomerTenantId is not null && !string.Equals(r.CustomerTenantId, tenant, StringComparison.OrdinalIgnoreCase))
@@ -264,12 +361,11 @@ public sealed partial class SandboxState
             var customer = EnsureCustomer(tenant, customerDisplayName ?? r.CustomerDisplayName, domain: null, now);
             r.CustomerTenantId = customer.TenantId;
             r.CustomerDisplayName = customer.CompanyName;
-            r.Status = RelationshipStatus.Active;
-            r.ActivatedDateTime = now;
-            r.EndDateTime = now + r.Duration;
+            r.Status = RelationshipStatus.Approved;
             r.LockedForApprovalDateTime = null;
+            Schedule(r, new ScheduledStep(now + _options.PendingWorkDelay / 2, ScheduledStep.Activating));
+            Schedule(r, new ScheduledStep(now + _options.PendingWorkDelay, ScheduledStep.Active));
             Touch(r, now);
-            DueAt(r.EndDateTime);
             return r.Snapshot();
         }
     }
@@ -285,6 +381,7 @@ public sealed partial class SandboxState
         lock (_gate)
         {
             var r = GetRelationship(id);
+            SettleLock(r, now);
             RequireStatus(r, RelationshipStatus.ApprovalPending, "reject");
             r.LockedForApprovalDateTime = null;
             EndRelationship(r, RelationshipStatus.Expired, now, now);
@@ -300,7 +397,9 @@ public sealed partial class SandboxState
         lock (_gate)
         {
             var r = GetRelationship(id);
-            if (r.Status is not (RelationshipStatus.Active or RelationshipStatus.TerminationRequested or RelationshipStatus.ApprovalPending))
+            SettleLock(r, now);
+            if (r.Status is not (RelationshipStatus.Active or RelationshipStatus.Expiring or RelationshipStatus.TerminationRequested or RelationshipStatus.Terminating
+                or RelationshipStatus.ApprovalPending or RelationshipStatus.Approved or RelationshipStatus.Activating))
             {
                 throw SandboxRuleException.BadRequest($"The relationship is in {r.Status} status; the customer can end only a pending or active relationship.");
             }
@@ -318,7 +417,8 @@ public sealed partial class SandboxState
         lock (_gate)
         {
             var r = GetRelationship(id);
-            if (r.Status is not (RelationshipStatus.Active or RelationshipStatus.ApprovalPending or RelationshipStatus.Created))
+            if (r.Status is not (RelationshipStatus.Active or RelationshipStatus.Expiring or RelationshipStatus.ApprovalPending or RelationshipStatus.Created
+                or RelationshipStatus.Approved or RelationshipStatus.Activating))
             {
                 throw SandboxRuleException.BadRequest($"The relationship is in {r.Status} status and can't expire.");
             }
@@ -377,10 +477,14 @@ public sealed partial class SandboxState
         DueAt(r.Status switch
         {
             RelationshipStatus.ApprovalPending => r.LockedForApprovalDateTime + ApprovalWindow,
-            RelationshipStatus.Active => r.EndDateTime,
-            RelationshipStatus.TerminationRequested => r.TerminationDue,
+            RelationshipStatus.Active => r.AutoExtendDuration == TimeSpan.Zero ? r.EndDateTime - ExpiringWindow : r.EndDateTime,
+            RelationshipStatus.Expiring => r.EndDateTime,
             _ => null,
         });
+        foreach (var step in r.Steps)
+        {
+            DueAt(step.Due);
+        }
         foreach (var a in r.AccessAssignments)
         {
             DueAt(a.WorkDue);

@@ -11,6 +11,9 @@ public sealed partial class SandboxState
     /// <summary>An approvalPending relationship the customer never approves expires after this long.</summary>
     public static readonly TimeSpan ApprovalWindow = TimeSpan.FromDays(90);
 
+    /// <summary>How long before its end a relationship that does not auto-extend shows expiring (a sandbox choice).</summary>
+    public static readonly TimeSpan ExpiringWindow = DocumentedBehaviour.ExpiringWindow;
+
     /// <summary>The only auto-extend period the service supports.</summary>
     public static readonly TimeSpan AutoExtendPeriod = TimeSpan.FromDays(180);
 
@@ -147,6 +150,19 @@ public sealed partial class SandboxState
 
         foreach (var r in _relationships)
         {
+            // Work the service does on its own after a request: any clock advance completes it.
+            while (r.Steps.Count > 0 && (completePendingWork || now >= r.Steps[0].Due))
+            {
+                var step = r.Steps[0];
+                r.Steps.RemoveAt(0);
+                ApplyStep(r, step, step.Due < now ? step.Due : now, now);
+            }
+
+            if (r.Steps.Count > 0)
+            {
+                Consider(r.Steps[0].Due);
+            }
+
             switch (r.Status)
             {
                 case RelationshipStatus.ApprovalPending when r.LockedForApprovalDateTime is { } locked:
@@ -161,7 +177,7 @@ public sealed partial class SandboxState
                     }
 
                     break;
-                case RelationshipStatus.Active when r.EndDateTime is { } end:
+                case RelationshipStatus.Active or RelationshipStatus.Expiring when r.EndDateTime is { } end:
                     if (now >= end)
                     {
                         if (r.AutoExtendDuration > TimeSpan.Zero)
@@ -172,6 +188,7 @@ public sealed partial class SandboxState
                             }
 
                             r.EndDateTime = end;
+                            r.Status = RelationshipStatus.Active;
                             Touch(r, now);
                             Consider(end);
                         }
@@ -180,28 +197,46 @@ public sealed partial class SandboxState
                             EndRelationship(r, RelationshipStatus.Expired, end, now);
                         }
                     }
-                    else
+                    else if (r.Status == RelationshipStatus.Active && r.AutoExtendDuration == TimeSpan.Zero && now >= end - ExpiringWindow)
                     {
+                        r.Status = RelationshipStatus.Expiring;
+                        Touch(r, now);
                         Consider(end);
                     }
-
-                    break;
-                case RelationshipStatus.TerminationRequested when r.TerminationDue is { } due:
-                    if (completePendingWork || now >= due)
-                    {
-                        EndRelationship(r, RelationshipStatus.Terminated, now, now);
-                        foreach (var request in r.Requests.Where(q => q.Action == "terminate" && q.Status != "succeeded"))
-                        {
-                            request.Status = "succeeded";
-                            request.LastModifiedDateTime = now;
-                        }
-                    }
                     else
                     {
-                        Consider(due);
+                        Consider(r.Status == RelationshipStatus.Active && r.AutoExtendDuration == TimeSpan.Zero ? end - ExpiringWindow : end);
                     }
 
                     break;
+            }
+
+            foreach (var op in r.Operations)
+            {
+                if (op.IsFinished)
+                {
+                    continue;
+                }
+
+                if (completePendingWork || now >= op.CompletesAt)
+                {
+                    CompleteOperation(r, op, now);
+                }
+                else if (now >= op.StartsAt)
+                {
+                    if (op.Status != OperationStatus.Running)
+                    {
+                        op.Status = OperationStatus.Running;
+                        op.LastModifiedDateTime = now;
+                        op.Version = NextVersion();
+                    }
+
+                    Consider(op.CompletesAt);
+                }
+                else
+                {
+                    Consider(op.StartsAt);
+                }
             }
 
             foreach (var a in r.AccessAssignments)
@@ -227,12 +262,62 @@ public sealed partial class SandboxState
         _nextDue = next;
     }
 
+    /// <summary>One status change the service makes after a request (<see cref="DocumentedBehaviour.PostRequests"/>, approval).</summary>
+    private void ApplyStep(SandboxRelationship r, ScheduledStep step, DateTimeOffset at, DateTimeOffset now)
+    {
+        switch (step.Step)
+        {
+            case ScheduledStep.Lock when r.Status == RelationshipStatus.Created:
+                r.Status = RelationshipStatus.ApprovalPending;
+                r.LockedForApprovalDateTime = at;
+                FinishRequests(r, "lockForApproval", "succeeded", now);
+                break;
+            case ScheduledStep.Activating when r.Status == RelationshipStatus.Approved:
+                r.Status = RelationshipStatus.Activating;
+                break;
+            case ScheduledStep.Active when r.Status is RelationshipStatus.Approved or RelationshipStatus.Activating:
+                r.Status = RelationshipStatus.Active;
+                r.ActivatedDateTime = at;
+                r.EndDateTime = at + r.Duration;
+                break;
+            case ScheduledStep.TerminationRequested when RelationshipStatus.IsLive(r.Status):
+                r.Status = RelationshipStatus.TerminationRequested;
+                FinishRequests(r, "terminate", "pending", now);
+                break;
+            case ScheduledStep.Terminating when r.Status == RelationshipStatus.TerminationRequested:
+                r.Status = RelationshipStatus.Terminating;
+                break;
+            case ScheduledStep.Terminated when r.Status is RelationshipStatus.TerminationRequested or RelationshipStatus.Terminating:
+                EndRelationship(r, RelationshipStatus.Terminated, at, now);
+                FinishRequests(r, "terminate", "succeeded", now);
+                return;
+            default:
+                return; // Overtaken (e.g. the customer ended it first): nothing left to do.
+        }
+
+        Touch(r, now);
+    }
+
+    private static void FinishRequests(SandboxRelationship r, string action, string status, DateTimeOffset now)
+    {
+        foreach (var request in r.Requests.Where(q => q.Action == action && q.Status is not ("succeeded" or "failed")))
+        {
+            request.Status = status;
+            request.LastModifiedDateTime = now;
+        }
+    }
+
     private void EndRelationship(SandboxRelationship r, string status, DateTimeOffset endedAt, DateTimeOffset now)
     {
         r.Status = status;
         r.EndDateTime = endedAt;
-        r.TerminationDue = null;
+        r.Steps.Clear();
         Touch(r, now);
+        foreach (var op in r.Operations.Where(o => !o.IsFinished))
+        {
+            FinishOperation(op, OperationStatus.Failed, now); // Nothing left to change on an ended relationship.
+        }
+
         foreach (var a in r.AccessAssignments.Where(a => a.Status != AccessAssignmentStatus.Deleted))
         {
             // Roles granted through an ended relationship are gone; the service removes its assignments.

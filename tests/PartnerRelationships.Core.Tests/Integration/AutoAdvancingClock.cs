@@ -16,7 +16,12 @@ public sealed class AutoAdvancingClock : FakeTimeProvider
     private readonly ConcurrentQueue<TimeSpan> _waits = new();
 
     public AutoAdvancingClock(params TimeSpan[] timeouts)
-        : base(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero))
+        : this(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero), timeouts)
+    {
+    }
+
+    public AutoAdvancingClock(DateTimeOffset start, params TimeSpan[] timeouts)
+        : base(start)
     {
         _timeouts = new HashSet<TimeSpan>(timeouts);
     }

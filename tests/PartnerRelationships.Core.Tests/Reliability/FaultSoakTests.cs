@@ -1,3 +1,4 @@
+using PartnerRelationships.Core.Tests.Integration;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Roles;
@@ -137,7 +138,7 @@ public sealed class FaultSoakTests
         }
 
         var chosen = waiting[random.Next(waiting.Count)];
-        h.Server.State.ApproveRelationship(chosen.Id, TenantFor(chosen.DisplayName), chosen.DisplayName.Replace("Soak ", ""));
+        h.Server.State.ApproveAndActivate(chosen.Id, TenantFor(chosen.DisplayName), chosen.DisplayName.Replace("Soak ", ""));
         return true;
     }
 

@@ -40,7 +40,7 @@ public sealed class SecretLeakTests
             var invite = (await granular.CreateAsync(new GranularInviteRequest { CustomerName = $"Secretive {i}", CustomerEmail = $"admin@secretive{i}.example", DraftFile = drafts })).Invite;
             if (i % 2 == 0)
             {
-                h.Server.State.ApproveRelationship(invite.RelationshipId!);
+                h.Server.State.ApproveAndActivate(invite.RelationshipId!);
             }
         }
 

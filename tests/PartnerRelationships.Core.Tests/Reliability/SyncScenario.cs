@@ -1,3 +1,4 @@
+using PartnerRelationships.Core.Tests.Integration;
 using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
@@ -89,10 +90,10 @@ internal sealed class SyncScenario : IAsyncDisposable
             switch (i % 6)
             {
                 case 0 or 1 or 2:
-                    state.ApproveRelationship(invite.RelationshipId!, Guid.NewGuid().ToString(), $"Granular {i}");
+                    state.ApproveAndActivate(invite.RelationshipId!, Guid.NewGuid().ToString(), $"Granular {i}");
                     break;
                 case 3:
-                    state.ApproveRelationship(invite.RelationshipId!, Guid.NewGuid().ToString(), $"Granular {i}");
+                    state.ApproveAndActivate(invite.RelationshipId!, Guid.NewGuid().ToString(), $"Granular {i}");
                     state.TerminateFromCustomer(invite.RelationshipId!);
                     break;
                 case 4:
@@ -124,7 +125,7 @@ internal sealed class SyncScenario : IAsyncDisposable
             await connection.Gateway.LockForApprovalAsync(created.Id);
             if (i % 2 == 0)
             {
-                state.ApproveRelationship(created.Id, Guid.NewGuid().ToString(), $"Unlinked {i}");
+                state.ApproveAndActivate(created.Id, Guid.NewGuid().ToString(), $"Unlinked {i}");
             }
         }
 

@@ -322,9 +322,23 @@ public class PartnerServiceGatewayTests
 
         var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.Gateway.CreateRelationshipAsync(Spec("unique duplicate name")));
 
+        // The name is looked up (the docs don't say how a taken name is reported); none exists, so the service's error stands.
         Assert.Equal("RemoteBadRequest", ex.ErrorId);
         Assert.Contains("not a built-in role", ex.Message);
-        Assert.Single(h.Server.Requests);
+        Assert.Equal(new[] { "POST", "GET" }, h.Server.Requests.Select(r => r.Method));
+    }
+
+    [Fact]
+    public async Task A_taken_name_is_recognised_by_looking_it_up_whatever_the_error_says()
+    {
+        using var h = new GatewayHarness();
+        var existing = h.Server.Add("Contoso admin", "active"); // not the one asked for: active already
+        h.Server.Fault(request => request.Method == HttpMethod.Post ? FakeGraphServer.Error(HttpStatusCode.BadRequest, "badRequest", "Request failed.") : null);
+
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.Gateway.CreateRelationshipAsync(Spec("Contoso admin")));
+
+        Assert.Equal("RelationshipNameTaken", ex.ErrorId);
+        Assert.Contains(existing.Id, ex.Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PartnerRelationships.Core.Tests.Integration;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Templates;
@@ -16,7 +17,7 @@ public class InviteWaiterTests
     {
         await using var h = await WorkflowHarness.StartAsync();
         var invite = await TemplatedInviteAsync(h, "Fabrikam Ltd", Tenant);
-        var clock = new SteppingClock(h.Server.Clock) { OnWait = n => { if (n == 3) h.State.ApproveRelationship(invite.RelationshipId!, Tenant, "Fabrikam Ltd"); } };
+        var clock = new SteppingClock(h.Server.Clock) { OnWait = n => { if (n == 3) h.State.ApproveAndActivate(invite.RelationshipId!, Tenant, "Fabrikam Ltd"); } };
         var waiter = new InviteWaiter(WorkflowTestData.Sync(h), h.Store, clock);
 
         var accepted = await waiter.WaitAsync(invite.Id, TimeSpan.FromHours(2), new InviteWaitOptions

@@ -107,6 +107,7 @@ public class RelationshipBulkServiceTests
             DisplayName = "Pending GA", CustomerTenantId = tenant, CustomerName = "Contoso", Roles = new[] { RoleCatalog.GlobalAdministrator, RoleCatalog.DirectoryReaders },
         });
         await h.Gateway.LockForApprovalAsync(created.Id);
+        h.State.CompletePendingWork(); // the service processes the lock request
 
         var change = Assert.Single(await new RelationshipBulkService(h.Gateway).PlanGlobalAdministratorRemovalAsync(tenant));
 

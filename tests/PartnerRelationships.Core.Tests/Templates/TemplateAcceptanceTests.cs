@@ -1,3 +1,4 @@
+using PartnerRelationships.Core.Tests.Integration;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Roles;
@@ -53,7 +54,7 @@ public class TemplateAcceptanceTests
     {
         await using var h = await WorkflowHarness.StartAsync();
         var invite = await TemplatedInviteAsync(h, "Fabrikam Ltd", Tenant);
-        h.State.ApproveRelationship(invite.RelationshipId!, Tenant, "Fabrikam Ltd");
+        h.State.ApproveAndActivate(invite.RelationshipId!, Tenant, "Fabrikam Ltd");
 
         var transition = Assert.Single(await WorkflowTestData.RunAsync(WorkflowTestData.Sync(h), new InviteSyncOptions { Templates = AccessTemplates.All(h.Config) }));
 
@@ -82,7 +83,7 @@ public class TemplateAcceptanceTests
     {
         await using var h = await WorkflowHarness.StartAsync();
         var invite = await TemplatedInviteAsync(h, "Fabrikam Ltd", Tenant);
-        h.State.ApproveRelationship(invite.RelationshipId!, Tenant, "Fabrikam Ltd");
+        h.State.ApproveAndActivate(invite.RelationshipId!, Tenant, "Fabrikam Ltd");
 
         var transition = Assert.Single(await WorkflowTestData.RunAsync(WorkflowTestData.Sync(h), new InviteSyncOptions { Templates = AccessTemplates.All(h.Config), SkipTemplate = true }));
 
@@ -96,7 +97,7 @@ public class TemplateAcceptanceTests
     {
         await using var h = await WorkflowHarness.StartAsync();
         var invite = await TemplatedInviteAsync(h, "Fabrikam Ltd", Tenant);
-        h.State.ApproveRelationship(invite.RelationshipId!, Tenant, "Fabrikam Ltd");
+        h.State.ApproveAndActivate(invite.RelationshipId!, Tenant, "Fabrikam Ltd");
         h.State.DeleteGroup(Agents);
 
         var transition = Assert.Single(await WorkflowTestData.RunAsync(WorkflowTestData.Sync(h), new InviteSyncOptions { Templates = AccessTemplates.All(h.Config) }));

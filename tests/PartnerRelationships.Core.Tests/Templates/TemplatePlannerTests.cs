@@ -35,8 +35,8 @@ public class TemplatePlannerTests
         var managers = assignments.Single(a => a.AccessContainerId == Managers);
 
         // Someone removed a role from the agents, deleted the managers' assignment and granted a stray group.
-        h.State.UpdateAccessAssignment(rid, agents.Id, "*", new[] { RoleCatalog.DirectoryReaders });
-        h.State.DeleteAccessAssignment(rid, managers.Id, "*");
+        h.State.UpdateAccessAssignment(rid, agents.Id, h.State.GetAccessAssignment(rid, agents.Id).ETag, new[] { RoleCatalog.DirectoryReaders });
+        h.State.DeleteAccessAssignment(rid, managers.Id, h.State.GetAccessAssignment(rid, managers.Id).ETag);
         var stray = h.State.CreateAccessAssignment(rid, Stray, "securityGroup", new[] { RoleCatalog.DirectoryReaders });
         h.State.CompletePendingWork();
 
@@ -80,7 +80,8 @@ public class TemplatePlannerTests
         await using var h = await WorkflowHarness.StartAsync();
         var invite = await AcceptedAsync(h, "Fabrikam Ltd", Tenant);
         var rid = invite.RelationshipId!;
-        h.State.DeleteAccessAssignment(rid, h.State.ListAccessAssignments(rid).Single(a => a.AccessContainerId == Managers).Id, "*");
+        h.State.DeleteAccessAssignment(rid, h.State.ListAccessAssignments(rid).Single(a => a.AccessContainerId == Managers).Id,
+            h.State.ListAccessAssignments(rid).Single(a => a.AccessContainerId == Managers).ETag);
         h.State.CompletePendingWork();
         var template = AccessTemplates.Resolve(h.Config, "Support");
         var item = Assert.Single((await Planner(h).PlanAsync(template, new[] { Tenant })).Items);
@@ -113,7 +114,8 @@ public class TemplatePlannerTests
         await using var h = await WorkflowHarness.StartAsync();
         var invite = await AcceptedAsync(h, "Fabrikam Ltd", Tenant);
         var rid = invite.RelationshipId!;
-        h.State.DeleteAccessAssignment(rid, h.State.ListAccessAssignments(rid).Single(a => a.AccessContainerId == Managers).Id, "*");
+        h.State.DeleteAccessAssignment(rid, h.State.ListAccessAssignments(rid).Single(a => a.AccessContainerId == Managers).Id,
+            h.State.ListAccessAssignments(rid).Single(a => a.AccessContainerId == Managers).ETag);
         h.State.CompletePendingWork();
         var before = h.State.ListAccessAssignments(rid).Select(a => (a.Id, a.ETag, a.Status)).ToList();
 
@@ -168,11 +170,11 @@ public class TemplatePlannerTests
         var invite = await AcceptedAsync(h, "Fabrikam Ltd", Tenant);
         var rid = invite.RelationshipId!;
         var agents = h.State.ListAccessAssignments(rid).Single(a => a.AccessContainerId == Agents);
-        h.State.UpdateAccessAssignment(rid, agents.Id, "*", new[] { RoleCatalog.DirectoryReaders });
+        h.State.UpdateAccessAssignment(rid, agents.Id, h.State.GetAccessAssignment(rid, agents.Id).ETag, new[] { RoleCatalog.DirectoryReaders });
         h.State.CompletePendingWork();
         var plan = await Planner(h).PlanAsync(AccessTemplates.Resolve(h.Config, "Support"), new[] { Tenant });
 
-        h.State.UpdateAccessAssignment(rid, agents.Id, "*", new[] { RoleCatalog.HelpdeskAdministrator });
+        h.State.UpdateAccessAssignment(rid, agents.Id, h.State.GetAccessAssignment(rid, agents.Id).ETag, new[] { RoleCatalog.HelpdeskAdministrator });
 
         var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => Planner(h).ApplyAsync(plan, Assert.Single(plan.Items)));
         Assert.Equal("RemotePreconditionFailed", error.ErrorId);

@@ -1,3 +1,4 @@
+using PartnerRelationships.Core.Tests.Integration;
 using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Templates;
@@ -39,17 +40,19 @@ internal static class TemplateTestData
     {
         AddSupport(h);
         var service = new GranularInviteService(h.Config, h.Store, h.Gateway, h.Clock);
-        return (await service.CreateAsync(new GranularInviteRequest
+        var invite = (await service.CreateAsync(new GranularInviteRequest
         {
             CustomerName = customer, CustomerEmail = "admin@" + customer.Replace(" ", "").ToLowerInvariant() + ".example", CustomerTenantId = tenantId, AccessTemplate = "support",
         })).Invite;
+        h.State.CompletePendingWork(); // The service processes the lockForApproval request (it starts created).
+        return invite;
     }
 
     /// <summary>An invite from the template, approved by the customer and synced (template applied, work completed).</summary>
     public static async Task<ResellerInvite> AcceptedAsync(WorkflowHarness h, string customer, string tenantId)
     {
         var invite = await TemplatedInviteAsync(h, customer, tenantId);
-        h.State.ApproveRelationship(invite.RelationshipId!, tenantId, customer);
+        h.State.ApproveAndActivate(invite.RelationshipId!, tenantId, customer);
         await WorkflowTestData.RunAsync(WorkflowTestData.Sync(h), new InviteSyncOptions { Templates = AccessTemplates.All(h.Config), InviteIds = new[] { invite.Id } });
         h.State.CompletePendingWork();
         return (await h.Store.GetInviteAsync(invite.Id))!;

@@ -1,3 +1,4 @@
+using PartnerRelationships.Core.Tests.Integration;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Roles;
 using PartnerRelationships.Core.Tests.Store;
@@ -11,6 +12,34 @@ public sealed class AdminPermissionServiceTests
 {
     private const string Tenant = "4b2e2b3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
     private const string Group = "0f9e8d7c-6b5a-4938-8271-605f4e3d2c1b";
+
+    [Fact]
+    public async Task An_update_whose_operation_outlasts_the_wait_says_it_is_in_progress_with_the_roles_still_in_force()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        await ActiveRelationshipAsync(h, "Contoso helpdesk", Tenant, "Contoso Ltd");
+        var service = new AdminPermissionService(h.Gateway);
+        await service.SetAsync(new AdminPermissionRequest { CustomerTenantId = Tenant, SecurityGroupId = Group, Roles = new[] { "Helpdesk Administrator" } });
+        h.State.CompletePendingWork();
+        ((PartnerRelationships.Core.Remote.PartnerServiceGateway)h.Gateway).OperationWaitLimit = TimeSpan.FromSeconds(1); // shorter than Retry-After
+
+        var updated = Assert.Single(await service.SetAsync(new AdminPermissionRequest
+        {
+            CustomerTenantId = Tenant, SecurityGroupId = Group, Roles = new[] { "Helpdesk Administrator", "Directory Readers" },
+        }));
+
+        Assert.Equal("in progress", updated.State);
+        Assert.Equal("notStarted", updated.OperationStatus);
+        Assert.Equal("pending", updated.Status);
+        Assert.Equal(new[] { "Helpdesk Administrator" }, updated.Roles); // in force now
+        Assert.Equal(new[] { "Helpdesk Administrator", "Directory Readers" }, updated.RequestedRoles);
+        Assert.False(string.IsNullOrEmpty(updated.AssignmentId));
+
+        h.State.CompletePendingWork(); // the service finishes the operation
+        var listed = Assert.Single(await ListAsync(service, Tenant));
+        Assert.Equal(2, listed.Roles.Count);
+        Assert.Equal("done", listed.State);
+    }
 
     [Fact]
     public async Task Creates_then_updates_the_groups_assignment_with_its_ETag()
@@ -34,6 +63,12 @@ public sealed class AdminPermissionServiceTests
         var updated = Assert.Single(await service.ApplyAsync(update));
         Assert.Equal(created.AssignmentId, updated.AssignmentId);
         Assert.Equal(new[] { RoleCatalog.HelpdeskAdministrator, RoleCatalog.DirectoryReaders }.OrderBy(x => x), updated.RoleIds.OrderBy(x => x));
+        // The update was a 202 operation, followed to its end: the record says so and is complete, not empty.
+        Assert.Equal("succeeded", updated.OperationStatus);
+        Assert.NotNull(updated.OperationId);
+        Assert.Equal("done", updated.State);
+        Assert.Equal(Group, updated.SecurityGroupId);
+        Assert.NotNull(updated.ETag);
 
         var same = await service.PlanAsync(new AdminPermissionRequest { CustomerTenantId = Tenant, SecurityGroupId = Group, Roles = new[] { "Directory Readers", "Helpdesk Administrator" } });
         Assert.False(same.HasChanges);
@@ -72,7 +107,7 @@ public sealed class AdminPermissionServiceTests
         var byCustomer = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.PlanAsync(new AdminPermissionRequest { CustomerTenantId = Tenant, SecurityGroupId = Group, Roles = new[] { "Helpdesk Administrator" } }));
         Assert.Equal(WorkflowErrorIds.RelationshipNotActive, byCustomer.ErrorId);
 
-        h.State.ApproveRelationship(invite.RelationshipId!);
+        h.State.ApproveAndActivate(invite.RelationshipId!);
         var outside = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.PlanAsync(new AdminPermissionRequest { CustomerTenantId = Tenant, SecurityGroupId = Group, Roles = new[] { "Global Administrator" } }));
         Assert.Equal(WorkflowErrorIds.RoleNotInRelationship, outside.ErrorId);
         Assert.Contains("Global Administrator", outside.Message);

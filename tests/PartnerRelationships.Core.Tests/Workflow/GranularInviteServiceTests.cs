@@ -30,7 +30,11 @@ public sealed class GranularInviteServiceTests
         Assert.Equal("NW Fabrikam Ltd 2026-03-01", invite.RelationshipDisplayName);
         var remote = h.State.FindRelationship(invite.RelationshipId!);
         Assert.NotNull(remote);
-        Assert.Equal("approvalPending", remote!.Status);
+        // The lockForApproval request starts created; the relationship moves once the service processes it.
+        Assert.Equal("lockForApproval", Assert.Single(remote!.RequestSnapshot).Action);
+        h.State.CompletePendingWork();
+        remote = h.State.FindRelationship(invite.RelationshipId!)!;
+        Assert.Equal("approvalPending", remote.Status);
         Assert.Equal(TimeSpan.FromDays(365), remote.Duration);
         Assert.Equal(new[] { RoleCatalog.HelpdeskAdministrator, RoleCatalog.DirectoryReaders }, remote.RoleDefinitionIds);
         var link = ResellerLinkBuilder.GranularApprovalLink(invite.RelationshipId!);

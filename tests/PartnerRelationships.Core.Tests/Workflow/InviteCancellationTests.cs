@@ -1,3 +1,4 @@
+using PartnerRelationships.Core.Tests.Integration;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Tests.Store;
@@ -34,7 +35,7 @@ public sealed class InviteCancellationTests
         var cancellation = new InviteCancellation(h.Store, h.Gateway, h.Clock);
         var pending = await GranularInviteAsync(h, "Pending Co");
         var approved = await GranularInviteAsync(h, "Approved Co");
-        h.State.ApproveRelationship(approved.RelationshipId!);
+        h.State.ApproveAndActivate(approved.RelationshipId!);
 
         var cancelled = await cancellation.CancelAsync(pending.Id);
         Assert.False(cancelled.RelationshipDeleted);

@@ -1,3 +1,4 @@
+using PartnerRelationships.Core.Tests.Integration;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Tests.Store;
@@ -20,7 +21,7 @@ public sealed class InviteSyncServiceTests
 
         h.Advance(TimeSpan.FromHours(3));
         var approvedAt = h.State.Now;
-        h.State.ApproveRelationship(invite.RelationshipId!, TenantA, "Fabrikam Ltd");
+        h.State.ApproveAndActivate(invite.RelationshipId!, TenantA, "Fabrikam Ltd");
         h.Advance(TimeSpan.FromMinutes(10));
 
         var transitions = await RunAsync(Sync(h));
@@ -78,8 +79,8 @@ public sealed class InviteSyncServiceTests
         await using var h = await WorkflowHarness.StartAsync();
         var expires = await GranularInviteAsync(h, "Expires Inc");
         var terminated = await GranularInviteAsync(h, "Ends Inc");
-        h.State.ApproveRelationship(expires.RelationshipId!);
-        h.State.ApproveRelationship(terminated.RelationshipId!);
+        h.State.ApproveAndActivate(expires.RelationshipId!);
+        h.State.ApproveAndActivate(terminated.RelationshipId!);
         Assert.Equal(2, (await RunAsync(Sync(h))).Count(t => t.To == InviteStatus.Accepted));
 
         h.State.TerminateFromCustomer(terminated.RelationshipId!);
@@ -98,7 +99,7 @@ public sealed class InviteSyncServiceTests
     {
         await using var h = await WorkflowHarness.StartAsync();
         var invite = await GranularInviteAsync(h);
-        h.State.ApproveRelationship(invite.RelationshipId!);
+        h.State.ApproveAndActivate(invite.RelationshipId!);
         await RunAsync(Sync(h));
 
         h.Advance(TimeSpan.FromDays(2));
@@ -115,7 +116,7 @@ public sealed class InviteSyncServiceTests
         await using var h = await WorkflowHarness.StartAsync();
         var invite = await GranularInviteAsync(h);
         h.Advance(TimeSpan.FromDays(1));
-        var activated = h.State.ApproveRelationship(invite.RelationshipId!).ActivatedDateTime;
+        var activated = h.State.ApproveAndActivate(invite.RelationshipId!).ActivatedDateTime;
         h.Advance(TimeSpan.FromDays(1));
         h.State.ExpireRelationship(invite.RelationshipId!);
 
@@ -182,7 +183,7 @@ public sealed class InviteSyncServiceTests
 
         foreach (var invite in invites)
         {
-            if (invite.Kind == InviteKind.GranularAdmin) h.State.ApproveRelationship(invite.RelationshipId!);
+            if (invite.Kind == InviteKind.GranularAdmin) h.State.ApproveAndActivate(invite.RelationshipId!);
             else h.State.AcceptResellerLink(invite.CustomerName);
         }
 
@@ -220,7 +221,7 @@ public sealed class InviteSyncServiceTests
             Roles = new[] { PartnerRelationships.Core.Roles.RoleCatalog.DirectoryReaders },
         });
         await h.Gateway.LockForApprovalAsync(created.Id);
-        h.State.ApproveRelationship(created.Id);
+        h.State.ApproveAndActivate(created.Id);
 
         var t = Assert.Single(await RunAsync(Sync(h)));
 
@@ -238,7 +239,7 @@ public sealed class InviteSyncServiceTests
         await using var h = await WorkflowHarness.StartAsync();
         var granular = await GranularInviteAsync(h);
         var reseller = await ResellerInviteAsync(h, "Contoso Ltd", "admin@contoso.example");
-        h.State.ApproveRelationship(granular.RelationshipId!);
+        h.State.ApproveAndActivate(granular.RelationshipId!);
         h.State.AcceptResellerLink("Contoso Ltd");
 
         var log = new ProgressLog();
@@ -279,8 +280,8 @@ public sealed class InviteSyncServiceTests
         var before = await GranularInviteAsync(h, "Alpha Ltd");
         var broken = await AddInviteOfAnUnlistedRelationshipAsync(h);
         var after = await GranularInviteAsync(h, "Omega Ltd");
-        h.State.ApproveRelationship(before.RelationshipId!);
-        h.State.ApproveRelationship(after.RelationshipId!);
+        h.State.ApproveAndActivate(before.RelationshipId!);
+        h.State.ApproveAndActivate(after.RelationshipId!);
         var gateway = new FailingLookupGateway(h.Gateway) { Broken = { "not-in-the-list" } };
         var sync = new InviteSyncService(h.Store, gateway, h.PartnerCenter, h.Clock);
 

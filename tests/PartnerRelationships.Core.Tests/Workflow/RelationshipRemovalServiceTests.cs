@@ -1,3 +1,4 @@
+using PartnerRelationships.Core.Tests.Integration;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Tests.Store;
@@ -19,7 +20,7 @@ public sealed class RelationshipRemovalServiceTests
         await using var h = await WorkflowHarness.StartAsync();
         var granular = await GranularInviteAsync(h, "Contoso Ltd", Tenant);
         var reseller = await ResellerInviteAsync(h, "Contoso Ltd", "admin@contoso.example", Tenant);
-        h.State.ApproveRelationship(granular.RelationshipId!);
+        h.State.ApproveAndActivate(granular.RelationshipId!);
         h.State.AcceptResellerLink("Contoso Ltd", Tenant);
         Assert.Equal(2, (await RunAsync(Sync(h))).Count);
 

@@ -53,7 +53,9 @@ internal sealed class WorkflowHarness : IAsyncDisposable
 
     public static async Task<WorkflowHarness> StartAsync()
     {
-        var time = new FakeTimeProvider(Start);
+        // Waits on this clock (a 202 operation's Retry-After) pass at once; the pipeline's timeouts are not waits.
+        var retry = new RetrySettings();
+        var time = new Integration.AutoAdvancingClock(Start, retry.AttemptTimeout, retry.TotalTimeout);
         var server = await SandboxServer.StartAsync(new SandboxOptions { TimeProvider = time, Delay = (_, _) => Task.CompletedTask });
         server.State.SignInSettings = server.State.SignInSettings with
         {

@@ -1,3 +1,4 @@
+using PartnerRelationships.Core.Tests.Integration;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Store;
 using PartnerRelationships.Core.Workflow;
@@ -16,7 +17,9 @@ internal static class WorkflowTestData
     public static async Task<ResellerInvite> GranularInviteAsync(WorkflowHarness h, string customer = "Fabrikam Ltd", string? tenantId = null)
     {
         var service = new GranularInviteService(h.Config, h.Store, h.Gateway, h.Clock);
-        return (await service.CreateAsync(new GranularInviteRequest { CustomerName = customer, CustomerEmail = "admin@fabrikam.example", CustomerTenantId = tenantId })).Invite;
+        var invite = (await service.CreateAsync(new GranularInviteRequest { CustomerName = customer, CustomerEmail = "admin@fabrikam.example", CustomerTenantId = tenantId })).Invite;
+        h.State.CompletePendingWork(); // The service processes the lockForApproval request (it starts created).
+        return invite;
     }
 
     /// <summary>A relationship created, locked and approved by the customer (active now).</summary>
@@ -30,7 +33,8 @@ internal static class WorkflowTestData
             Roles = roleIds.Length == 0 ? new[] { PartnerRelationships.Core.Roles.RoleCatalog.HelpdeskAdministrator, PartnerRelationships.Core.Roles.RoleCatalog.DirectoryReaders } : roleIds,
         });
         await h.Gateway.LockForApprovalAsync(created.Id);
-        h.State.ApproveRelationship(created.Id, tenantId, customerName);
+        h.State.CompletePendingWork();
+        h.State.ApproveAndActivate(created.Id, tenantId, customerName);
         return await h.Gateway.GetRelationshipAsync(created.Id);
     }
 
