@@ -16,8 +16,6 @@ namespace PartnerRelationships.Core.Remote.Authentication;
 /// </summary>
 public sealed class RefreshTokenCredential : TokenCredential, IDisposable
 {
-    private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(2);
-
     private readonly Uri _tokenEndpoint;
     private readonly string _clientId;
     private readonly string? _clientSecret;
@@ -25,8 +23,7 @@ public sealed class RefreshTokenCredential : TokenCredential, IDisposable
     private readonly Action<string>? _rotated;
     private readonly TimeProvider _time;
     private readonly HttpClient _http;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, AccessToken> _cache = new(StringComparer.Ordinal);
+    private readonly ScopedTokenCache _tokens;
     private string _refreshToken;
 
     /// <param name="source">Where the refresh token came from, for messages (e.g. "the secret 'x' in the vault 'y'").</param>
@@ -41,6 +38,7 @@ public sealed class RefreshTokenCredential : TokenCredential, IDisposable
         _source = source;
         _rotated = rotated;
         _time = timeProvider ?? TimeProvider.System;
+        _tokens = new ScopedTokenCache(_time);
         _http = transport is null ? new HttpClient() : new HttpClient(transport, disposeHandler: false);
     }
 
@@ -50,26 +48,8 @@ public sealed class RefreshTokenCredential : TokenCredential, IDisposable
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
         => GetTokenAsync(requestContext, cancellationToken).AsTask().GetAwaiter().GetResult();
 
-    public override async ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken)
-    {
-        var scope = string.Join(" ", requestContext.Scopes);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_cache.TryGetValue(scope, out var cached) && cached.ExpiresOn - RefreshMargin > _time.GetUtcNow())
-            {
-                return cached;
-            }
-
-            var token = await RedeemAsync(scope, cancellationToken).ConfigureAwait(false);
-            _cache[scope] = token;
-            return token;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken)
+        => _tokens.GetAsync(requestContext, RedeemAsync, cancellationToken);
 
     private async Task<AccessToken> RedeemAsync(string scope, CancellationToken cancellationToken)
     {
@@ -142,6 +122,6 @@ public sealed class RefreshTokenCredential : TokenCredential, IDisposable
     public void Dispose()
     {
         _http.Dispose();
-        _gate.Dispose();
+        _tokens.Dispose();
     }
 }

@@ -17,15 +17,12 @@ namespace PartnerRelationships.Core.Remote.Authentication;
 /// </summary>
 public sealed class SandboxClientCredential : TokenCredential, IDisposable
 {
-    private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(2);
-
     private readonly Uri _tokenEndpoint;
     private readonly string _clientId;
     private readonly string _clientSecret;
     private readonly TimeProvider _time;
     private readonly HttpClient _http;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, AccessToken> _cache = new(StringComparer.Ordinal);
+    private readonly ScopedTokenCache _tokens;
 
     public SandboxClientCredential(Uri login, string tenantId, string clientId, string clientSecret, TimeProvider? timeProvider = null, HttpMessageHandler? transport = null)
     {
@@ -34,6 +31,7 @@ public sealed class SandboxClientCredential : TokenCredential, IDisposable
         _clientId = clientId;
         _clientSecret = clientSecret;
         _time = timeProvider ?? TimeProvider.System;
+        _tokens = new ScopedTokenCache(_time);
         _http = transport is null ? new HttpClient() : new HttpClient(transport, disposeHandler: false);
     }
 
@@ -43,26 +41,8 @@ public sealed class SandboxClientCredential : TokenCredential, IDisposable
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
         => GetTokenAsync(requestContext, cancellationToken).AsTask().GetAwaiter().GetResult();
 
-    public override async ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken)
-    {
-        var scope = string.Join(" ", requestContext.Scopes);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_cache.TryGetValue(scope, out var cached) && cached.ExpiresOn - RefreshMargin > _time.GetUtcNow())
-            {
-                return cached;
-            }
-
-            var token = await RequestAsync(scope, cancellationToken).ConfigureAwait(false);
-            _cache[scope] = token;
-            return token;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken)
+        => _tokens.GetAsync(requestContext, RequestAsync, cancellationToken);
 
     private async Task<AccessToken> RequestAsync(string scope, CancellationToken cancellationToken)
     {
@@ -117,6 +97,6 @@ public sealed class SandboxClientCredential : TokenCredential, IDisposable
     public void Dispose()
     {
         _http.Dispose();
-        _gate.Dispose();
+        _tokens.Dispose();
     }
 }
