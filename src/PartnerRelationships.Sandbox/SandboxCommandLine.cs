@@ -19,6 +19,7 @@ internal static class SandboxCommandLine
           --latency-ms N          added latency per API call
           --lost-create P         probability (0..1) that a create succeeds but its response is lost
           --faults-on-token       apply faults to the token endpoint too
+          --pending-work-seconds N  how long pending work (operations, activation, termination) takes (default 5)
           --quiet                 don't log requests
         """;
 
@@ -33,6 +34,7 @@ internal static class SandboxCommandLine
         var seed = 1;
         var faults = new FaultSettings();
         var log = true;
+        TimeSpan? pendingWork = null;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -77,6 +79,9 @@ internal static class SandboxCommandLine
                 case "--faults-on-token":
                     faults = faults with { ApplyToTokenEndpoint = true };
                     break;
+                case "--pending-work-seconds":
+                    pendingWork = TimeSpan.FromSeconds(Int(arg, Value()));
+                    break;
                 case "--quiet":
                     log = false;
                     break;
@@ -95,9 +100,11 @@ internal static class SandboxCommandLine
             throw new ArgumentException(ex.Message, ex);
         }
 
+        var defaults = new SandboxOptions();
         return new SandboxOptions
         {
             Url = url,
+            PendingWorkDelay = pendingWork ?? defaults.PendingWorkDelay,
             HttpsUrl = httpsUrl,
             CertificateOutputPath = certificateOut,
             SeedFile = seedFile,

@@ -53,6 +53,8 @@ function Start-TestSandbox {
         [string] $SeedFile,
         # Also serve HTTPS on another free loopback port, with a certificate the sandbox makes and writes as PEM.
         [switch] $Https,
+        # How long pending work (202 operations, activation, termination) takes on the sandbox clock (the sandbox's default: 5 s).
+        [int] $PendingWorkSeconds = -1,
         [int] $TimeoutSeconds = 60
     )
 
@@ -73,7 +75,7 @@ function Start-TestSandbox {
             $extra = '--https-url', "https://127.0.0.1:$httpsPort", '--certificate-out', $certificatePath
         }
         $start = [System.Diagnostics.ProcessStartInfo]::new($dotnet)
-        foreach ($argument in @($dll, '--urls', "http://127.0.0.1:$port", '--quiet', '--seed', "$Seed") + $(if ($Customers -gt 0) { '--customers', "$Customers" }) + $(if ($SeedFile) { '--seed-file', $SeedFile }) + $extra) {
+        foreach ($argument in @($dll, '--urls', "http://127.0.0.1:$port", '--quiet', '--seed', "$Seed") + $(if ($Customers -gt 0) { '--customers', "$Customers" }) + $(if ($SeedFile) { '--seed-file', $SeedFile }) + $(if ($PendingWorkSeconds -ge 0) { '--pending-work-seconds', "$PendingWorkSeconds" }) + $extra) {
             $start.ArgumentList.Add($argument)
         }
         $start.UseShellExecute = $false
