@@ -3,7 +3,7 @@
 # same runbook with app-only credentials (the refusal explained), and the nightly runbook with a managed identity.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
     . (Join-Path $PSScriptRoot 'CustomerFixtures.ps1')
     $script:Sandbox = Start-TestSandbox -Https
     $script:Folder = New-TestFolder
