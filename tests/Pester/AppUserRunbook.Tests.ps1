@@ -39,14 +39,6 @@ BeforeAll {
     function Get-VaultSecret([string] $Vault, [string] $Name) {
         (Get-Content $env:PR_FAKE_VAULT_FILE -Raw | ConvertFrom-Json -AsHashtable)["$Vault/$Name"]
     }
-
-    # The sandbox's indirect reseller (SandboxOptions.IndirectResellers), attached to a customer as Partner Center shows it.
-    $script:Reseller = '7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b'
-    function New-CustomerWithReseller([string] $Name) {
-        $c = New-TestCustomer -Name $Name -Relationship None
-        $null = Invoke-SandboxControl -Method Post -Path 'customers/accept-reseller' -Body @{ tenantId = $c.TenantId; indirectResellerId = $script:Reseller; indirectResellerName = 'Tailspin IT' }
-        $c
-    }
 }
 
 AfterAll {

@@ -52,10 +52,6 @@ $Templates
         try { $null = & $Command } finally { $null = Stop-Transcript }
         Get-Content $file -Raw
     }
-
-    function Get-Assignments([string] $RelationshipId) {
-        @((Invoke-SandboxGraph -Path "delegatedAdminRelationships/$RelationshipId/accessAssignments").value | Where-Object status -ne 'deleted')
-    }
 }
 
 AfterAll {

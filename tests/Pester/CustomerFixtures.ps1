@@ -82,6 +82,21 @@ function Get-SandboxAssignment {
     @((Invoke-SandboxGraph -Path "delegatedAdminRelationships/$RelationshipId/accessAssignments").value)
 }
 
+# The sandbox's indirect reseller (SandboxOptions.IndirectResellers), attached to a customer as Partner Center shows it.
+$script:Reseller = '7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b'
+
+# A reseller customer without a relationship, whose indirect reseller is $Reseller (Tailspin IT).
+function New-CustomerWithReseller([string] $Name) {
+    $c = New-TestCustomer -Name $Name -Relationship None
+    $null = Invoke-SandboxControl -Method Post -Path 'customers/accept-reseller' -Body @{ tenantId = $c.TenantId; indirectResellerId = $script:Reseller; indirectResellerName = 'Tailspin IT' }
+    $c
+}
+
+# A relationship's access assignments as the service lists them, without the deleted ones.
+function Get-Assignments([string] $RelationshipId) {
+    @((Invoke-SandboxGraph -Path "delegatedAdminRelationships/$RelationshipId/accessAssignments").value | Where-Object status -ne 'deleted')
+}
+
 # Core's store, opened by reflection from the module's private load context: for putting an invite in the state a
 # sync would (no cmdlet of this area changes invite status) and for reading back what a cmdlet recorded.
 function Set-TestInviteStatus {

@@ -18,10 +18,6 @@ templates:
         roles: [ 'Directory Readers' ]
 "@
     $null = Connect-PartnerRelationship -SandboxUri $Sandbox.Uri -AccessToken (ConvertTo-SecureString $Sandbox.StaticToken -AsPlainText -Force)
-
-    function Get-Assignments([string] $RelationshipId) {
-        @((Invoke-SandboxGraph -Path "delegatedAdminRelationships/$RelationshipId/accessAssignments").value | Where-Object status -ne 'deleted')
-    }
 }
 
 AfterAll {
