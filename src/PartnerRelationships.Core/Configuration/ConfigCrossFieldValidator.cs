@@ -1,6 +1,7 @@
 using System;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Configuration;
 

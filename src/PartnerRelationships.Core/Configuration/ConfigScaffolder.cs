@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Configuration;
 

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using PartnerRelationships.Core.Errors;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Configuration;
 

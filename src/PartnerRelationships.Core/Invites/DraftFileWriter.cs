@@ -4,6 +4,7 @@ using System.Linq;
 using System.Security;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.FileSystem;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Invites;
 

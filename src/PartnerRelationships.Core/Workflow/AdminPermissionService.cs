@@ -8,6 +8,7 @@ using PartnerRelationships.Core.Collections;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Roles;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -66,7 +67,7 @@ public sealed class AdminPermissionService
         if (!Guid.TryParse(request.SecurityGroupId?.Trim(), out var group))
         {
             throw new PartnerRelationshipsException(WorkflowErrorIds.InvalidSecurityGroupId, ErrorKind.InvalidArgument,
-                $"The security group id '{Invites.InputExcerpt.Of(request.SecurityGroupId ?? "")}' is not a GUID. Give the object id of a security group in your partner tenant.",
+                $"The security group id '{InputExcerpt.Of(request.SecurityGroupId ?? "")}' is not a GUID. Give the object id of a security group in your partner tenant.",
                 "SecurityGroupId");
         }
 

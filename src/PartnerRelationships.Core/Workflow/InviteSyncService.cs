@@ -258,7 +258,7 @@ public sealed class InviteSyncService
         }
 
         var template = options.Templates.FirstOrDefault(t => string.Equals(t.Name, accepted.Template!.Trim(), StringComparison.OrdinalIgnoreCase));
-        return await new Templates.TemplateAcceptance(_store, _gateway, _clock).ApplyAsync(accepted, relationship, template, cancellationToken).ConfigureAwait(false);
+        return await new TemplateAcceptance(_store, _gateway, _clock).ApplyAsync(accepted, relationship, template, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<InviteFacts> GranularFactsAsync(ResellerInvite invite, RemoteSnapshot snapshot, CancellationToken cancellationToken)

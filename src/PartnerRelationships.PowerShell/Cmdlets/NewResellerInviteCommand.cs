@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
+using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Workflow;
 using PartnerRelationships.PowerShell.Completers;
 using PartnerRelationships.PowerShell.Infrastructure;

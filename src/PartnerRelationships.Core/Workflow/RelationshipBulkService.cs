@@ -6,9 +6,10 @@ using System.Threading.Tasks;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Roles;
+using PartnerRelationships.Core.Templates;
 using PartnerRelationships.Core.Workflow;
 
-namespace PartnerRelationships.Core.Templates;
+namespace PartnerRelationships.Core.Workflow;
 
 /// <summary>
 /// Bulk changes over customers' granular relationships, planned per customer (read-only, one

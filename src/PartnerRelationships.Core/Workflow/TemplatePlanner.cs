@@ -9,9 +9,10 @@ using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Roles;
 using PartnerRelationships.Core.Store;
+using PartnerRelationships.Core.Templates;
 using PartnerRelationships.Core.Workflow;
 
-namespace PartnerRelationships.Core.Templates;
+namespace PartnerRelationships.Core.Workflow;
 
 /// <summary>
 /// Compares customers' access assignments with a template (<see cref="PlanAsync"/>, read-only) and applies one plan

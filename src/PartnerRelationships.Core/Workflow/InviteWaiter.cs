@@ -5,9 +5,10 @@ using System.Threading.Tasks;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Store;
+using PartnerRelationships.Core.Templates;
 using PartnerRelationships.Core.Workflow;
 
-namespace PartnerRelationships.Core.Templates;
+namespace PartnerRelationships.Core.Workflow;
 
 /// <summary>
 /// For runbooks that invite and carry on once the customer accepts: syncs one invite, waits with backoff on the
