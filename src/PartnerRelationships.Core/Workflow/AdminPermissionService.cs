@@ -19,9 +19,9 @@ namespace PartnerRelationships.Core.Workflow;
 /// </summary>
 public sealed class AdminPermissionService
 {
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
 
-    public AdminPermissionService(IPartnerServiceGateway gateway)
+    public AdminPermissionService(IGraphGdapClient gateway)
     {
         _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
     }

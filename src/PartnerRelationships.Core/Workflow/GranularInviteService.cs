@@ -26,10 +26,10 @@ public sealed class GranularInviteService
 
     private readonly PartnerRelationshipsConfig _config;
     private readonly IRelationshipStore _store;
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
     private readonly TimeProvider _clock;
 
-    public GranularInviteService(PartnerRelationshipsConfig config, IRelationshipStore store, IPartnerServiceGateway gateway, TimeProvider clock)
+    public GranularInviteService(PartnerRelationshipsConfig config, IRelationshipStore store, IGraphGdapClient gateway, TimeProvider clock)
     {
         _config = config ?? throw new ArgumentNullException(nameof(config));
         _store = store ?? throw new ArgumentNullException(nameof(store));

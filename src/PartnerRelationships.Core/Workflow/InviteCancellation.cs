@@ -17,11 +17,11 @@ namespace PartnerRelationships.Core.Workflow;
 public sealed class InviteCancellation
 {
     private readonly IRelationshipStore _store;
-    private readonly IPartnerServiceGateway? _gateway;
+    private readonly IGraphGdapClient? _gateway;
     private readonly TimeProvider _clock;
 
     /// <param name="gateway">Needed for granular invites; null when only reseller invites are cancelled (no sign-in).</param>
-    public InviteCancellation(IRelationshipStore store, IPartnerServiceGateway? gateway, TimeProvider clock)
+    public InviteCancellation(IRelationshipStore store, IGraphGdapClient? gateway, TimeProvider clock)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _gateway = gateway;

@@ -29,13 +29,13 @@ public sealed class InviteSyncService
     private static readonly InviteStatus[] OpenStatuses = { InviteStatus.Pending, InviteStatus.Accepted, InviteStatus.AdminRemoved };
 
     private readonly IRelationshipStore _store;
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
     private readonly IPartnerCenterClient _partnerCenter;
     private readonly TimeProvider _clock;
     private readonly CloudEnvironment _cloud;
 
     /// <param name="cloud">For approval links written while repairing an invite whose relationship was never linked.</param>
-    public InviteSyncService(IRelationshipStore store, IPartnerServiceGateway gateway, IPartnerCenterClient partnerCenter, TimeProvider clock, CloudEnvironment cloud = CloudEnvironment.Global)
+    public InviteSyncService(IRelationshipStore store, IGraphGdapClient gateway, IPartnerCenterClient partnerCenter, TimeProvider clock, CloudEnvironment cloud = CloudEnvironment.Global)
     {
         _cloud = cloud;
         _store = store ?? throw new ArgumentNullException(nameof(store));

@@ -19,10 +19,10 @@ namespace PartnerRelationships.Core.Workflow;
 public sealed class TemplateAcceptance
 {
     private readonly IRelationshipStore _store;
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
     private readonly TimeProvider _clock;
 
-    public TemplateAcceptance(IRelationshipStore store, IPartnerServiceGateway gateway, TimeProvider clock)
+    public TemplateAcceptance(IRelationshipStore store, IGraphGdapClient gateway, TimeProvider clock)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));

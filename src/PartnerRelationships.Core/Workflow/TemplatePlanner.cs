@@ -28,10 +28,10 @@ public sealed class TemplatePlanner
 {
     public const string Activity = "Comparing access with a template";
 
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
     private readonly IRelationshipStore? _store;
 
-    public TemplatePlanner(IPartnerServiceGateway gateway, IRelationshipStore? store = null)
+    public TemplatePlanner(IGraphGdapClient gateway, IRelationshipStore? store = null)
     {
         _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
         _store = store;
@@ -241,7 +241,7 @@ public sealed class TemplatePlanner
         private readonly ISecurityGroupDirectory? _directory;
         private readonly Dictionary<string, bool> _known = new(StringComparer.OrdinalIgnoreCase);
 
-        public GroupCheck(IPartnerServiceGateway gateway) => _directory = gateway as ISecurityGroupDirectory;
+        public GroupCheck(IGraphGdapClient gateway) => _directory = gateway as ISecurityGroupDirectory;
 
         public async Task<bool> ExistsAsync(string groupId, CancellationToken cancellationToken)
         {

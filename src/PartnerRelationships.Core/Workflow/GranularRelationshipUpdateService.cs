@@ -12,7 +12,8 @@ using PartnerRelationships.Core.Workflow;
 namespace PartnerRelationships.Core.Workflow;
 
 /// <summary>
-/// Bulk changes over customers' granular relationships, planned per customer (read-only, one
+/// Updates customers' existing granular relationships (Graph delegatedAdminRelationship update): auto-extend on or
+/// off, and removing the Global Administrator role. Changes are planned per customer (read-only, one
 /// <see cref="RelationshipChange"/> per relationship for ShouldProcess) and applied one change at a time with the
 /// ETag read while planning. Terminating is <see cref="RelationshipRemovalService"/>.
 /// </summary>
@@ -22,11 +23,11 @@ namespace PartnerRelationships.Core.Workflow;
 /// while Global Administrator is among the roles. Relationships awaiting approval or ended can't be changed at all:
 /// those plan as NotAllowed with what to do instead (wait, or invite the customer to a new relationship).
 /// </remarks>
-public sealed class RelationshipBulkService
+public sealed class GranularRelationshipUpdateService
 {
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
 
-    public RelationshipBulkService(IPartnerServiceGateway gateway)
+    public GranularRelationshipUpdateService(IGraphGdapClient gateway)
     {
         _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
     }
