@@ -134,7 +134,7 @@ public sealed class GranularInviteService
             {
                 throw new PartnerRelationshipsException(WorkflowErrorIds.GranularInviteNotLocked, ErrorKind.ResourceUnavailable,
                     $"The relationship '{displayName}' ({relationship.Id}) was created and recorded with invite {recorded.Id}, but locking it for approval " +
-                    $"failed ({ex.ErrorId}: {ex.Message}). The customer can't approve it yet. Nothing is doubled: run Sync-ResellerInvite, or this same " +
+                    $"failed ({ex.ErrorId}: {ex.Message}). The customer can't approve it yet. Nothing is doubled: run {CommandNames.SyncResellerInvite}, or this same " +
                     "command again, once the service answers; either locks this relationship and finishes this invite's draft.",
                     recorded.Id, ex);
             }

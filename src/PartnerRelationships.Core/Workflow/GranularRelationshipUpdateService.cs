@@ -7,6 +7,7 @@ using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Roles;
 using PartnerRelationships.Core.Templates;
+using PartnerRelationships.Core.Text;
 using PartnerRelationships.Core.Workflow;
 
 namespace PartnerRelationships.Core.Workflow;
@@ -79,7 +80,7 @@ public sealed class GranularRelationshipUpdateService
             {
                 changes.Add(new(r, RelationshipChangeKind.NotAllowed,
                     $"Can't remove Global Administrator from {name}: it is the relationship's only role. Terminate the relationship instead " +
-                    "(Remove-CustomerRelationship), and invite the customer to one with narrower roles", TemplateErrorIds.GlobalAdministratorNeedsNewRelationship));
+                    $"({CommandNames.RemoveCustomerRelationship}), and invite the customer to one with narrower roles", TemplateErrorIds.GlobalAdministratorNeedsNewRelationship));
             }
             else if (r.Status is RelationshipStatus.Active or RelationshipStatus.Expiring or RelationshipStatus.Created)
             {

@@ -10,6 +10,7 @@ using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Store;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -96,7 +97,7 @@ public sealed class InviteSyncService
         if (await _store.GetInviteAsync(inviteId, cancellationToken).ConfigureAwait(false) is null)
         {
             throw new PartnerRelationshipsException(WorkflowErrorIds.InviteNotFound, ErrorKind.ObjectNotFound,
-                $"No invite with id {inviteId} is recorded, so there is nothing to sync. List invites with Get-ResellerInvite.", inviteId);
+                $"No invite with id {inviteId} is recorded, so there is nothing to sync. List invites with {CommandNames.GetResellerInvite}.", inviteId);
         }
     }
 

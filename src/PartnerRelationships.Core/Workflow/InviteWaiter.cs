@@ -6,6 +6,7 @@ using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Store;
 using PartnerRelationships.Core.Templates;
+using PartnerRelationships.Core.Text;
 using PartnerRelationships.Core.Workflow;
 
 namespace PartnerRelationships.Core.Workflow;
@@ -48,7 +49,7 @@ public sealed class InviteWaiter
 
             var invite = await _store.GetInviteAsync(inviteId, cancellationToken).ConfigureAwait(false)
                          ?? throw new PartnerRelationshipsException(WorkflowErrorIds.InviteNotFound, ErrorKind.ObjectNotFound,
-                             $"There is no invite {inviteId} in the store. Check the id (Get-ResellerInvite lists them).", inviteId);
+                             $"There is no invite {inviteId} in the store. Check the id ({CommandNames.GetResellerInvite} lists them).", inviteId);
             switch (invite.Status)
             {
                 case InviteStatus.Accepted:
@@ -56,7 +57,7 @@ public sealed class InviteWaiter
                 case InviteStatus.Rejected or InviteStatus.Expired or InviteStatus.Cancelled or InviteStatus.Terminated or InviteStatus.AdminRemoved:
                     throw new PartnerRelationshipsException(TemplateErrorIds.InviteWaitEnded, ErrorKind.InvalidOperation,
                         $"The invite to {invite.CustomerName} is {invite.Status}, so it will not be accepted. " +
-                        "Get-ResellerInvite -Id shows its history; invite the customer again if needed.", inviteId);
+                        $"{CommandNames.GetResellerInvite} -Id shows its history; invite the customer again if needed.", inviteId);
             }
 
             var now = _clock.GetUtcNow();

@@ -59,7 +59,7 @@ public sealed class SupportContactService
         return subscriptions.FirstOrDefault(s => string.Equals(s.SubscriptionId, id, StringComparison.OrdinalIgnoreCase))
                ?? throw new PartnerRelationshipsException(WorkflowErrorIds.SubscriptionNotFound, ErrorKind.ObjectNotFound,
                    $"The customer {subscriptions.FirstOrDefault()?.CustomerName ?? customerTenantId} has no subscription '{InputExcerpt.Of(id!)}'. " +
-                   "List its subscriptions with Get-CustomerSubscription.", id);
+                   $"List its subscriptions with {CommandNames.GetCustomerSubscription}.", id);
     }
 
     /// <summary>The support contact of each of the customer's subscriptions (or of one); new-commerce ones say NotSupported without a call.</summary>
@@ -110,7 +110,7 @@ public sealed class SupportContactService
         {
             throw new PartnerRelationshipsException(WorkflowErrorIds.SupportContactNotSupported, ErrorKind.InvalidOperation,
                 $"The subscription '{subscription.SubscriptionName}' ({subscription.SubscriptionId}) of {subscription.CustomerName} is a new-commerce " +
-                "subscription; Partner Center supports no support contact on it. Choose a legacy subscription (Get-CustomerSubscription shows SupportContact Available).",
+                $"subscription; Partner Center supports no support contact on it. Choose a legacy subscription ({CommandNames.GetCustomerSubscription} shows SupportContact Available).",
                 subscription.SubscriptionId);
         }
     }

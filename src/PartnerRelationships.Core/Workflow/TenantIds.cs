@@ -18,7 +18,7 @@ public static class TenantIds
             WorkflowErrorIds.InvalidCustomerTenantId,
             ErrorKind.InvalidArgument,
             $"The customer tenant id '{InputExcerpt.Of(tenantId ?? "")}' is not a GUID. Give the customer's Microsoft Entra tenant id " +
-            "(Get-PartnerCustomer shows it as TenantId).",
+            $"({CommandNames.GetPartnerCustomer} shows it as TenantId).",
             parameter);
     }
 
