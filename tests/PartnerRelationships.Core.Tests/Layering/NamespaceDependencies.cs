@@ -5,9 +5,9 @@ namespace PartnerRelationships.Core.Tests.Layering;
 
 /// <summary>
 /// Reads Core's compiled types and lists which Core folder (top-level namespace under PartnerRelationships.Core)
-/// each type depends on: base type and interfaces, fields, properties, events, method and constructor signatures,
-/// custom attributes, and every type, field and method token in the IL of method bodies (so a call, a `new` or a
-/// cast counts as a reference even when no signature names the type).
+/// each type depends on: base type, interfaces and generic constraints, fields, properties, events, method and
+/// constructor signatures, custom attributes, local variables, and every type, field and method token in the IL of
+/// method bodies (so a call, a `new` or a cast counts as a reference even when no signature names the type).
 /// </summary>
 internal static class NamespaceDependencies
 {
@@ -65,6 +65,10 @@ internal static class NamespaceDependencies
     private static IEnumerable<(Type Type, string? Member)> ReferencesOf(Type type)
     {
         if (type.BaseType is not null) yield return (type.BaseType, null);
+        foreach (var parameter in type.IsGenericTypeDefinition ? type.GetGenericArguments() : Type.EmptyTypes)
+        {
+            foreach (var constraint in parameter.GetGenericParameterConstraints()) yield return (constraint, null);
+        }
         foreach (var contract in type.GetInterfaces()) yield return (contract, null);
         foreach (var attribute in type.CustomAttributes) yield return (attribute.AttributeType, null);
         foreach (var field in type.GetFields(AllDeclared)) yield return (field.FieldType, null);
@@ -79,8 +83,17 @@ internal static class NamespaceDependencies
             if (method is MethodInfo info) yield return (info.ReturnType, null);
             foreach (var parameter in method.GetParameters()) yield return (parameter.ParameterType, null);
             foreach (var attribute in method.CustomAttributes) yield return (attribute.AttributeType, null);
+            foreach (var local in LocalTypes(method)) yield return (local, null);
             foreach (var reference in IlReferences(type, method)) yield return reference;
         }
+    }
+
+    private static IEnumerable<Type> LocalTypes(MethodBase method)
+    {
+        IList<LocalVariableInfo> locals;
+        try { locals = method.GetMethodBody()?.LocalVariables ?? (IList<LocalVariableInfo>)Array.Empty<LocalVariableInfo>(); }
+        catch (Exception e) when (e is BadImageFormatException or InvalidOperationException or TypeLoadException) { locals = Array.Empty<LocalVariableInfo>(); }
+        return locals.Select(local => local.LocalType);
     }
 
     /// <summary>Walks the IL of one method body and resolves every type, field and method token in it.</summary>
