@@ -84,13 +84,14 @@ public sealed class CustomerDirectory
             await relationshipsTask.ConfigureAwait(false);
             var byTenant = relationships.ByTenant;
 
-            // Then the rest streams: whatever the customer read has already delivered is taken without waiting, so the
-            // next page is on its way while this one is joined and consumed (the caller's per-item work overlaps the
-            // network); the read never runs more than one page past MaxReadAhead waiting customers. A failed page
-            // surfaces after every customer before it.
+            // Then the rest streams, one page ahead of the caller: customers the read has already delivered are taken
+            // without waiting until a page's worth wait, so the next page is on its way while this one is joined and
+            // consumed (the caller's per-item work overlaps the network), and a caller that stops early leaves at most
+            // a page read for nothing. A failed page surfaces after every customer before it.
+            var pageAhead = Math.Max(1, filter.PageSize);
             while (true)
             {
-                while (pending is not null && pending.Status == TaskStatus.RanToCompletion && readAhead.Count < MaxReadAhead)
+                while (pending is not null && pending.Status == TaskStatus.RanToCompletion && readAhead.Count < pageAhead)
                 {
                     if (!pending.Result)
                     {
@@ -193,10 +194,7 @@ public sealed class CustomerDirectory
         }
     }
 
-    /// <summary>
-    /// About 1 MB of customers: the read-ahead while the relationship list loads, when fewer relationships are held;
-    /// and the most customers waiting to be joined once the read runs ahead of the caller.
-    /// </summary>
+    /// <summary>About 1 MB of customers: the read-ahead while the relationship list loads, when fewer relationships are held.</summary>
     internal const int MaxReadAhead = 5_000;
 
     /// <summary>Granular relationships grouped by customer tenant, mapped as they arrive (those not yet approved by anyone have no customer: skipped).</summary>
