@@ -61,8 +61,15 @@ public sealed class CustomerDirectory
         {
             var readAhead = new Queue<PartnerCustomerInfo>();
             pending = NextAsync(customers);
-            while (readAhead.Count < Math.Max(MaxReadAhead, relationships.Count) && !relationshipsTask.IsCompleted)
+            while (!relationshipsTask.IsCompleted)
             {
+                if (readAhead.Count >= Math.Max(MaxReadAhead, relationships.Count))
+                {
+                    // At the bound: wait for more relationships (a step of them, not one wake per relationship) or the end.
+                    await Task.WhenAny(relationships.WhenCountReaches(readAhead.Count + ReadAheadStep), relationshipsTask).ConfigureAwait(false);
+                    continue;
+                }
+
                 if (!pending.IsCompleted)
                 {
                     await Task.WhenAny(pending, relationshipsTask).ConfigureAwait(false);
@@ -197,6 +204,9 @@ public sealed class CustomerDirectory
     /// <summary>About 1 MB of customers: the read-ahead while the relationship list loads, when fewer relationships are held.</summary>
     internal const int MaxReadAhead = 5_000;
 
+    /// <summary>How many more relationships a read-ahead paused at its bound waits for before it reads on.</summary>
+    private const int ReadAheadStep = 1_000;
+
     /// <summary>Granular relationships grouped by customer tenant, mapped as they arrive (those not yet approved by anyone have no customer: skipped).</summary>
     private async Task ReadRelationshipsByTenantAsync(RelationshipsByTenant relationships, CancellationToken cancellationToken)
     {
@@ -285,18 +295,42 @@ public sealed class CustomerDirectory
     /// </summary>
     private sealed class RelationshipsByTenant
     {
+        private readonly object _gate = new();
         private int _count;
+        private int _awaited = int.MaxValue;
+        private TaskCompletionSource<bool>? _reached;
 
         public Dictionary<string, TenantRelationships> ByTenant { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public int Count => Volatile.Read(ref _count);
+
+        /// <summary>Completes once Count reaches <paramref name="count"/> (one waiter at a time: the listing).</summary>
+        public Task WhenCountReaches(int count)
+        {
+            lock (_gate)
+            {
+                if (_count >= count) return Task.CompletedTask;
+                _reached = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _awaited = count;
+                return _reached.Task;
+            }
+        }
 
         public void Add(DelegatedAdminRelationshipInfo r)
         {
             if (string.IsNullOrWhiteSpace(r.CustomerTenantId)) return;
             if (!ByTenant.TryGetValue(r.CustomerTenantId!, out var tenant)) ByTenant[r.CustomerTenantId!] = tenant = new TenantRelationships();
             tenant.Add(r);
-            Volatile.Write(ref _count, _count + 1);
+            lock (_gate)
+            {
+                _count++;
+                if (_count >= _awaited)
+                {
+                    _awaited = int.MaxValue;
+                    _reached?.TrySetResult(true);
+                    _reached = null;
+                }
+            }
         }
     }
 
