@@ -14,9 +14,9 @@ internal class ReplayedLists : DispatchProxy
     private IReadOnlyList<DelegatedAdminRelationshipInfo> _relationships = Array.Empty<DelegatedAdminRelationshipInfo>();
     private IReadOnlyList<PartnerCustomerInfo> _customers = Array.Empty<PartnerCustomerInfo>();
 
-    public static (IPartnerServiceGateway Gateway, IPartnerCenterClient PartnerCenter) Of(IReadOnlyList<DelegatedAdminRelationshipInfo> relationships, IReadOnlyList<PartnerCustomerInfo> customers)
+    public static (IGraphGdapClient Gateway, IPartnerCenterClient PartnerCenter) Of(IReadOnlyList<DelegatedAdminRelationshipInfo> relationships, IReadOnlyList<PartnerCustomerInfo> customers)
     {
-        var gateway = Create<IPartnerServiceGateway, ReplayedLists>();
+        var gateway = Create<IGraphGdapClient, ReplayedLists>();
         var partnerCenter = Create<IPartnerCenterClient, ReplayedLists>();
         foreach (var proxy in new object[] { gateway, partnerCenter })
         {
@@ -29,7 +29,7 @@ internal class ReplayedLists : DispatchProxy
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod?.Name switch
     {
-        nameof(IPartnerServiceGateway.ListRelationshipsAsync) => Replay(_relationships),
+        nameof(IGraphGdapClient.ListRelationshipsAsync) => Replay(_relationships),
         nameof(IPartnerCenterClient.ListCustomersAsync) => Replay(_customers),
         _ => throw new NotSupportedException($"{targetMethod?.Name} is not replayed."),
     };

@@ -19,18 +19,18 @@ namespace PartnerRelationships.Core.Workflow;
 /// </summary>
 public sealed class CustomerDirectory
 {
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
     private readonly IPartnerCenterClient _partnerCenter;
 
-    public CustomerDirectory(IPartnerServiceGateway gateway, IPartnerCenterClient partnerCenter)
+    public CustomerDirectory(IGraphGdapClient gateway, IPartnerCenterClient partnerCenter)
     {
         _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
         _partnerCenter = partnerCenter ?? throw new ArgumentNullException(nameof(partnerCenter));
     }
 
-    public async IAsyncEnumerable<PartnerCustomer> ListAsync(CustomerFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<PartnerCustomer> ListAsync(PartnerCustomerQuery? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        filter ??= new CustomerFilter();
+        filter ??= new PartnerCustomerQuery();
         var names = filter.Names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => new TextWildcard(n.Trim())).ToList();
         var domain = string.IsNullOrWhiteSpace(filter.Domain) ? null : new TextWildcard(filter.Domain!.Trim());
         bool Wanted(PartnerCustomer c) => WantedName(c.Name, c.Domain);
@@ -238,7 +238,7 @@ public sealed class CustomerDirectory
         }
     }
 
-    private async Task<PartnerCustomer?> ReadOneAsync(string tenantId, CustomerFilter filter, CancellationToken cancellationToken)
+    private async Task<PartnerCustomer?> ReadOneAsync(string tenantId, PartnerCustomerQuery filter, CancellationToken cancellationToken)
     {
         // Both reads at once: one round trip of waiting instead of two.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -271,7 +271,7 @@ public sealed class CustomerDirectory
         return Build(info, tenantId, customerName, relationships.Count == 0 ? null : tenant, filter);
     }
 
-    private static PartnerCustomer Build(PartnerCustomerInfo? info, string tenantId, string name, TenantRelationships? relationships, CustomerFilter filter)
+    private static PartnerCustomer Build(PartnerCustomerInfo? info, string tenantId, string name, TenantRelationships? relationships, PartnerCustomerQuery filter)
     {
         var all = relationships?.All ?? ExportableList<GranularRelationshipSummary>.Empty;
         var isReseller = info is not null && string.Equals(info.RelationshipToPartner, "reseller", StringComparison.OrdinalIgnoreCase);
