@@ -126,27 +126,12 @@ function Measure-Store {
     }
 }
 
-function Get-FreeLoopbackPort {
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    try { return ([System.Net.IPEndPoint] $listener.LocalEndpoint).Port } finally { $listener.Stop() }
-}
+# The built sandbox as its own process (so its memory is never counted as the client's), seeded with generated
+# customers: the tests' helper (tests/Pester/TestSandbox.psm1).
+Import-Module (Join-Path $root 'tests/Pester/TestSandbox.psm1')
+function Start-BenchSandbox([int] $Customers) { Start-TestSandbox -Dll $sandboxDll -Customers $Customers -Seed 1 -TimeoutSeconds 120 }
 
-# The built sandbox as its own process (so its memory is never counted as the client's), seeded with generated customers.
-function Start-BenchSandbox([int] $Customers) {
-    $uri = "http://127.0.0.1:$(Get-FreeLoopbackPort)/"
-    $process = Start-Process dotnet -ArgumentList $sandboxDll, '--urls', $uri.TrimEnd('/'), '--quiet', '--seed', '1', '--customers', $Customers -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $outFolder "sandbox-$Customers.out")
-    foreach ($attempt in 1..600) {
-        try { $null = Invoke-RestMethod "${uri}_sandbox/state" -TimeoutSec 5; return [pscustomobject]@{ Uri = $uri; Process = $process } }
-        catch { Start-Sleep -Milliseconds 100 }   # waiting for a real process to listen
-    }
-    $process | Stop-Process -Force
-    throw "The sandbox did not start at $uri."
-}
-
-function Stop-BenchSandbox($Sandbox) {
-    if ($Sandbox -and -not $Sandbox.Process.HasExited) { $Sandbox.Process.Kill($true); $null = $Sandbox.Process.WaitForExit(10000) }
-}
+function Stop-BenchSandbox($Sandbox) { if ($Sandbox) { Stop-TestSandbox $Sandbox } }
 
 # Get-PartnerCustomer in a fresh pwsh, signed in with a client secret from an environment variable against the sandbox;
 # only the listing is timed (import and start-up are the Import benchmark's business). Returns seconds and count.
