@@ -72,6 +72,17 @@ internal static class NightlyBenchmark
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+
+        // --wait-for-dump FILE: hold the process (and what it retains) until FILE exists, so a heap dump
+        // (dotnet-gcdump collect -p PID) can show what is still held after the run.
+        if (options.Get("wait-for-dump", "") is { Length: > 0 } resume)
+        {
+            Console.Error.WriteLine($"waiting for {resume} (process {Environment.ProcessId})");
+            while (!File.Exists(resume))
+            {
+                await Task.Delay(500);
+            }
+        }
         results.Add(new BenchResult("nightly-memory", phase == "all" ? "adoption and the nightly check in one process" : $"the {phase} step in its own process",
             results.Max(r => r.Items), results.Sum(r => r.Seconds), Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0)
         {
@@ -106,11 +117,13 @@ internal static class NightlyBenchmark
     private static async Task<IReadOnlyList<BenchResult>> CheckAsync(Uri sandbox, SqliteRelationshipStore store, HttpClient control, int rps, string reports)
     {
         var results = new List<BenchResult>();
-        var (connection, handlers) = Connect(sandbox);
+        var timeline = new RequestTimeline();
+        var (connection, handlers) = Connect(sandbox, timeline);
         using (connection)
         {
             await SetThrottleAsync(control, rps);
             var watch = Stopwatch.StartNew();
+            timeline.Restart();
             var checker = new ComplianceChecker(store, store, connection.Gateway, connection.PartnerCenter, new ComplianceSettings(), TimeProvider.System);
             string note;
             ComplianceResult? result = null;
@@ -139,6 +152,7 @@ internal static class NightlyBenchmark
                 FailedCalls = failedCalls + failed,
                 FloorSeconds = (requests - throttled - failedCalls) / (double)rps,
                 Note = note,
+                Timeline = timeline.Describe(),
             });
 
             if (result is not null)
@@ -172,7 +186,7 @@ internal static class NightlyBenchmark
         }
     }
 
-    private static (PartnerConnection Connection, List<CountingHandler> Handlers) Connect(Uri sandbox)
+    private static (PartnerConnection Connection, List<CountingHandler> Handlers) Connect(Uri sandbox, RequestTimeline? timeline = null)
     {
         var handlers = new List<CountingHandler>();
         var connection = new PartnerConnection(
@@ -183,7 +197,7 @@ internal static class NightlyBenchmark
             {
                 TransportFactory = () =>
                 {
-                    var handler = new CountingHandler();
+                    var handler = new CountingHandler(timeline);
                     lock (handlers) handlers.Add(handler);
                     return handler;
                 },
