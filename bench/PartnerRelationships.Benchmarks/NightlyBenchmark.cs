@@ -63,9 +63,14 @@ internal static class NightlyBenchmark
             results.Add(await AdoptAsync(sandbox, store));
         }
 
+        string? heap = null;
         if (phase != "adopt")
         {
+            var sampler = new HeapSampler();
             results.AddRange(await CheckAsync(sandbox, store, control, rps, reports));
+            await sampler.DisposeAsync();
+            heap = $"managed heap during the check: at most {sampler.MaxBetweenCollectionsMb:N0} MB between collections, " +
+                   $"{sampler.MaxAfterCollectionMb:N0} MB left by a collection, {sampler.MaxAfterFullCollectionMb:N0} MB left by a full (gen 2) collection";
         }
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
@@ -88,6 +93,7 @@ internal static class NightlyBenchmark
         {
             AllocatedMb = allocated / 1024.0 / 1024.0,
             RetainedMb = GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0,
+            Note = heap,
         });
         return results;
     }
