@@ -70,7 +70,8 @@ internal static class NightlyBenchmark
             results.AddRange(await CheckAsync(sandbox, store, control, rps, reports));
             await sampler.DisposeAsync();
             heap = $"managed heap during the check: at most {sampler.MaxBetweenCollectionsMb:N0} MB between collections, " +
-                   $"{sampler.MaxAfterCollectionMb:N0} MB left by a collection, {sampler.MaxAfterFullCollectionMb:N0} MB left by a full (gen 2) collection";
+                   $"{sampler.MaxAfterCollectionMb:N0} MB left by a collection, {sampler.MaxAfterFullCollectionMb:N0} MB left by a full (gen 2) collection, " +
+                   $"large-object heap at most {sampler.MaxLargeObjectHeapMb:N0} MB; {sampler.PeaksAt} (the check starts about 1 s in)";
         }
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
@@ -160,6 +161,17 @@ internal static class NightlyBenchmark
                 Note = note,
                 Timeline = timeline.Describe(),
             });
+
+            // --dump-after-check FILE: hold the process with the result still referenced until FILE exists (see --wait-for-dump).
+            if (result is not null && Environment.GetEnvironmentVariable("PR_BENCH_DUMP_AFTER_CHECK") is { Length: > 0 } resume)
+            {
+                GC.Collect();
+                Console.Error.WriteLine($"check done, live {GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0:N0} MB; waiting for {resume} (process {Environment.ProcessId})");
+                while (!File.Exists(resume))
+                {
+                    await Task.Delay(500);
+                }
+            }
 
             if (result is not null)
             {
