@@ -29,7 +29,7 @@ public sealed class ComplianceSnapshotCollector
     private const int RelationshipReadAhead = 1_000;
 
     private readonly IRelationshipStore _store;
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
     private readonly IPartnerCenterClient _partnerCenter;
     private readonly TimeProvider _clock;
 
@@ -38,7 +38,7 @@ public sealed class ComplianceSnapshotCollector
 
     public ComplianceSnapshotCollector(
         IRelationshipStore store,
-        IPartnerServiceGateway gateway,
+        IGraphGdapClient gateway,
         IPartnerCenterClient partnerCenter,
         TimeProvider clock,
         int maxConcurrency = DefaultMaxConcurrency)
@@ -57,9 +57,9 @@ public sealed class ComplianceSnapshotCollector
 
     public int MaxConcurrency { get; }
 
-    public async Task<ComplianceSnapshot> CollectAsync(CustomerFilter? filter, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ComplianceSnapshot> CollectAsync(CustomerScope? filter, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
     {
-        filter ??= CustomerFilter.All;
+        filter ??= CustomerScope.All;
 
         // Lives for this collection only: the snapshot keeps the shared strings, not the pool.
         var pool = new SnapshotStringPool();
@@ -114,7 +114,7 @@ public sealed class ComplianceSnapshotCollector
         return new ComplianceSnapshot(_clock.GetUtcNow(), invites, relationships, customers, relationshipIds, customerIds);
     }
 
-    private async Task<List<ComplianceInvite>> CollectInvitesAsync(CustomerFilter filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+    private async Task<List<ComplianceInvite>> CollectInvitesAsync(CustomerScope filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
     {
         var invites = new List<ComplianceInvite>();
         var read = 0;
@@ -159,7 +159,7 @@ public sealed class ComplianceSnapshotCollector
     }
 
     private async Task<(List<ComplianceRelationship> Relationships, HashSet<string> AllIds)> CollectRelationshipsAsync(
-        CustomerFilter filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+        CustomerScope filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
     {
         var relationships = new List<ComplianceRelationship>();
         var allIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -314,7 +314,7 @@ public sealed class ComplianceSnapshotCollector
     }
 
     private async Task<(List<ComplianceCustomer> Customers, HashSet<string> AllIds)> CollectCustomersAsync(
-        CustomerFilter filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+        CustomerScope filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
     {
         var customers = new List<ComplianceCustomer>();
         var allIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
