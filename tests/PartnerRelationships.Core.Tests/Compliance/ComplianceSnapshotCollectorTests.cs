@@ -81,9 +81,9 @@ public class ComplianceSnapshotCollectorTests
         var viaSummaries = new SummaryOnlyStore(inner);
 
         var snapshot = await new ComplianceSnapshotCollector(viaSummaries, new SlowGateway(relationships: 4), new NoCustomers(), new FakeTimeProvider())
-            .CollectAsync(CustomerFilter.All, null, CancellationToken.None);
+            .CollectAsync(CustomerScope.All, null, CancellationToken.None);
         var full = await new ComplianceSnapshotCollector(inner, new SlowGateway(relationships: 4), new NoCustomers(), new FakeTimeProvider())
-            .CollectAsync(CustomerFilter.All, null, CancellationToken.None);
+            .CollectAsync(CustomerScope.All, null, CancellationToken.None);
 
         Assert.Equal(1, viaSummaries.SummaryReads);
         Assert.Equal(ComplianceInvite.From(added), Assert.Single(snapshot.Invites));
@@ -104,7 +104,7 @@ public class ComplianceSnapshotCollectorTests
         var customers = new NoCustomers { OnListed = () => customersRead.TrySetResult() };
 
         var snapshot = await new ComplianceSnapshotCollector(store, gateway, customers, new FakeTimeProvider())
-            .CollectAsync(CustomerFilter.All, null, CancellationToken.None)
+            .CollectAsync(CustomerScope.All, null, CancellationToken.None)
             .WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.Equal(6, snapshot.Relationships.Count);
@@ -118,7 +118,7 @@ public class ComplianceSnapshotCollectorTests
         var gateway = new SlowGateway(relationships: 5_000);
 
         var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() =>
-            new ComplianceSnapshotCollector(store, gateway, new NoCustomers(), new FakeTimeProvider(), maxConcurrency: 2).CollectAsync(CustomerFilter.All, null, CancellationToken.None));
+            new ComplianceSnapshotCollector(store, gateway, new NoCustomers(), new FakeTimeProvider(), maxConcurrency: 2).CollectAsync(CustomerScope.All, null, CancellationToken.None));
 
         Assert.Equal("StoreDamaged", ex.ErrorId);
         Assert.True(gateway.Fetches < 2_500, $"{gateway.Fetches} fetches after the store failed");
