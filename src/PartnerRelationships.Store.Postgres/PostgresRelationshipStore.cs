@@ -1,12 +1,10 @@
 using System;
-using System.Collections.Generic;
 using System.Data.Common;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
 using PartnerRelationships.Core.Errors;
-using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Store;
 
 namespace PartnerRelationships.Store.Postgres;
@@ -17,7 +15,7 @@ namespace PartnerRelationships.Store.Postgres;
 /// re-check and find the status changed), history is written in the same transaction, and a transient failure
 /// (dropped connection, deadlock) rolls back and retries the whole operation.
 /// </summary>
-public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRelationshipStoreImport, IInviteDraftStore, IStoreWaitNotices, IStoreTransactions
+public sealed class PostgresRelationshipStore : SqlRelationshipStore
 {
     private const int DefaultMaxPoolSize = 10;
 
@@ -25,15 +23,14 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
     private const int AdvisoryLockClass = 0x5052;
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly RelationshipStoreCore _core;
     private readonly PostgresStoreOptions _options;
     private volatile bool _disposed;
 
     private PostgresRelationshipStore(NpgsqlDataSource dataSource, string server, Func<DateTimeOffset> now, PostgresStoreOptions options)
+        : base(Dialect, now)
     {
         _dataSource = dataSource;
         Server = server;
-        _core = new RelationshipStoreCore(Dialect, this, now);
         _options = options;
     }
 
@@ -86,53 +83,12 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
         }
 
         var server = $"{settings.Host ?? "localhost"}:{settings.Port.ToString(CultureInfo.InvariantCulture)}/{settings.Database ?? settings.Username ?? "(default)"}";
-        var store = new PostgresRelationshipStore(builder.Build(), server, now, options ?? new PostgresStoreOptions());
-        try
-        {
-            store.RunAsync(write: true, store.MigrateAsync, CancellationToken.None).GetAwaiter().GetResult();
-            return store;
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
+        return OpenOrDispose(
+            new PostgresRelationshipStore(builder.Build(), server, now, options ?? new PostgresStoreOptions()),
+            store => store.RunAsync(write: true, store.MigrateAsync, CancellationToken.None).GetAwaiter().GetResult());
     }
 
-    public Task<ResellerInvite> AddInviteAsync(ResellerInvite invite, CancellationToken cancellationToken = default) =>
-        _core.AddInviteAsync(invite, cancellationToken);
-
-    public Task<ResellerInvite?> GetInviteAsync(Guid id, CancellationToken cancellationToken = default) =>
-        _core.GetInviteAsync(id, cancellationToken);
-
-    /// <summary>Streams matching invites oldest first, a page (keyed on created_at, id) per round trip.</summary>
-    public IAsyncEnumerable<ResellerInvite> QueryInvitesAsync(InviteQuery query, CancellationToken cancellationToken = default) =>
-        _core.QueryInvitesAsync(query, cancellationToken);
-
-    /// <summary>
-    /// Under READ COMMITTED a concurrent writer waits for the row lock, then re-checks the status on the new row and
-    /// finds it changed: exactly one of them applies the transition.
-    /// </summary>
-    public Task<ResellerInvite?> TryChangeStatusAsync(StatusChange change, CancellationToken cancellationToken = default) =>
-        _core.TryChangeStatusAsync(change, cancellationToken);
-
-    public Task<IReadOnlyList<ResellerInvite?>> TryChangeStatusesAsync(IReadOnlyList<StatusChange> changes, CancellationToken cancellationToken = default) =>
-        _core.TryChangeStatusesAsync(changes, cancellationToken);
-
-    public Task<ResellerInvite?> SetRelationshipAsync(Guid inviteId, string relationshipId, string displayName, CancellationToken cancellationToken = default) =>
-        _core.SetRelationshipAsync(inviteId, relationshipId, displayName, cancellationToken);
-
-    public Task<ResellerInvite?> SetDraftAsync(Guid inviteId, string link, string subject, string body, CancellationToken cancellationToken = default) =>
-        _core.SetDraftAsync(inviteId, link, subject, body, cancellationToken);
-
-    public Task<IReadOnlyList<InviteHistoryEntry>> GetHistoryAsync(Guid inviteId, CancellationToken cancellationToken = default) =>
-        _core.GetHistoryAsync(inviteId, cancellationToken);
-
-    /// <summary>Inserts first when new (a concurrent import of the same id waits on the key); otherwise locks the row until the commit.</summary>
-    public Task<ImportOutcome> ImportInviteAsync(ResellerInvite invite, IReadOnlyList<InviteHistoryEntry> history, CancellationToken cancellationToken = default) =>
-        _core.ImportInviteAsync(invite, history, cancellationToken);
-
-    public void Dispose()
+    public override void Dispose()
     {
         if (_disposed)
         {
@@ -146,42 +102,19 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
     /// <summary>How long a statement waits for a lock another session holds before RunAsync takes over (and reports it).</summary>
     private const int LockTimeoutMilliseconds = 2000;
 
-    /// <inheritdoc />
-    public Action<string>? Waiting { get; set; }
+    private void ReportWaiting() =>
+        ReportWaiting($"The PostgreSQL store {Server} is locked by another session; waiting for it (up to {BusyBudget.TotalSeconds:0} seconds).");
 
-    /// <inheritdoc />
-    public TimeSpan BusyBudget { get; set; } = TimeSpan.FromSeconds(30);
-
-    private void ReportWaiting()
-    {
-        try
-        {
-            Waiting?.Invoke($"The PostgreSQL store {Server} is locked by another session; waiting for it (up to {BusyBudget.TotalSeconds:0} seconds).");
-        }
-        catch
-        {
-            // A notice must never break the operation.
-        }
-    }
-
-    private PartnerRelationshipsException Busy(Exception inner, TimeSpan waited) => new(
-        "StoreBusy",
-        ErrorKind.ResourceUnavailable,
-        $"The PostgreSQL store {Server} stayed locked by another session for {Math.Round(waited.TotalSeconds):0} seconds; nothing was changed. " +
-        "Try again when other PartnerRelationships commands have finished.",
-        Server,
-        inner);
+    private PartnerRelationshipsException Busy(Exception inner, TimeSpan waited) => StoreErrors.Busy($"PostgreSQL store {Server}", "session", Server, waited, inner);
 
     private static PostgresDialect Dialect => PostgresDialect.Instance;
-
-    Task<T> IStoreTransactions.RunAsync<T>(bool write, StoreWork<T> work, CancellationToken cancellationToken) => RunAsync(write, work, cancellationToken);
 
     /// <summary>
     /// Runs one operation in its own transaction. Transient failures roll back and retry the whole operation; anything
     /// else rolls back and becomes a module error. Nothing is ever half-written.
     /// </summary>
     /// <param name="write">Unused: every operation is a transaction here, a read included (a consistent page).</param>
-    private async Task<T> RunAsync<T>(bool write, StoreWork<T> work, CancellationToken cancellationToken)
+    private protected override async Task<T> RunAsync<T>(bool write, StoreWork<T> work, CancellationToken cancellationToken)
     {
         if (_disposed)
         {
@@ -257,12 +190,7 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
 
         if (version > PostgresSchema.LatestVersion)
         {
-            throw new PartnerRelationshipsException(
-                "StoreSchemaTooNew",
-                ErrorKind.InvalidOperation,
-                $"The store {Server} was written by a newer version of PartnerRelationships (schema {version}; this version " +
-                $"knows up to {PostgresSchema.LatestVersion}). Update the module: Update-Module PartnerRelationships.",
-                Server);
+            throw StoreErrors.SchemaTooNew($"store {Server}", Server, version, PostgresSchema.LatestVersion);
         }
 
         if (version == PostgresSchema.LatestVersion)

@@ -1,13 +1,10 @@
 using System;
-using System.Collections.Generic;
-using System.Data.Common;
 using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using PartnerRelationships.Core.Errors;
-using PartnerRelationships.Core.Invites;
 
 namespace PartnerRelationships.Core.Store;
 
@@ -16,7 +13,7 @@ namespace PartnerRelationships.Core.Store;
 /// instances (or processes) can share the file: WAL lets readers run beside the writer, and every write takes the
 /// write lock up front (BEGIN IMMEDIATE) and waits or retries rather than failing with "database is locked".
 /// </summary>
-public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInviteDraftStore, IRelationshipStoreImport, IStoreWaitNotices, IStoreTransactions
+public sealed class SqliteRelationshipStore : SqlRelationshipStore
 {
     /// <summary>
     /// How long one statement lets SQLite wait for another process's lock before our own loop takes over (the loop
@@ -34,87 +31,30 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
     /// <summary>Stores up to this size are checked with PRAGMA quick_check at open (about 20–80 ms); larger ones get the header check only.</summary>
     private const long QuickCheckMaxBytes = 32L * 1024 * 1024;
 
-    private readonly RelationshipStoreCore _core;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SqliteConnection? _connection;
     private bool _disposed;
 
     /// <summary>Creates the store without touching the file; it is opened (and migrated) on first use.</summary>
     public SqliteRelationshipStore(string path, TimeProvider clock)
+        : base(SqliteDialect.Instance, (clock ?? throw new ArgumentNullException(nameof(clock))).GetUtcNow)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
             throw new ArgumentException("The store path must not be empty.", nameof(path));
         }
 
-        if (clock is null)
-        {
-            throw new ArgumentNullException(nameof(clock));
-        }
-
         Path = FullPath(path);
-        _core = new RelationshipStoreCore(SqliteDialect.Instance, this, clock.GetUtcNow);
     }
 
     /// <summary>The full path of the SQLite file.</summary>
     public string Path { get; }
 
-    /// <summary>How long an operation waits for another process's lock on the file before it gives up with StoreBusy.</summary>
-    public TimeSpan BusyBudget { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Told (from the waiting thread) once per operation that has to wait for another process's lock.</summary>
-    public Action<string>? Waiting { get; set; }
-
     /// <summary>Opens the file now (creating folder and file, migrating the schema), so a bad path fails here.</summary>
-    public static SqliteRelationshipStore Open(string path, TimeProvider clock)
-    {
-        var store = new SqliteRelationshipStore(path, clock);
-        try
-        {
-            store.EnsureOpen();
-            return store;
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
-    }
+    public static SqliteRelationshipStore Open(string path, TimeProvider clock) =>
+        OpenOrDispose(new SqliteRelationshipStore(path, clock), store => store.EnsureOpen());
 
-
-    public Task<ResellerInvite> AddInviteAsync(ResellerInvite invite, CancellationToken cancellationToken = default) =>
-        _core.AddInviteAsync(invite, cancellationToken);
-
-    public Task<ResellerInvite?> GetInviteAsync(Guid id, CancellationToken cancellationToken = default) =>
-        _core.GetInviteAsync(id, cancellationToken);
-
-    /// <summary>
-    /// Streams matching invites oldest first. Rows are read in pages (keyed on created_at, id) and the connection
-    /// is free between pages, so a caller may write to the store while it enumerates.
-    /// </summary>
-    public IAsyncEnumerable<ResellerInvite> QueryInvitesAsync(InviteQuery query, CancellationToken cancellationToken = default) =>
-        _core.QueryInvitesAsync(query, cancellationToken);
-
-    public Task<ResellerInvite?> TryChangeStatusAsync(StatusChange change, CancellationToken cancellationToken = default) =>
-        _core.TryChangeStatusAsync(change, cancellationToken);
-
-    public Task<IReadOnlyList<ResellerInvite?>> TryChangeStatusesAsync(IReadOnlyList<StatusChange> changes, CancellationToken cancellationToken = default) =>
-        _core.TryChangeStatusesAsync(changes, cancellationToken);
-
-    public Task<ResellerInvite?> SetRelationshipAsync(Guid inviteId, string relationshipId, string displayName, CancellationToken cancellationToken = default) =>
-        _core.SetRelationshipAsync(inviteId, relationshipId, displayName, cancellationToken);
-
-    public Task<ResellerInvite?> SetDraftAsync(Guid inviteId, string link, string subject, string body, CancellationToken cancellationToken = default) =>
-        _core.SetDraftAsync(inviteId, link, subject, body, cancellationToken);
-
-    public Task<IReadOnlyList<InviteHistoryEntry>> GetHistoryAsync(Guid inviteId, CancellationToken cancellationToken = default) =>
-        _core.GetHistoryAsync(inviteId, cancellationToken);
-
-    /// <summary>BEGIN IMMEDIATE holds the write lock from the read to the commit, so the merge plan cannot go stale.</summary>
-    public Task<ImportOutcome> ImportInviteAsync(ResellerInvite invite, IReadOnlyList<InviteHistoryEntry> history, CancellationToken cancellationToken = default) =>
-        _core.ImportInviteAsync(invite, history, cancellationToken);
-
-    public void Dispose()
+    public override void Dispose()
     {
         if (_disposed)
         {
@@ -135,13 +75,11 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         }
     }
 
-    Task<T> IStoreTransactions.RunAsync<T>(bool write, StoreWork<T> work, CancellationToken cancellationToken) => RunAsync(write, work, cancellationToken);
-
     /// <summary>
     /// Runs one operation on the connection, one at a time per store. Writes run in a BEGIN IMMEDIATE transaction;
     /// when another writer holds the file beyond busy_timeout the whole operation is retried a few times.
     /// </summary>
-    private async Task<T> RunAsync<T>(bool write, StoreWork<T> work, CancellationToken cancellationToken)
+    private protected override async Task<T> RunAsync<T>(bool write, StoreWork<T> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -193,17 +131,8 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         }
     }
 
-    private void ReportWaiting()
-    {
-        try
-        {
-            Waiting?.Invoke($"The store '{Path}' is locked by another process; waiting for it (up to {BusyBudget.TotalSeconds:0} seconds).");
-        }
-        catch
-        {
-            // A notice must never break the operation.
-        }
-    }
+    private void ReportWaiting() =>
+        ReportWaiting($"The store '{Path}' is locked by another process; waiting for it (up to {BusyBudget.TotalSeconds:0} seconds).");
 
     private static TimeSpan RetryDelay(int attempt) => TimeSpan.FromMilliseconds(Math.Min(500, 50 * (1 << Math.Min(attempt, 4))));
 
@@ -312,12 +241,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         var version = ReadUserVersion(connection, transaction);
         if (version > SqliteSchema.LatestVersion)
         {
-            throw new PartnerRelationshipsException(
-                "StoreSchemaTooNew",
-                ErrorKind.InvalidOperation,
-                $"The store '{Path}' was written by a newer version of PartnerRelationships (schema {version}; this version " +
-                $"knows up to {SqliteSchema.LatestVersion}). Update the module: Update-Module PartnerRelationships.",
-                Path);
+            throw StoreErrors.SchemaTooNew($"store '{Path}'", Path, version, SqliteSchema.LatestVersion);
         }
 
         for (var next = version + 1; next <= SqliteSchema.LatestVersion; next++)
@@ -432,13 +356,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         Path,
         inner);
 
-    private PartnerRelationshipsException Busy(Exception inner, TimeSpan waited) => new(
-        "StoreBusy",
-        ErrorKind.ResourceUnavailable,
-        $"The store file '{Path}' stayed locked by another process for {Math.Round(waited.TotalSeconds):0} seconds; nothing was changed. " +
-        "Try again when other PartnerRelationships commands have finished.",
-        Path,
-        inner);
+    private PartnerRelationshipsException Busy(Exception inner, TimeSpan waited) => StoreErrors.Busy($"store file '{Path}'", "process", Path, waited, inner);
 
     private PartnerRelationshipsException Damaged(Exception inner) => SqliteStoreCheck.Damaged(Path, inner.Message, inner);
 }

@@ -8,11 +8,11 @@ using System.Threading.Tasks;
 namespace PartnerRelationships.Core.Store;
 
 /// <summary>Compliance runs, with the same retention in both stores.</summary>
-internal sealed partial class RelationshipStoreCore
+public abstract partial class SqlRelationshipStore
 {
     private const string RunColumns = "id, started_at, completed_at, scope, rules, finding_count";
 
-    public Task<ComplianceRunRecord> AddComplianceRunAsync(ComplianceRunRecord run, IReadOnlyCollection<string> findingKeys, CancellationToken cancellationToken)
+    public Task<ComplianceRunRecord> AddComplianceRunAsync(ComplianceRunRecord run, IReadOnlyCollection<string> findingKeys, CancellationToken cancellationToken = default)
     {
         if (run is null)
         {
@@ -25,7 +25,7 @@ internal sealed partial class RelationshipStoreCore
         }
 
         var scope = run.Scope ?? "";
-        return _store.RunAsync(write: true, async (connection, transaction, token) =>
+        return RunAsync(write: true, async (connection, transaction, token) =>
         {
             var id = Convert.ToInt64(await _dialect.ScalarAsync(connection, transaction,
                 "INSERT INTO compliance_runs (started_at, completed_at, scope, rules, finding_count) VALUES (@started, @completed, @scope, @rules, @count) RETURNING id",
@@ -55,25 +55,25 @@ internal sealed partial class RelationshipStoreCore
         }, cancellationToken);
     }
 
-    public Task<IReadOnlyList<ComplianceRunRecord>> GetLatestComplianceRunsAsync(string scope, int take, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ComplianceRunRecord>> GetLatestComplianceRunsAsync(string scope, int take, CancellationToken cancellationToken = default)
     {
         RequireTake(take);
-        return _store.RunAsync(write: false, (connection, transaction, token) =>
+        return RunAsync(write: false, (connection, transaction, token) =>
             ReadRunsAsync(connection, transaction, token,
                 $"SELECT {RunColumns} FROM compliance_runs WHERE scope = @scope ORDER BY id DESC LIMIT @take", ("scope", scope ?? ""), ("take", take)),
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<ComplianceRunRecord>> ListComplianceRunsAsync(int take, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ComplianceRunRecord>> ListComplianceRunsAsync(int take, CancellationToken cancellationToken = default)
     {
         RequireTake(take);
-        return _store.RunAsync(write: false, (connection, transaction, token) =>
+        return RunAsync(write: false, (connection, transaction, token) =>
             ReadRunsAsync(connection, transaction, token, $"SELECT {RunColumns} FROM compliance_runs ORDER BY id DESC LIMIT @take", ("take", take)),
             cancellationToken);
     }
 
-    public Task<IReadOnlyCollection<string>> GetComplianceRunFindingKeysAsync(long runId, CancellationToken cancellationToken) =>
-        _store.RunAsync<IReadOnlyCollection<string>>(write: false, async (connection, transaction, token) =>
+    public Task<IReadOnlyCollection<string>> GetComplianceRunFindingKeysAsync(long runId, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyCollection<string>>(write: false, async (connection, transaction, token) =>
         {
             var keys = await _dialect.ReadRowsAsync(connection, transaction, "SELECT finding_key FROM compliance_run_findings WHERE run_id = @run",
                 reader => reader.GetString(0), token, ("run", runId)).ConfigureAwait(false);

@@ -4,17 +4,17 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 
 namespace PartnerRelationships.Core.Store;
 
 /// <summary>
-/// The invite operations both stores share, written once over ADO.NET: each store supplies its dialect and how it
-/// runs an operation (<see cref="IStoreTransactions"/>), and keeps only what is its own (opening, migrations, locks,
-/// error mapping).
+/// A store in a SQL database: the operations the SQLite and PostgreSQL stores share, written once over ADO.NET. Each
+/// store supplies its <see cref="StoreDialect"/> and how it runs an operation (connection, transaction, lock waits,
+/// retries, error mapping), and keeps only what is its own: opening, migrations and that run loop.
 /// </summary>
-internal sealed partial class RelationshipStoreCore
+public abstract partial class SqlRelationshipStore :
+    IRelationshipStore, IInviteDraftStore, IRelationshipStoreImport, IRelationshipAdoptionStore, IComplianceRunStore, IInviteNotes, IStoreWaitNotices
 {
     private const string ChangeStatusSql =
         "UPDATE invites SET status = @new, status_changed_at = @at, version = version + 1, " +
@@ -24,19 +24,57 @@ internal sealed partial class RelationshipStoreCore
         "INSERT INTO invite_history (invite_id, from_status, to_status, at, detail) VALUES (@invite_id, @from, @to, @at, @detail)";
 
     private readonly StoreDialect _dialect;
-    private readonly IStoreTransactions _store;
     private readonly Func<DateTimeOffset> _now;
 
-    public RelationshipStoreCore(StoreDialect dialect, IStoreTransactions store, Func<DateTimeOffset> now)
+    private protected SqlRelationshipStore(StoreDialect dialect, Func<DateTimeOffset> now)
     {
         _dialect = dialect ?? throw new ArgumentNullException(nameof(dialect));
-        _store = store ?? throw new ArgumentNullException(nameof(store));
         _now = now ?? throw new ArgumentNullException(nameof(now));
     }
 
-    public StoreDialect Dialect => _dialect;
+    /// <summary>How long an operation waits for another process's (or session's) lock before it gives up with StoreBusy.</summary>
+    public TimeSpan BusyBudget { get; set; } = TimeSpan.FromSeconds(30);
 
-    public Task<ResellerInvite> AddInviteAsync(ResellerInvite invite, CancellationToken cancellationToken)
+    /// <summary>Told (from the waiting thread) once per operation that has to wait for another process's lock.</summary>
+    public Action<string>? Waiting { get; set; }
+
+    public abstract void Dispose();
+
+    /// <summary>
+    /// Runs one operation: the store's own connection handling, transaction, waiting on locks, retries and error mapping.
+    /// </summary>
+    /// <param name="write">The work changes the store (SQLite takes the write lock up front; PostgreSQL runs every operation in a transaction).</param>
+    private protected abstract Task<T> RunAsync<T>(bool write, StoreWork<T> work, CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="open"/> on a new store and returns it, or disposes it when opening fails.</summary>
+    private protected static TStore OpenOrDispose<TStore>(TStore store, Action<TStore> open) where TStore : SqlRelationshipStore
+    {
+        try
+        {
+            open(store);
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Tells <see cref="Waiting"/> that this operation waits for a lock; a notice never breaks the operation.</summary>
+    private protected void ReportWaiting(string notice)
+    {
+        try
+        {
+            Waiting?.Invoke(notice);
+        }
+        catch
+        {
+            // A notice must never break the operation.
+        }
+    }
+
+    public Task<ResellerInvite> AddInviteAsync(ResellerInvite invite, CancellationToken cancellationToken = default)
     {
         if (invite is null)
         {
@@ -58,7 +96,7 @@ internal sealed partial class RelationshipStoreCore
             Origin = InviteOrigin.Invited,
         };
 
-        return _store.RunAsync(write: true, async (connection, transaction, token) =>
+        return RunAsync(write: true, async (connection, transaction, token) =>
         {
             try
             {
@@ -67,16 +105,11 @@ internal sealed partial class RelationshipStoreCore
             }
             catch (DbException e) when (_dialect.IsIdTaken(e))
             {
-                throw new PartnerRelationshipsException(
-                    "InviteAlreadyExists",
-                    ErrorKind.ResourceExists,
-                    $"An invite with id {stored.Id} is already recorded. Use Get-ResellerInvite -Id {stored.Id} to see it.",
-                    stored.Id,
-                    e);
+                throw StoreErrors.InviteAlreadyExists(stored.Id, e);
             }
             catch (DbException e) when (_dialect.IsDisplayNameTaken(e))
             {
-                throw DisplayNameInUse(stored.RelationshipDisplayName, e);
+                throw StoreErrors.DisplayNameInUse(stored.RelationshipDisplayName, e);
             }
 
             await AppendHistoryAsync(connection, transaction, stored.Id, null, InviteStatus.Pending, stored.CreatedAt, "invite recorded", token)
@@ -85,14 +118,14 @@ internal sealed partial class RelationshipStoreCore
         }, cancellationToken);
     }
 
-    public Task<ResellerInvite?> GetInviteAsync(Guid id, CancellationToken cancellationToken) =>
-        _store.RunAsync(write: false, (connection, transaction, token) => ReadInviteAsync(connection, transaction, id, token), cancellationToken);
+    public Task<ResellerInvite?> GetInviteAsync(Guid id, CancellationToken cancellationToken = default) =>
+        RunAsync(write: false, (connection, transaction, token) => ReadInviteAsync(connection, transaction, id, token), cancellationToken);
 
     /// <summary>
     /// Streams matching invites oldest first, a page (keyed on created_at, id) per operation, so the connection is
     /// free between pages and a caller may write to the store while it enumerates.
     /// </summary>
-    public async IAsyncEnumerable<ResellerInvite> QueryInvitesAsync(InviteQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ResellerInvite> QueryInvitesAsync(InviteQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (query is null)
         {
@@ -104,7 +137,7 @@ internal sealed partial class RelationshipStoreCore
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (sql, parameters) = InvitePageSql.Build(_dialect, query, last);
-            var page = await _store.RunAsync(write: false, (connection, transaction, token) =>
+            var page = await RunAsync(write: false, (connection, transaction, token) =>
                     _dialect.ReadRowsAsync(connection, transaction, sql, ReadInviteRow, token, parameters), cancellationToken)
                 .ConfigureAwait(false);
 
@@ -123,7 +156,7 @@ internal sealed partial class RelationshipStoreCore
         }
     }
 
-    public async Task<ResellerInvite?> TryChangeStatusAsync(StatusChange change, CancellationToken cancellationToken)
+    public async Task<ResellerInvite?> TryChangeStatusAsync(StatusChange change, CancellationToken cancellationToken = default)
     {
         if (change is null)
         {
@@ -133,7 +166,7 @@ internal sealed partial class RelationshipStoreCore
         return (await TryChangeStatusesAsync(new[] { change }, cancellationToken).ConfigureAwait(false))[0];
     }
 
-    public Task<IReadOnlyList<ResellerInvite?>> TryChangeStatusesAsync(IReadOnlyList<StatusChange> changes, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ResellerInvite?>> TryChangeStatusesAsync(IReadOnlyList<StatusChange> changes, CancellationToken cancellationToken = default)
     {
         StatusChanges.Require(changes);
         if (changes.Count == 0)
@@ -141,7 +174,7 @@ internal sealed partial class RelationshipStoreCore
             return Task.FromResult<IReadOnlyList<ResellerInvite?>>(Array.Empty<ResellerInvite?>());
         }
 
-        return _store.RunAsync<IReadOnlyList<ResellerInvite?>>(write: true, (connection, transaction, token) =>
+        return RunAsync<IReadOnlyList<ResellerInvite?>>(write: true, (connection, transaction, token) =>
             ApplyChangesAsync(connection, transaction, changes, token), cancellationToken);
     }
 
@@ -178,7 +211,7 @@ internal sealed partial class RelationshipStoreCore
         return results;
     }
 
-    public Task<ResellerInvite?> SetRelationshipAsync(Guid inviteId, string relationshipId, string displayName, CancellationToken cancellationToken)
+    public Task<ResellerInvite?> SetRelationshipAsync(Guid inviteId, string relationshipId, string displayName, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(relationshipId))
         {
@@ -190,7 +223,7 @@ internal sealed partial class RelationshipStoreCore
             throw new ArgumentException("The relationship display name must not be empty.", nameof(displayName));
         }
 
-        return _store.RunAsync(write: true, async (connection, transaction, token) =>
+        return RunAsync(write: true, async (connection, transaction, token) =>
         {
             int changed;
             try
@@ -204,15 +237,15 @@ internal sealed partial class RelationshipStoreCore
             }
             catch (DbException e) when (_dialect.IsDisplayNameTaken(e))
             {
-                throw DisplayNameInUse(displayName, e);
+                throw StoreErrors.DisplayNameInUse(displayName, e);
             }
 
             return changed == 1 ? await ReadInviteAsync(connection, transaction, inviteId, token).ConfigureAwait(false) : null;
         }, cancellationToken);
     }
 
-    public Task<ResellerInvite?> SetDraftAsync(Guid inviteId, string link, string subject, string body, CancellationToken cancellationToken) =>
-        _store.RunAsync(write: true, async (connection, transaction, token) =>
+    public Task<ResellerInvite?> SetDraftAsync(Guid inviteId, string link, string subject, string body, CancellationToken cancellationToken = default) =>
+        RunAsync(write: true, async (connection, transaction, token) =>
         {
             var changed = await _dialect.ExecuteAsync(connection, transaction,
                 "UPDATE invites SET link = @link, subject = @subject, body = @body, version = version + 1 WHERE id = @id AND status = @pending",
@@ -225,17 +258,17 @@ internal sealed partial class RelationshipStoreCore
             return changed == 1 ? await ReadInviteAsync(connection, transaction, inviteId, token).ConfigureAwait(false) : null;
         }, cancellationToken);
 
-    public Task<IReadOnlyList<InviteHistoryEntry>> GetHistoryAsync(Guid inviteId, CancellationToken cancellationToken) =>
-        _store.RunAsync<IReadOnlyList<InviteHistoryEntry>>(write: false,
+    public Task<IReadOnlyList<InviteHistoryEntry>> GetHistoryAsync(Guid inviteId, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<InviteHistoryEntry>>(write: false,
             async (connection, transaction, token) => await ReadHistoryAsync(connection, transaction, inviteId, token).ConfigureAwait(false),
             cancellationToken);
 
-    public Task<bool> AddNoteAsync(Guid inviteId, DateTimeOffset at, string detail, CancellationToken cancellationToken)
+    public Task<bool> AddNoteAsync(Guid inviteId, DateTimeOffset at, string detail, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(detail)) throw new ArgumentException("The note must not be empty.", nameof(detail));
 
         // One statement: the status is read and written together, so a concurrent status change can't split them.
-        return _store.RunAsync(write: true, async (connection, transaction, token) => await _dialect.ExecuteAsync(connection, transaction,
+        return RunAsync(write: true, async (connection, transaction, token) => await _dialect.ExecuteAsync(connection, transaction,
             "INSERT INTO invite_history (invite_id, from_status, to_status, at, detail) " +
             "SELECT id, status, status, @at, @detail FROM invites WHERE id = @id",
             token,
@@ -244,7 +277,7 @@ internal sealed partial class RelationshipStoreCore
             ("id", _dialect.IdValue(inviteId))).ConfigureAwait(false) == 1, cancellationToken);
     }
 
-    public Task<ImportOutcome> ImportInviteAsync(ResellerInvite invite, IReadOnlyList<InviteHistoryEntry> history, CancellationToken cancellationToken)
+    public Task<ImportOutcome> ImportInviteAsync(ResellerInvite invite, IReadOnlyList<InviteHistoryEntry> history, CancellationToken cancellationToken = default)
     {
         if (invite is null)
         {
@@ -256,7 +289,7 @@ internal sealed partial class RelationshipStoreCore
             throw new ArgumentNullException(nameof(history));
         }
 
-        return _store.RunAsync(write: true, async (connection, transaction, token) =>
+        return RunAsync(write: true, async (connection, transaction, token) =>
         {
             ImportPlan plan;
             try
@@ -265,7 +298,7 @@ internal sealed partial class RelationshipStoreCore
             }
             catch (DbException e) when (_dialect.IsDisplayNameTaken(e))
             {
-                throw DisplayNameInUse(invite.RelationshipDisplayName, e);
+                throw StoreErrors.DisplayNameInUse(invite.RelationshipDisplayName, e);
             }
 
             foreach (var entry in plan.Append)
@@ -332,11 +365,4 @@ internal sealed partial class RelationshipStoreCore
             ("detail", detail)).ConfigureAwait(false);
 
     private ResellerInvite ReadInviteRow(DbDataReader reader) => InviteRows.Read(_dialect, reader);
-
-    private static PartnerRelationshipsException DisplayNameInUse(string? displayName, Exception inner) => new(
-        "RelationshipDisplayNameInUse",
-        ErrorKind.ResourceExists,
-        $"Another invite already uses the relationship display name '{displayName}'. Choose a different display name.",
-        displayName,
-        inner);
 }

@@ -7,9 +7,9 @@ using PartnerRelationships.Core.Invites;
 
 namespace PartnerRelationships.Core.Store;
 
-internal sealed partial class RelationshipStoreCore
+public abstract partial class SqlRelationshipStore
 {
-    public Task<IReadOnlyList<bool>> AdoptAsync(IReadOnlyList<AdoptedRecord> records, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<bool>> AdoptAsync(IReadOnlyList<AdoptedRecord> records, CancellationToken cancellationToken = default)
     {
         if (records is null)
         {
@@ -24,7 +24,7 @@ internal sealed partial class RelationshipStoreCore
         // SQLite's BEGIN IMMEDIATE holds the write lock from the look-up to the commit: another writer can't slip in
         // between. In PostgreSQL two workers adopting the same record at once compute the same id: the second insert
         // waits on the first one's key and then does nothing, so the record and its history are written once.
-        return _store.RunAsync<IReadOnlyList<bool>>(write: true, async (connection, transaction, token) =>
+        return RunAsync<IReadOnlyList<bool>>(write: true, async (connection, transaction, token) =>
         {
             var results = new bool[records.Count];
             for (var i = 0; i < records.Count; i++)
