@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 namespace PartnerRelationships.Core.Store;
 
 /// <summary>
-/// What the SQLite and PostgreSQL stores spell differently; <see cref="RelationshipStoreCore"/> writes everything else
+/// What the SQLite and PostgreSQL stores spell differently; <see cref="SqlRelationshipStore"/> writes everything else
 /// once. Both keep instants as <see cref="StoreTime"/> text, so time needs no hook; ids, parameters, case folding, the
 /// keyset comparison and how a writer avoids or skips a taken key do.
 /// </summary>
