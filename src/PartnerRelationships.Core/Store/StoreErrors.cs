@@ -1,5 +1,6 @@
 using System;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Store;
 
@@ -27,7 +28,7 @@ internal static class StoreErrors
     public static PartnerRelationshipsException InviteAlreadyExists(Guid id, Exception inner) => new(
         "InviteAlreadyExists",
         ErrorKind.ResourceExists,
-        $"An invite with id {id} is already recorded. Use Get-ResellerInvite -Id {id} to see it.",
+        $"An invite with id {id} is already recorded. Use {CommandNames.GetResellerInvite} -Id {id} to see it.",
         id,
         inner);
 
