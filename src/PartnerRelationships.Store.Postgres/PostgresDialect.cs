@@ -38,8 +38,6 @@ internal sealed class PostgresDialect : StoreDialect
 
     public override string LikeEscapeClause => "ESCAPE E'\\\\'";
 
-    public override string AfterKeyCondition => "(created_at, id) > (@after_created, @after_id)";
-
     public override bool StoresFoldedCustomerName => true;
 
     public override string RowLockClause => " FOR UPDATE";

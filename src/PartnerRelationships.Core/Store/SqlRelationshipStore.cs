@@ -14,7 +14,7 @@ namespace PartnerRelationships.Core.Store;
 /// retries, error mapping), and keeps only what is its own: opening, migrations and that run loop.
 /// </summary>
 public abstract partial class SqlRelationshipStore :
-    IRelationshipStore, IInviteDraftStore, IRelationshipStoreImport, IRelationshipAdoptionStore, IComplianceRunStore, IInviteNotes, IStoreWaitNotices
+    IRelationshipStore, IInviteDraftStore, IRelationshipStoreImport, IRelationshipAdoptionStore, IComplianceRunStore, IInviteNotes, IStoreWaitNotices, IInviteSummaryReader
 {
     private const string ChangeStatusSql =
         "UPDATE invites SET status = @new, status_changed_at = @at, version = version + 1, " +

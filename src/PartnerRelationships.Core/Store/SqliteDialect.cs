@@ -34,8 +34,6 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override string LikeEscapeClause => $"ESCAPE '{StoreWildcard.Escape}'";
 
-    public override string AfterKeyCondition => "(created_at > @after_created OR (created_at = @after_created AND id > @after_id))";
-
     public override bool StoresFoldedCustomerName => false;
 
     // Every write holds the file's write lock from BEGIN IMMEDIATE to the commit: nothing to lock or claim.

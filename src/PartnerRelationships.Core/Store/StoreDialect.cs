@@ -8,8 +8,7 @@ namespace PartnerRelationships.Core.Store;
 
 /// <summary>
 /// What the SQLite and PostgreSQL stores spell differently; <see cref="SqlRelationshipStore"/> writes everything else
-/// once. Both keep instants as <see cref="StoreTime"/> text, so time needs no hook; ids, parameters, case folding, the
-/// keyset comparison and how a writer avoids or skips a taken key do.
+/// once. Both keep instants as <see cref="StoreTime"/> text, so time needs no hook; ids, parameters, case folding and how a writer avoids or skips a taken key do.
 /// </summary>
 internal abstract class StoreDialect
 {
@@ -32,9 +31,6 @@ internal abstract class StoreDialect
 
     /// <summary>The ESCAPE clause for <see cref="StoreWildcard"/> patterns, in the dialect's string-literal syntax.</summary>
     public abstract string LikeEscapeClause { get; }
-
-    /// <summary>"Row after (@after_created, @after_id) in (created_at, id) order", as the dialect's index can use it.</summary>
-    public abstract string AfterKeyCondition { get; }
 
     /// <summary>Whether invites carry customer_name_folded, written with every row (PostgreSQL, which has no .NET fold function).</summary>
     public abstract bool StoresFoldedCustomerName { get; }
