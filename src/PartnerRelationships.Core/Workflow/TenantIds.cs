@@ -14,7 +14,7 @@ public static class TenantIds
         }
 
         throw new PartnerRelationshipsException(
-            WorkflowErrorIds.InvalidCustomerTenantId,
+            ErrorIds.Invite.InvalidCustomerTenantId,
             ErrorKind.InvalidArgument,
             $"The customer tenant id '{Invites.InputExcerpt.Of(tenantId ?? "")}' is not a GUID. Give the customer's Microsoft Entra tenant id " +
             "(Get-PartnerCustomer shows it as TenantId).",

@@ -308,7 +308,7 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
     private string? ResolvePath(string? path) => path is null ? null : GetUnresolvedProviderPathFromPSPath(path);
 
     private static PartnerRelationshipsException GranularOnly(string parameter) => new(
-        "GranularOnlyParameter",
+        ErrorIds.Invite.GranularOnlyParameter,
         ErrorKind.InvalidArgument,
         $"-{parameter} applies to granular admin invites only. Add -Kind GranularAdmin, or leave out -{parameter} for a reseller invite.",
         parameter);
