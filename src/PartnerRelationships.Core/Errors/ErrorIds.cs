@@ -67,7 +67,6 @@ public static class ErrorIds
         public const string TemplateNotFound = nameof(TemplateNotFound);
         public const string TemplateConflictsWithRoles = nameof(TemplateConflictsWithRoles);
         public const string TemplateItemNotApplicable = nameof(TemplateItemNotApplicable);
-        public const string TemplateGroupLookupUnavailable = nameof(TemplateGroupLookupUnavailable);
         public const string GlobalAdministratorNeedsNewRelationship = nameof(GlobalAdministratorNeedsNewRelationship);
         public const string InviteWaitTimeout = nameof(InviteWaitTimeout);
         public const string InviteWaitEnded = nameof(InviteWaitEnded);
@@ -92,7 +91,6 @@ public static class ErrorIds
         public const string InviteAlreadyAccepted = nameof(InviteAlreadyAccepted);
         public const string RelationshipNotActive = nameof(RelationshipNotActive);
         public const string RoleNotInRelationship = nameof(RoleNotInRelationship);
-        public const string NoActiveRelationship = nameof(NoActiveRelationship);
         public const string InvalidSecurityGroupId = nameof(InvalidSecurityGroupId);
         public const string AdminPermissionTargetMissing = nameof(AdminPermissionTargetMissing);
         public const string ActiveSubscriptionsBlockRemoval = nameof(ActiveSubscriptionsBlockRemoval);

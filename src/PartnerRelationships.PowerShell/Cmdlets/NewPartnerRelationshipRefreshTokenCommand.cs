@@ -101,5 +101,5 @@ public sealed class NewPartnerRelationshipRefreshTokenCommand : ConfiguredCmdlet
         });
     }
 
-    private static PartnerRelationshipsException Missing(string id, string message, string target) => new(id, ErrorKind.InvalidArgument, message, target);
+    private static PartnerRelationshipsException Missing(string errorId, string message, string target) => new(errorId, ErrorKind.InvalidArgument, message, target);
 }
