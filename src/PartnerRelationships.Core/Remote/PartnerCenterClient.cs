@@ -16,7 +16,7 @@ using Polly;
 namespace PartnerRelationships.Core.Remote;
 
 /// <summary>
-/// Partner Center REST over a plain HttpClient: resilient handler → bearer token → transport. Each logical call gets a
+/// Partner Center REST over a plain HttpClient whose chain <see cref="HttpHandlerChainBuilder"/> builds: resilient handler → bearer token → transport. Each logical call gets a
 /// new MS-RequestId (the same on every retry, so the service can de-duplicate); MS-CorrelationId is per client.
 /// </summary>
 public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
@@ -55,13 +55,20 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         _scope = endpoints.PartnerCenterScope;
         _signInKind = signInKind;
         CorrelationId = correlationId ?? Guid.NewGuid();
-        var auth = new BearerTokenHandler(credential, endpoints.PartnerCenterScope) { InnerHandler = transport ?? new HttpClientHandler() };
-        var resilient = new ResilientHttpHandler(pipeline, timeProvider, observer, limiter) { InnerHandler = auth };
-        _http = new HttpClient(resilient) { Timeout = Timeout.InfiniteTimeSpan };
+        Chain = new HttpHandlerChainBuilder(pipeline, timeProvider)
+            .ObservedBy(observer)
+            .PacedBy(limiter)
+            .WithBearerToken(credential, endpoints.PartnerCenterScope)
+            .Over(transport)
+            .Build();
+        _http = new HttpClient(Chain) { Timeout = Timeout.InfiniteTimeSpan };
         _base = new Uri(endpoints.PartnerCenter.ToString().TrimEnd('/') + "/v1/");
     }
 
     public Guid CorrelationId { get; }
+
+    /// <summary>The outermost handler of this client's chain (exposed so tests can prove its order).</summary>
+    internal DelegatingHandler Chain { get; }
 
     public async Task<Uri> GetRelationshipRequestLinkAsync(CancellationToken cancellationToken = default)
     {

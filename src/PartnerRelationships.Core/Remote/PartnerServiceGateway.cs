@@ -55,23 +55,20 @@ public sealed partial class PartnerServiceGateway : IPartnerServiceGateway, ISec
         _endpoints = endpoints ?? throw new ArgumentNullException(nameof(endpoints));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
 
-        Handlers = BuildHandlers(new ResilientHttpHandler(pipeline, timeProvider, observer, limiter));
-        _httpClient = GraphClientFactory.Create(Handlers, finalHandler: transport, disposeHandler: true);
+        var chain = new HttpHandlerChainBuilder(pipeline, timeProvider)
+            .ObservedBy(observer)
+            .PacedBy(limiter)
+            .WithSdkMiddleware(GraphClientFactory.CreateDefaultHandlers(), handler => handler is RetryHandler)
+            .Over(transport);
+        var handlers = chain.BuildHandlers();
+        Handlers = handlers.ToList();
+        _httpClient = GraphClientFactory.Create(handlers, finalHandler: chain.Transport, disposeHandler: true);
         _httpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // Our pipeline owns every timeout.
         _graph = new GraphServiceClient(_httpClient, new GraphTokenAuthenticationProvider(credential, endpoints.GraphScope), endpoints.Graph.ToString().TrimEnd('/'));
     }
 
     /// <summary>The middleware chain, outermost first (exposed so tests can prove the SDK retry handler is gone).</summary>
     internal IReadOnlyList<DelegatingHandler> Handlers { get; }
-
-    private static List<DelegatingHandler> BuildHandlers(ResilientHttpHandler resilient)
-    {
-        var handlers = GraphClientFactory.CreateDefaultHandlers().ToList();
-        var retryIndex = handlers.FindIndex(h => h is RetryHandler);
-        handlers.RemoveAll(h => h is RetryHandler);
-        handlers.Insert(retryIndex < 0 ? 0 : retryIndex, resilient);
-        return handlers;
-    }
 
     private Microsoft.Graph.TenantRelationships.DelegatedAdminRelationships.DelegatedAdminRelationshipsRequestBuilder Relationships
     {
