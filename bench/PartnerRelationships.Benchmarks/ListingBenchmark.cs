@@ -33,7 +33,7 @@ internal static class ListingBenchmark
             ("CustomerDirectory.ListAsync (Get-PartnerCustomer's core)", () => DirectoryAsync(uri, pageSize)),
             // Where the directory's time goes: its first half alone, raw and through the Graph SDK gateway.
             ("raw HttpClient + System.Text.Json, GDAP relationships only", () => RawRelationshipsAsync(uri)),
-            ("PartnerServiceGateway.ListRelationshipsAsync", () => GatewayRelationshipsAsync(uri)),
+            ("GraphGdapClient.ListRelationshipsAsync", () => GatewayRelationshipsAsync(uri)),
             // Diagnosis, not a baseline: the raw loop on the pages the gateway now asks for ($top=300, not the default 100).
             ("raw HttpClient + System.Text.Json, GDAP relationships at $top=300 (diagnosis: the gateway's pages)", () => RawRelationshipsAsync(uri, 300)),
         };
@@ -144,7 +144,7 @@ internal static class ListingBenchmark
         using var connection = Connect(sandbox);
         var directory = new CustomerDirectory(connection.Gateway, connection.PartnerCenter);
         var count = 0;
-        await foreach (var _ in directory.ListAsync(new CustomerFilter { PageSize = pageSize }))
+        await foreach (var _ in directory.ListAsync(new PartnerCustomerQuery { PageSize = pageSize }))
         {
             count++;
         }

@@ -16,6 +16,13 @@ Describe 'The built module' {
         $script:Manifest.CmdletsToExport | Should -Not -Contain '*'
     }
 
+    It 'names its cmdlets in Core messages from one list that matches the exported cmdlets' {
+        # Core's messages say what to run next through CommandNames: a renamed cmdlet must be renamed there too.
+        $core = [System.Runtime.Loader.AssemblyLoadContext]::All.Assemblies | Where-Object { $_.GetName().Name -eq 'PartnerRelationships.Core' } | Select-Object -First 1
+        $named = $core.GetType('PartnerRelationships.Core.Text.CommandNames', $true).GetFields() | ForEach-Object { $_.GetRawConstantValue() }
+        $named | Sort-Object | Should -Be ($script:Module.ExportedCmdlets.Keys | Sort-Object)
+    }
+
     It 'keeps third-party assemblies out of the module root' {
         $root = Split-Path $script:ModuleManifest
         (Get-ChildItem $root -Filter *.dll).Name | Sort-Object | Should -Be @('PartnerRelationships.dll', 'PartnerRelationships.Loader.dll')

@@ -27,11 +27,11 @@ public sealed class RelationshipAdoptionService
     private static readonly InviteStatus[] OpenStatuses = { InviteStatus.Pending, InviteStatus.Accepted, InviteStatus.AdminRemoved };
 
     private readonly IRelationshipStore _store;
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
     private readonly IPartnerCenterClient _partnerCenter;
     private readonly TimeProvider _clock;
 
-    public RelationshipAdoptionService(IRelationshipStore store, IPartnerServiceGateway gateway, IPartnerCenterClient partnerCenter, TimeProvider clock)
+    public RelationshipAdoptionService(IRelationshipStore store, IGraphGdapClient gateway, IPartnerCenterClient partnerCenter, TimeProvider clock)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
@@ -46,7 +46,7 @@ public sealed class RelationshipAdoptionService
     public async Task<IReadOnlyList<AdoptionCandidate>> FindAsync(AdoptionOptions? options, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         options ??= new AdoptionOptions();
-        var filter = new Compliance.CustomerFilter(options.Customers);
+        var filter = new Compliance.CustomerScope(options.Customers);
         var now = _clock.GetUtcNow();
 
         progress?.Report(new WorkProgress(Activity, "Reading the store's records", 0, null));

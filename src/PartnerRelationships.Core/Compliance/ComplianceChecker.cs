@@ -29,7 +29,7 @@ public sealed class ComplianceChecker
     public ComplianceChecker(
         IRelationshipStore store,
         IComplianceRunStore? runs,
-        IPartnerServiceGateway gateway,
+        IGraphGdapClient gateway,
         IPartnerCenterClient partnerCenter,
         ComplianceSettings settings,
         TimeProvider clock,
@@ -54,7 +54,7 @@ public sealed class ComplianceChecker
         var disabled = ResolveRules(_settings.DisabledRules, "compliance.disabledRules in the configuration");
         IEnumerable<IComplianceRule> selected = options.Rules is { Count: > 0 } wanted ? ResolveRules(wanted, "-Rule") : AvailableRules;
         var rules = selected.Where(r => !disabled.Contains(r)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var filter = new CustomerFilter(options.Customers);
+        var filter = new CustomerScope(options.Customers);
 
         var (all, coverage, timeline) = await EvaluateAsync(rules, filter, progress, cancellationToken).ConfigureAwait(false);
 
@@ -122,7 +122,7 @@ public sealed class ComplianceChecker
     /// sorted and reported.
     /// </summary>
     private async Task<(List<Finding> Findings, ComplianceCoverage Coverage, ComplianceTimeline Timeline)> EvaluateAsync(
-        IReadOnlyList<IComplianceRule> rules, CustomerFilter filter, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+        IReadOnlyList<IComplianceRule> rules, CustomerScope filter, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
     {
         var snapshot = await _collector.CollectAsync(filter, progress, cancellationToken).ConfigureAwait(false);
         var context = new ComplianceContext(snapshot.CollectedAt, _settings);

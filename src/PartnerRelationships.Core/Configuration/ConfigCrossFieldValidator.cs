@@ -1,6 +1,7 @@
 using System;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Configuration;
 
@@ -97,7 +98,7 @@ internal sealed class ConfigCrossFieldValidator
                 {
                     throw Missing(auth.RefreshTokenVault is null ? "auth.refreshTokenVault" : "auth.refreshTokenName", "auth.mode",
                         "(with auth.refreshTokenName and auth.refreshTokenVault), or auth.refreshTokenVariable, is required for auth.mode RefreshToken",
-                        "Name the SecretManagement vault and secret New-PartnerRelationshipRefreshToken wrote the refresh token to, or the environment variable that holds it");
+                        $"Name the SecretManagement vault and secret {CommandNames.NewPartnerRelationshipRefreshToken} wrote the refresh token to, or the environment variable that holds it");
                 }
 
                 break;

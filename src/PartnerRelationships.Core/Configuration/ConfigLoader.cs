@@ -4,6 +4,7 @@ using System.Linq;
 using PartnerRelationships.Core.Errors;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Configuration;
 
@@ -14,7 +15,7 @@ namespace PartnerRelationships.Core.Configuration;
 public static class ConfigLoader
 {
     private const string CreateHint =
-        "Create one with New-PartnerRelationshipConfig -Path {0} -PartnerTenantId <tenant guid> -MpnId <MPN id> -PartnerName <name>";
+        $"Create one with {CommandNames.NewPartnerRelationshipConfig} -Path {{0}} -PartnerTenantId <tenant guid> -MpnId <MPN id> -PartnerName <name>";
 
     /// <summary>Loads and validates the file; <see cref="PartnerRelationshipsConfig.SourcePath"/> is its full path.</summary>
     public static PartnerRelationshipsConfig Load(string path)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Configuration;
 
@@ -157,10 +158,10 @@ public static class ConfigScaffolder
             var compliance = _defaults.Compliance;
             var invites = _defaults.Invites;
 
-            Comment("PartnerRelationships configuration, written by New-PartnerRelationshipConfig.");
+            Comment($"PartnerRelationships configuration, written by {CommandNames.NewPartnerRelationshipConfig}.");
             Comment("Keys are camelCase (matched case-insensitively). A line starting with '#' is a comment; a commented");
             Comment("key shows its built-in default or an example: remove the '#' to set it. Unknown keys are errors.");
-            Comment("Check the file with Get-PartnerRelationshipConfig; errors name the line and column.");
+            Comment($"Check the file with {CommandNames.GetPartnerRelationshipConfig}; errors name the line and column.");
             Comment("");
             Comment("SECRETS NEVER GO IN THIS FILE. It is refused if it holds clientSecret, secret, password, accessToken,");
             Comment("certificatePassword or connectionString. Reference secrets instead, and keep them where they belong:");
@@ -216,7 +217,7 @@ public static class ConfigScaffolder
             Comment("For AccessToken, the NAME of the environment variable holding a ready access token.", 1);
             Line("  # accessTokenVariable: PARTNERRELATIONSHIPS_ACCESS_TOKEN");
             Comment("For RefreshToken (a partner admin's sign-in for runbooks, needed by reseller links, removals and", 1);
-            Comment("support contacts): the vault and secret New-PartnerRelationshipRefreshToken wrote, or a variable's NAME.", 1);
+            Comment($"support contacts): the vault and secret {CommandNames.NewPartnerRelationshipRefreshToken} wrote, or a variable's NAME.", 1);
             Line("  # refreshTokenVault: PartnerVault");
             Line("  # refreshTokenName: PartnerRelationshipsRefreshToken");
             Line("  # refreshTokenVariable: PARTNERRELATIONSHIPS_REFRESH_TOKEN");
@@ -291,7 +292,7 @@ public static class ConfigScaffolder
             Line($"  # forbiddenRoles: {List(compliance.ForbiddenRoles)}");
             Comment("Rule ids to switch off.", 1);
             Line($"  # disabledRules: {List(compliance.DisabledRules)}");
-            Comment("Where Test-PartnerCompliance -Alert posts the news (a Teams workflow or any endpoint taking JSON). The", 1);
+            Comment($"Where {CommandNames.TestPartnerCompliance} -Alert posts the news (a Teams workflow or any endpoint taking JSON). The", 1);
             Comment("address is a secret (it carries a signature): name the environment variable or vault secret holding it.", 1);
             Line("  # alert:");
             Line("  #   webhookUrlVariable: PARTNERRELATIONSHIPS_ALERT_WEBHOOK");
@@ -306,7 +307,7 @@ public static class ConfigScaffolder
             Line("  # login: https://login.microsoftonline.com");
             Blank();
 
-            Comment("Access templates. A template names the roles a granular invite requests (New-ResellerInvite -Template");
+            Comment($"Access templates. A template names the roles a granular invite requests ({CommandNames.NewResellerInvite} -Template");
             Comment("Support) and, for each of your security groups, the roles it gets once the customer accepts: the sync");
             Comment("that sees the acceptance creates those access assignments. Roles are built-in role names or ids; a group's");
             Comment("roles must be among the template's; group ids are object ids (GUIDs) of groups in your partner tenant.");

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using PartnerRelationships.Core.Errors;
 using YamlDotNet.RepresentationModel;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Configuration;
 
@@ -68,7 +69,7 @@ internal static class ConfigSecretScanner
         if (lower.EndsWith("refreshtoken", StringComparison.Ordinal))
         {
             return "Keep the refresh token in a SecretManagement vault named by auth.refreshTokenVault + auth.refreshTokenName "
-                   + "(New-PartnerRelationshipRefreshToken writes it there), or in an environment variable named by auth.refreshTokenVariable";
+                   + $"({CommandNames.NewPartnerRelationshipRefreshToken} writes it there), or in an environment variable named by auth.refreshTokenVariable";
         }
 
         if (lower.EndsWith("token", StringComparison.Ordinal))

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using PartnerRelationships.Core.Errors;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Configuration;
 
@@ -339,7 +340,7 @@ internal sealed class YamlValueReader
         if (ConfigSchema.ReplacedKeys.TryGetValue(Join(section, key), out var replaced))
         {
             return ConfigErrors.At(ErrorIds.Config.UnknownKey, ErrorKind.InvalidData, SourceName, mark, Join(section, key),
-                replaced, "Rename the key; New-PartnerRelationshipConfig writes a commented example");
+                replaced, $"Rename the key; {CommandNames.NewPartnerRelationshipConfig} writes a commented example");
         }
 
         var known = ConfigSchema.KeysOf(section);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Security;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.FileSystem;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Invites;
 
@@ -113,7 +114,7 @@ internal sealed class DraftFileWriter
                     ErrorIds.Invite.InviteFileExists,
                     ErrorKind.ResourceExists,
                     $"The invite {recordedId} was recorded, but '{InputExcerpt.Of(Path)}' appeared meanwhile and was kept. " +
-                    $"Its subject, body and MailtoUri are on Get-ResellerInvite -Id {recordedId}.",
+                    $"Its subject, body and MailtoUri are on {CommandNames.GetResellerInvite} -Id {recordedId}.",
                     Path,
                     e);
             }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Invites;
 

@@ -1,5 +1,6 @@
 using System;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Invites;
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Security;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Invites;
 

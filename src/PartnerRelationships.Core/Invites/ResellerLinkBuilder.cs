@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Invites;
 
@@ -65,7 +66,7 @@ public static class ResellerLinkBuilder
                 ErrorIds.Invite.ServiceLinkInvalid,
                 ErrorKind.InvalidData,
                 "Partner Center answered with a relationship link that is not a plain https address, so it was not put in the invite. " +
-                "Try again later, or disconnect (Disconnect-PartnerRelationship) to use the link composed from the configuration.",
+                $"Try again later, or disconnect ({CommandNames.DisconnectPartnerRelationship}) to use the link composed from the configuration.",
                 InputExcerpt.Of(link));
         }
 
@@ -117,7 +118,7 @@ public static class ResellerLinkBuilder
             ErrorKind.InvalidData,
             $"The reseller invitation link needs {what}, a GUID, and {key} in the configuration " +
             (string.IsNullOrWhiteSpace(value) ? "is empty." : $"is '{InputExcerpt.Of(value!)}'.") +
-            " Set it in the configuration file (New-PartnerRelationshipConfig writes a commented one).",
+            $" Set it in the configuration file ({CommandNames.NewPartnerRelationshipConfig} writes a commented one).",
             key);
     }
 

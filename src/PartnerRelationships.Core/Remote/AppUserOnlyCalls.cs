@@ -1,5 +1,6 @@
 using System;
 using System.Text.RegularExpressions;
+using PartnerRelationships.Core.Text;
 using PartnerRelationships.Core.Errors;
 
 namespace PartnerRelationships.Core.Remote;
@@ -52,7 +53,7 @@ public static class AppUserOnlyCalls
         => new(
             ErrorIds.Remote.AppUserSignInRequired,
             Errors.ErrorKind.PermissionDenied,
-            $"{call} needs a signed-in partner user (Partner Center refuses app-only sign-in, such as a client secret, certificate or managed identity, for it): give a runbook one by having a partner admin run New-PartnerRelationshipRefreshToken once and setting auth.mode RefreshToken with the vault secret it wrote.",
+            $"{call} needs a signed-in partner user (Partner Center refuses app-only sign-in, such as a client secret, certificate or managed identity, for it): give a runbook one by having a partner admin run {CommandNames.NewPartnerRelationshipRefreshToken} once and setting auth.mode RefreshToken with the vault secret it wrote.",
             target,
             inner);
 

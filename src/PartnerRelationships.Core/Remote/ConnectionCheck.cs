@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote.Authentication;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Remote;
 
@@ -74,6 +75,6 @@ public static class ConnectionCheck
 
     private static PartnerRelationshipsException AuthenticationFailed(string message, Exception inner)
         => new(ErrorIds.SignIn.AuthenticationFailed, ErrorKind.AuthenticationError,
-            message.IndexOf("Connect-PartnerRelationship", StringComparison.Ordinal) >= 0 ? message : message + " Check the credential and run Connect-PartnerRelationship again.",
+            message.IndexOf(CommandNames.ConnectPartnerRelationship, StringComparison.Ordinal) >= 0 ? message : message + $" Check the credential and run {CommandNames.ConnectPartnerRelationship} again.",
             (inner as PartnerRelationshipsException)?.Target, inner);
 }

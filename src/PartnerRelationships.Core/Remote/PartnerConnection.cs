@@ -21,7 +21,7 @@ public sealed class PartnerConnection : IDisposable
     private readonly PartnerConnectionOptions _options;
     private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _pipeline;
     private readonly object _gate = new();
-    private IPartnerServiceGateway? _gateway;
+    private IGraphGdapClient? _gateway;
     private IPartnerCenterClient? _partnerCenter;
     private IRemoteCallObserver? _observer;
     private HttpMessageHandler? _signInTransport;
@@ -98,7 +98,7 @@ public sealed class PartnerConnection : IDisposable
         set => Volatile.Write(ref _observer, value);
     }
 
-    public IPartnerServiceGateway Gateway
+    public IGraphGdapClient Gateway
     {
         get
         {
@@ -135,8 +135,8 @@ public sealed class PartnerConnection : IDisposable
 
     // Kept out of line so JIT-compiling the Gateway getter does not pull in the Graph assembly.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private IPartnerServiceGateway CreateGateway()
-        => new PartnerServiceGateway(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke(),
+    private IGraphGdapClient CreateGateway()
+        => new GraphGdapClient(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke(),
             RateLimiters.For(Endpoints.Graph, _options.PartnerTenantId));
 
     public void Dispose()

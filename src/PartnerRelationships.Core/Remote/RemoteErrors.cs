@@ -1,5 +1,6 @@
 using System;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Remote;
 
@@ -14,7 +15,7 @@ public static class RemoteErrors
         return status switch
         {
             400 => new(ErrorIds.Remote.RemoteBadRequest, ErrorKind.InvalidArgument, $"{head} Correct the request and try again.", target, inner),
-            401 => new(ErrorIds.Remote.RemoteUnauthorized, ErrorKind.AuthenticationError, $"{head} Sign in again with Connect-PartnerRelationship.", target, inner),
+            401 => new(ErrorIds.Remote.RemoteUnauthorized, ErrorKind.AuthenticationError, $"{head} Sign in again with {CommandNames.ConnectPartnerRelationship}.", target, inner),
             403 => new(ErrorIds.Remote.RemoteForbidden, ErrorKind.PermissionDenied, $"{head} The signed-in account or app lacks the permission or admin role this needs (Graph: DelegatedAdminRelationship.ReadWrite.All; Partner Center: an admin agent).", target, inner),
             404 => new(ErrorIds.Remote.RemoteNotFound, ErrorKind.ObjectNotFound, $"{head} Check the id; it may have been removed.", target, inner),
             409 => new(ErrorIds.Remote.RemoteConflict, ErrorKind.ResourceExists, $"{head} Get the current state and try again.", target, inner),

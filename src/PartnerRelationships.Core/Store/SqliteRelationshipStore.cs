@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Store;
 
@@ -134,7 +135,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
                 throw new PartnerRelationshipsException(
                     ErrorIds.Invite.InviteAlreadyExists,
                     ErrorKind.ResourceExists,
-                    $"An invite with id {stored.Id} is already recorded. Use Get-ResellerInvite -Id {stored.Id} to see it.",
+                    $"An invite with id {stored.Id} is already recorded. Use {CommandNames.GetResellerInvite} -Id {stored.Id} to see it.",
                     stored.Id,
                     e);
             }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Roles;
 using PartnerRelationships.Core.Workflow;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Templates;
 
@@ -32,7 +33,7 @@ public static class AccessTemplates
         var where = config.SourcePath is null ? "the configuration" : $"the configuration ({config.SourcePath})";
         throw new PartnerRelationshipsException(ErrorIds.Template.TemplateNotFound, ErrorKind.ObjectNotFound,
             known.Count == 0
-                ? $"There is no access template '{name}': {where} defines no templates. Add one under 'templates:' (New-PartnerRelationshipConfig writes an example)."
+                ? $"There is no access template '{name}': {where} defines no templates. Add one under 'templates:' ({CommandNames.NewPartnerRelationshipConfig} writes an example)."
                 : $"There is no access template '{name}' in {where}. Use one of: {string.Join(", ", known)}.",
             name);
     }

@@ -18,7 +18,7 @@ public static class DurationText
     private static readonly Regex Days = new(@"^(\d{1,6})d$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The message for text that is not a duration (excerpted: it may be huge or carry line breaks).</summary>
-    public static string NotADuration(string text) => $"'{Invites.InputExcerpt.Of(text)}' is not a duration. {Allowed}.";
+    public static string NotADuration(string text) => $"'{InputExcerpt.Of(text)}' is not a duration. {Allowed}.";
 
     /// <summary>The message for a bare number, whose unit would be a guess.</summary>
     public static string NoUnit(IFormattable number) => $"{number.ToString(null, CultureInfo.InvariantCulture)} has no unit. {Allowed}.";

@@ -8,6 +8,7 @@ using PartnerRelationships.Core.Collections;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Roles;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -18,9 +19,9 @@ namespace PartnerRelationships.Core.Workflow;
 /// </summary>
 public sealed class AdminPermissionService
 {
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
 
-    public AdminPermissionService(IPartnerServiceGateway gateway)
+    public AdminPermissionService(IGraphGdapClient gateway)
     {
         _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
     }
@@ -66,7 +67,7 @@ public sealed class AdminPermissionService
         if (!Guid.TryParse(request.SecurityGroupId?.Trim(), out var group))
         {
             throw new PartnerRelationshipsException(ErrorIds.Workflow.InvalidSecurityGroupId, ErrorKind.InvalidArgument,
-                $"The security group id '{Invites.InputExcerpt.Of(request.SecurityGroupId ?? "")}' is not a GUID. Give the object id of a security group in your partner tenant.",
+                $"The security group id '{InputExcerpt.Of(request.SecurityGroupId ?? "")}' is not a GUID. Give the object id of a security group in your partner tenant.",
                 "SecurityGroupId");
         }
 
@@ -147,7 +148,7 @@ public sealed class AdminPermissionService
             if (relationship.IsResellerRelationship)
             {
                 throw new PartnerRelationshipsException(ErrorIds.Workflow.RelationshipNotActive, ErrorKind.InvalidOperation,
-                    $"The relationship '{relationship.DisplayName}' is a reseller relationship that the indirect provider {relationship.IndirectProviderTenantId} holds for a reseller, not your own admin access, so you can't assign its roles. Choose one of your own relationships (Get-PartnerCustomer lists them).",
+                    $"The relationship '{relationship.DisplayName}' is a reseller relationship that the indirect provider {relationship.IndirectProviderTenantId} holds for a reseller, not your own admin access, so you can't assign its roles. Choose one of your own relationships ({CommandNames.GetPartnerCustomer} lists them).",
                     relationship.Id);
             }
 
@@ -164,7 +165,7 @@ public sealed class AdminPermissionService
         if (string.IsNullOrWhiteSpace(customerTenantId))
         {
             throw new PartnerRelationshipsException(ErrorIds.Workflow.AdminPermissionTargetMissing, ErrorKind.InvalidArgument,
-                "Say which relationship: give -RelationshipId, or a customer (-CustomerTenantId, or pipe Get-PartnerCustomer).", "RelationshipId");
+                $"Say which relationship: give -RelationshipId, or a customer (-CustomerTenantId, or pipe {CommandNames.GetPartnerCustomer}).", "RelationshipId");
         }
 
         var tenant = TenantIds.Require(customerTenantId);
@@ -176,7 +177,7 @@ public sealed class AdminPermissionService
         {
             throw new PartnerRelationshipsException(ErrorIds.Workflow.RelationshipNotActive, ErrorKind.InvalidOperation,
                 all.Count == 0
-                    ? $"The customer {tenant} has no granular admin relationship with you. Invite them first (New-ResellerInvite -Kind GranularAdmin)."
+                    ? $"The customer {tenant} has no granular admin relationship with you. Invite them first ({CommandNames.NewResellerInvite} -Kind GranularAdmin)."
                     : $"None of the customer's {all.Count} granular admin relationship(s) is active ({string.Join(", ", all.Select(r => $"'{r.DisplayName}' {r.Status}"))}). " +
                       "Wait until the customer approves a pending one, or invite them again.",
                 tenant);
@@ -191,7 +192,7 @@ public sealed class AdminPermissionService
 
     private static string NotActiveAdvice(DelegatedAdminRelationshipInfo r) => r.Status switch
     {
-        RelationshipStatus.ApprovalPending or RelationshipStatus.Created => "Wait until the customer approves it (Sync-ResellerInvite shows when), then try again.",
+        RelationshipStatus.ApprovalPending or RelationshipStatus.Created => $"Wait until the customer approves it ({CommandNames.SyncResellerInvite} shows when), then try again.",
         RelationshipStatus.Approved or RelationshipStatus.Activating => "The customer approved it and the service is activating it: try again in a few minutes.",
         RelationshipStatus.Unknown => $"The service reports a status this module does not know ('{r.ServiceStatus}'); check it in Partner Center before relying on it.",
         _ => "It has ended or is ending: invite the customer to a new relationship.",

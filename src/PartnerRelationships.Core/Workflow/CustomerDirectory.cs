@@ -19,18 +19,18 @@ namespace PartnerRelationships.Core.Workflow;
 /// </summary>
 public sealed class CustomerDirectory
 {
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
     private readonly IPartnerCenterClient _partnerCenter;
 
-    public CustomerDirectory(IPartnerServiceGateway gateway, IPartnerCenterClient partnerCenter)
+    public CustomerDirectory(IGraphGdapClient gateway, IPartnerCenterClient partnerCenter)
     {
         _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
         _partnerCenter = partnerCenter ?? throw new ArgumentNullException(nameof(partnerCenter));
     }
 
-    public async IAsyncEnumerable<PartnerCustomer> ListAsync(CustomerFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<PartnerCustomer> ListAsync(PartnerCustomerQuery? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        filter ??= new CustomerFilter();
+        filter ??= new PartnerCustomerQuery();
         var names = filter.Names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => new TextWildcard(n.Trim())).ToList();
         var domain = string.IsNullOrWhiteSpace(filter.Domain) ? null : new TextWildcard(filter.Domain!.Trim());
         bool Wanted(PartnerCustomer c) => (names.Count == 0 || names.Any(n => n.IsMatch(c.Name))) && (domain is null || domain.IsMatch(c.Domain));
@@ -188,7 +188,7 @@ public sealed class CustomerDirectory
     }
 
     /// <summary>The customer with its relationships, which leave the map (what is left at the end is Graph-only).</summary>
-    private static PartnerCustomer Join(PartnerCustomerInfo c, Dictionary<string, List<DelegatedAdminRelationshipInfo>> byTenant, CustomerFilter filter)
+    private static PartnerCustomer Join(PartnerCustomerInfo c, Dictionary<string, List<DelegatedAdminRelationshipInfo>> byTenant, PartnerCustomerQuery filter)
     {
         byTenant.TryGetValue(c.TenantId, out var relationships);
         byTenant.Remove(c.TenantId);
@@ -209,7 +209,7 @@ public sealed class CustomerDirectory
         }
     }
 
-    private async Task<PartnerCustomer?> ReadOneAsync(string tenantId, CustomerFilter filter, CancellationToken cancellationToken)
+    private async Task<PartnerCustomer?> ReadOneAsync(string tenantId, PartnerCustomerQuery filter, CancellationToken cancellationToken)
     {
         // Both reads at once: one round trip of waiting instead of two.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -240,7 +240,7 @@ public sealed class CustomerDirectory
         return Build(info, tenantId, customerName, relationships, filter);
     }
 
-    private static PartnerCustomer Build(PartnerCustomerInfo? info, string tenantId, string name, List<DelegatedAdminRelationshipInfo>? relationships, CustomerFilter filter)
+    private static PartnerCustomer Build(PartnerCustomerInfo? info, string tenantId, string name, List<DelegatedAdminRelationshipInfo>? relationships, PartnerCustomerQuery filter)
     {
         var all = (relationships ?? new()).Select(GranularRelationshipSummary.From).ToList();
         var isReseller = info is not null && string.Equals(info.RelationshipToPartner, "reseller", StringComparison.OrdinalIgnoreCase);

@@ -9,6 +9,7 @@ using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Roles;
 using PartnerRelationships.Core.Store;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -25,10 +26,10 @@ public sealed class GranularInviteService
 
     private readonly PartnerRelationshipsConfig _config;
     private readonly IRelationshipStore _store;
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
     private readonly TimeProvider _clock;
 
-    public GranularInviteService(PartnerRelationshipsConfig config, IRelationshipStore store, IPartnerServiceGateway gateway, TimeProvider clock)
+    public GranularInviteService(PartnerRelationshipsConfig config, IRelationshipStore store, IGraphGdapClient gateway, TimeProvider clock)
     {
         _config = config ?? throw new ArgumentNullException(nameof(config));
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -133,7 +134,7 @@ public sealed class GranularInviteService
             {
                 throw new PartnerRelationshipsException(ErrorIds.Workflow.GranularInviteNotLocked, ErrorKind.ResourceUnavailable,
                     $"The relationship '{displayName}' ({relationship.Id}) was created and recorded with invite {recorded.Id}, but locking it for approval " +
-                    $"failed ({ex.ErrorId}: {ex.Message}). The customer can't approve it yet. Nothing is doubled: run Sync-ResellerInvite, or this same " +
+                    $"failed ({ex.ErrorId}: {ex.Message}). The customer can't approve it yet. Nothing is doubled: run {CommandNames.SyncResellerInvite}, or this same " +
                     "command again, once the service answers; either locks this relationship and finishes this invite's draft.",
                     recorded.Id, ex);
             }

@@ -5,6 +5,7 @@ using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Store;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -17,11 +18,11 @@ namespace PartnerRelationships.Core.Workflow;
 public sealed class InviteCancellation
 {
     private readonly IRelationshipStore _store;
-    private readonly IPartnerServiceGateway? _gateway;
+    private readonly IGraphGdapClient? _gateway;
     private readonly TimeProvider _clock;
 
     /// <param name="gateway">Needed for granular invites; null when only reseller invites are cancelled (no sign-in).</param>
-    public InviteCancellation(IRelationshipStore store, IPartnerServiceGateway? gateway, TimeProvider clock)
+    public InviteCancellation(IRelationshipStore store, IGraphGdapClient? gateway, TimeProvider clock)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _gateway = gateway;
@@ -64,7 +65,7 @@ public sealed class InviteCancellation
             {
                 throw new PartnerRelationshipsException(ErrorIds.Workflow.InviteAlreadyAccepted, ErrorKind.InvalidOperation,
                     $"{invite.CustomerName} already approved the relationship '{relationship.DisplayName}', so the invite can't be cancelled. " +
-                    "Run Sync-ResellerInvite to record the acceptance; end the relationship with Remove-CustomerRelationship if it is no longer wanted.",
+                    $"Run {CommandNames.SyncResellerInvite} to record the acceptance; end the relationship with {CommandNames.RemoveCustomerRelationship} if it is no longer wanted.",
                     invite.Id);
             }
         }
@@ -87,7 +88,7 @@ public sealed class InviteCancellation
         {
             warning = $"The relationship '{relationship.DisplayName}' awaits the customer's approval; Microsoft lets a partner neither delete nor " +
                       "terminate it in that state, so its approval link stays valid until it expires (90 days after it was sent). If the customer " +
-                      "approves it anyway, end it with Remove-CustomerRelationship.";
+                      $"approves it anyway, end it with {CommandNames.RemoveCustomerRelationship}.";
         }
 
         return new CancelledInvite(cancelled, deleted, warning);
@@ -95,7 +96,7 @@ public sealed class InviteCancellation
 
     private static PartnerRelationshipsException NotFound(Guid inviteId) =>
         new(ErrorIds.Workflow.InviteNotFound, ErrorKind.ObjectNotFound,
-            $"No invite with id {inviteId} is recorded. List invites with Get-ResellerInvite.", inviteId);
+            $"No invite with id {inviteId} is recorded. List invites with {CommandNames.GetResellerInvite}.", inviteId);
 
     private static void RequirePending(ResellerInvite invite)
     {
@@ -103,7 +104,7 @@ public sealed class InviteCancellation
         {
             throw new PartnerRelationshipsException(ErrorIds.Workflow.InviteNotPending, ErrorKind.InvalidOperation,
                 $"The invite to {invite.CustomerName} is {invite.Status}, not Pending; only an invite the customer has not acted on can be cancelled." +
-                (invite.Status is InviteStatus.Accepted or InviteStatus.AdminRemoved ? " To end the relationship, use Remove-CustomerRelationship." : ""),
+                (invite.Status is InviteStatus.Accepted or InviteStatus.AdminRemoved ? $" To end the relationship, use {CommandNames.RemoveCustomerRelationship}." : ""),
                 invite.Id);
         }
     }

@@ -10,6 +10,7 @@ using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Store;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -29,13 +30,13 @@ public sealed class InviteSyncService
     private static readonly InviteStatus[] OpenStatuses = { InviteStatus.Pending, InviteStatus.Accepted, InviteStatus.AdminRemoved };
 
     private readonly IRelationshipStore _store;
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
     private readonly IPartnerCenterClient _partnerCenter;
     private readonly TimeProvider _clock;
     private readonly CloudEnvironment _cloud;
 
     /// <param name="cloud">For approval links written while repairing an invite whose relationship was never linked.</param>
-    public InviteSyncService(IRelationshipStore store, IPartnerServiceGateway gateway, IPartnerCenterClient partnerCenter, TimeProvider clock, CloudEnvironment cloud = CloudEnvironment.Global)
+    public InviteSyncService(IRelationshipStore store, IGraphGdapClient gateway, IPartnerCenterClient partnerCenter, TimeProvider clock, CloudEnvironment cloud = CloudEnvironment.Global)
     {
         _cloud = cloud;
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -96,7 +97,7 @@ public sealed class InviteSyncService
         if (await _store.GetInviteAsync(inviteId, cancellationToken).ConfigureAwait(false) is null)
         {
             throw new PartnerRelationshipsException(ErrorIds.Workflow.InviteNotFound, ErrorKind.ObjectNotFound,
-                $"No invite with id {inviteId} is recorded, so there is nothing to sync. List invites with Get-ResellerInvite.", inviteId);
+                $"No invite with id {inviteId} is recorded, so there is nothing to sync. List invites with {CommandNames.GetResellerInvite}.", inviteId);
         }
     }
 
@@ -258,7 +259,7 @@ public sealed class InviteSyncService
         }
 
         var template = options.Templates.FirstOrDefault(t => string.Equals(t.Name, accepted.Template!.Trim(), StringComparison.OrdinalIgnoreCase));
-        return await new Templates.TemplateAcceptance(_store, _gateway, _clock).ApplyAsync(accepted, relationship, template, cancellationToken).ConfigureAwait(false);
+        return await new TemplateAcceptance(_store, _gateway, _clock).ApplyAsync(accepted, relationship, template, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<InviteFacts> GranularFactsAsync(ResellerInvite invite, RemoteSnapshot snapshot, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -21,7 +22,7 @@ public static class RelationshipDisplayNames
             throw new PartnerRelationshipsException(
                 ErrorIds.Workflow.InvalidRelationshipDisplayName,
                 ErrorKind.InvalidArgument,
-                $"The relationship display name '{Invites.InputExcerpt.Of(trimmed)}' {problem}. Give 1 to {MaxLength} characters on one line, " +
+                $"The relationship display name '{InputExcerpt.Of(trimmed)}' {problem}. Give 1 to {MaxLength} characters on one line, " +
                 "unique among your relationships, or leave it out to use the naming convention (invites.displayNamePrefix + customer + date).",
                 "DisplayName");
         }

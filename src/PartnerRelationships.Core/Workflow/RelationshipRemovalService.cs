@@ -25,11 +25,11 @@ public sealed class RelationshipRemovalService
     private static readonly InviteStatus[] LiveStatuses = { InviteStatus.Accepted, InviteStatus.AdminRemoved };
 
     private readonly IRelationshipStore _store;
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
     private readonly IPartnerCenterClient _partnerCenter;
     private readonly TimeProvider _clock;
 
-    public RelationshipRemovalService(IRelationshipStore store, IPartnerServiceGateway gateway, IPartnerCenterClient partnerCenter, TimeProvider clock)
+    public RelationshipRemovalService(IRelationshipStore store, IGraphGdapClient gateway, IPartnerCenterClient partnerCenter, TimeProvider clock)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));

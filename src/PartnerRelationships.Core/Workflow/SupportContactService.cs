@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -57,8 +58,8 @@ public sealed class SupportContactService
         var subscriptions = await ListSubscriptionsAsync(customerTenantId, cancellationToken).ConfigureAwait(false);
         return subscriptions.FirstOrDefault(s => string.Equals(s.SubscriptionId, id, StringComparison.OrdinalIgnoreCase))
                ?? throw new PartnerRelationshipsException(ErrorIds.Workflow.SubscriptionNotFound, ErrorKind.ObjectNotFound,
-                   $"The customer {subscriptions.FirstOrDefault()?.CustomerName ?? customerTenantId} has no subscription '{Invites.InputExcerpt.Of(id!)}'. " +
-                   "List its subscriptions with Get-CustomerSubscription.", id);
+                   $"The customer {subscriptions.FirstOrDefault()?.CustomerName ?? customerTenantId} has no subscription '{InputExcerpt.Of(id!)}'. " +
+                   $"List its subscriptions with {CommandNames.GetCustomerSubscription}.", id);
     }
 
     /// <summary>The support contact of each of the customer's subscriptions (or of one); new-commerce ones say NotSupported without a call.</summary>
@@ -109,7 +110,7 @@ public sealed class SupportContactService
         {
             throw new PartnerRelationshipsException(ErrorIds.Workflow.SupportContactNotSupported, ErrorKind.InvalidOperation,
                 $"The subscription '{subscription.SubscriptionName}' ({subscription.SubscriptionId}) of {subscription.CustomerName} is a new-commerce " +
-                "subscription; Partner Center supports no support contact on it. Choose a legacy subscription (Get-CustomerSubscription shows SupportContact Available).",
+                $"subscription; Partner Center supports no support contact on it. Choose a legacy subscription ({CommandNames.GetCustomerSubscription} shows SupportContact Available).",
                 subscription.SubscriptionId);
         }
     }
@@ -130,7 +131,7 @@ public sealed class SupportContactService
         {
             var known = resellers.Count == 0 ? "it has none" : "its indirect resellers are " + string.Join(", ", resellers.Select(r => $"{r.Name} (MPN {r.MpnId})"));
             throw new PartnerRelationshipsException(ErrorIds.Workflow.IndirectResellerNotFound, ErrorKind.ObjectNotFound,
-                $"'{Invites.InputExcerpt.Of(wanted)}' is not an indirect reseller of customer {tenant}: {known}. " +
+                $"'{InputExcerpt.Of(wanted)}' is not an indirect reseller of customer {tenant}: {known}. " +
                 "Give the reseller's MPN id, tenant id or name, or -SupportTenantId, -SupportMpnId and -SupportName.", wanted);
         }
 
@@ -146,7 +147,7 @@ public sealed class SupportContactService
         if (contact is null) throw new ArgumentNullException(nameof(contact));
         if (!Guid.TryParse(contact.SupportTenantId?.Trim(), out var tenant))
         {
-            throw Invalid($"The support tenant id '{Invites.InputExcerpt.Of(contact.SupportTenantId ?? "")}' is not a GUID. Give the tenant id of the " +
+            throw Invalid($"The support tenant id '{InputExcerpt.Of(contact.SupportTenantId ?? "")}' is not a GUID. Give the tenant id of the " +
                           "indirect reseller who supports the customer.", "SupportTenantId");
         }
 
@@ -155,14 +156,14 @@ public sealed class SupportContactService
         {
             throw Invalid(string.IsNullOrEmpty(mpn)
                 ? "The support MPN id is missing. Give the indirect reseller's Partner Center (MPN) id, for example 1234567."
-                : $"The support MPN id '{Invites.InputExcerpt.Of(mpn!)}' is not a number. Give the indirect reseller's Partner Center (MPN) id, for example 1234567.", "SupportMpnId");
+                : $"The support MPN id '{InputExcerpt.Of(mpn!)}' is not a number. Give the indirect reseller's Partner Center (MPN) id, for example 1234567.", "SupportMpnId");
         }
 
         // The name is shown in the customer's admin center: one line, of a length a display name can have.
         var name = contact.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name!.Any(char.IsControl) || name!.Length > MaxNameLength)
         {
-            throw Invalid($"The support contact name '{Invites.InputExcerpt.Of(name ?? "")}' must be one line of 1 to {MaxNameLength} characters, " +
+            throw Invalid($"The support contact name '{InputExcerpt.Of(name ?? "")}' must be one line of 1 to {MaxNameLength} characters, " +
                           "without line breaks or other control characters.", "SupportName");
         }
 

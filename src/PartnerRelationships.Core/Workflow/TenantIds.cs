@@ -1,5 +1,6 @@
 using System;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -16,8 +17,8 @@ public static class TenantIds
         throw new PartnerRelationshipsException(
             ErrorIds.Invite.InvalidCustomerTenantId,
             ErrorKind.InvalidArgument,
-            $"The customer tenant id '{Invites.InputExcerpt.Of(tenantId ?? "")}' is not a GUID. Give the customer's Microsoft Entra tenant id " +
-            "(Get-PartnerCustomer shows it as TenantId).",
+            $"The customer tenant id '{InputExcerpt.Of(tenantId ?? "")}' is not a GUID. Give the customer's Microsoft Entra tenant id " +
+            $"({CommandNames.GetPartnerCustomer} shows it as TenantId).",
             parameter);
     }
 

@@ -44,7 +44,7 @@ public sealed class GetPartnerCustomerCommand : ConnectedCmdlet
         Try(() =>
         {
             var names = (Name ?? Array.Empty<string>()).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToList();
-            var filter = new CustomerFilter
+            var filter = new PartnerCustomerQuery
             {
                 Names = names,
                 TenantId = TenantId,

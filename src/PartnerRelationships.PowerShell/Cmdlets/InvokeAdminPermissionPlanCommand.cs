@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Templates;
+using PartnerRelationships.Core.Workflow;
 using PartnerRelationships.PowerShell.Infrastructure;
 
 namespace PartnerRelationships.PowerShell.Cmdlets;

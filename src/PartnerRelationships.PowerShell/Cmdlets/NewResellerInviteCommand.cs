@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
+using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Workflow;
 using PartnerRelationships.PowerShell.Completers;
 using PartnerRelationships.PowerShell.Infrastructure;
@@ -102,11 +102,7 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
     {
         base.BeginProcessing();
 
-        // -Template implies a granular admin invite; only an explicit -Kind Reseller contradicts it.
-        if (MyInvocation.BoundParameters.ContainsKey(nameof(Template)) && !MyInvocation.BoundParameters.ContainsKey(nameof(Kind)))
-        {
-            Kind = InviteKind.GranularAdmin;
-        }
+        Kind = ResellerInviteRules.KindFor(Kind, kindGiven: IsBound(nameof(Kind)), templateGiven: IsBound(nameof(Template)));
 
         // Customers from the pipeline each get a draft: a path that is not a folder would take the first and refuse
         // the rest, after the first was recorded. Refuse it before anything happens.
@@ -115,16 +111,7 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
             TryOrTerminate(() => DraftFolder.RequireForSeveralCustomers(ResolvePath(OutFile)!));
         }
 
-        if (Kind == InviteKind.Reseller)
-        {
-            foreach (var name in new[] { nameof(Role), nameof(Duration), nameof(AutoExtend), nameof(RelationshipName), nameof(Template) })
-            {
-                if (MyInvocation.BoundParameters.ContainsKey(name))
-                {
-                    ThrowTerminatingError(ErrorRecords.From(GranularOnly(name)));
-                }
-            }
-        }
+        TryOrTerminate(() => ResellerInviteRules.RefuseGranularOnlyInputs(Kind, IsBound));
     }
 
     protected override void ProcessRecord()
@@ -167,16 +154,7 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
 
     private PSObject? RecordReseller()
     {
-        // A blank CSV cell is no name; a real one would be silently lost on a reseller invite.
-        if (!string.IsNullOrWhiteSpace(RelationshipName))
-        {
-            throw GranularOnly(nameof(RelationshipName));
-        }
-
-        if (!string.IsNullOrWhiteSpace(Template))
-        {
-            throw GranularOnly(nameof(Template));
-        }
+        ResellerInviteRules.RefuseGranularOnlyValues(RelationshipName, Template);
 
         var request = new ResellerInviteRequest
         {
@@ -227,22 +205,18 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
         }
 
         _serviceLinkAsked = true;
-        if (ResellerLinkBuilder.WhyServiceLinkDoesNotApply(Config) is { } reason)
+        var answer = Await(token => ResellerServiceLink.AskAsync(Config, Connection.PartnerCenter, token));
+        if (answer.Detail is not null)
         {
-            WriteVerbose(reason);
-            return null;
+            WriteVerbose(answer.Detail);
         }
 
-        try
+        if (answer.Warning is not null)
         {
-            _serviceLink = Await(token => Connection.PartnerCenter.GetRelationshipRequestLinkAsync(token)).AbsoluteUri;
-            WriteVerbose($"Reseller link from Partner Center: {_serviceLink}");
-        }
-        catch (PartnerRelationshipsException ex)
-        {
-            WriteWarning($"Partner Center did not give the reseller link ({ex.Message}); the invite uses the link composed from the configuration.");
+            WriteWarning(answer.Warning);
         }
 
+        _serviceLink = answer.Link;
         return _serviceLink;
     }
 
@@ -307,9 +281,5 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
 
     private string? ResolvePath(string? path) => path is null ? null : GetUnresolvedProviderPathFromPSPath(path);
 
-    private static PartnerRelationshipsException GranularOnly(string parameter) => new(
-        ErrorIds.Invite.GranularOnlyParameter,
-        ErrorKind.InvalidArgument,
-        $"-{parameter} applies to granular admin invites only. Add -Kind GranularAdmin, or leave out -{parameter} for a reseller invite.",
-        parameter);
+    private bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 }

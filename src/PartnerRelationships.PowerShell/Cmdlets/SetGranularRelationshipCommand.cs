@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Templates;
+using PartnerRelationships.Core.Workflow;
 using PartnerRelationships.PowerShell.Infrastructure;
 using PartnerRelationships.Core.Errors;
 
@@ -21,7 +22,7 @@ public sealed class SetGranularRelationshipCommand : ConnectedCmdlet
     private const int ProgressActivityId = 1;
     private const string ProgressActivity = "Changing granular relationships";
     private readonly List<string> _tenants = new();
-    private RelationshipBulkService? _service;
+    private GranularRelationshipUpdateService? _service;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TenantId")]
@@ -55,7 +56,7 @@ public sealed class SetGranularRelationshipCommand : ConnectedCmdlet
 
     protected override void EndProcessing()
     {
-        _service = new RelationshipBulkService(Connection.Gateway);
+        _service = new GranularRelationshipUpdateService(Connection.Gateway);
         var tenants = _tenants.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         try
         {

@@ -7,6 +7,7 @@ using PartnerRelationships.Core.Compliance;
 using PartnerRelationships.Core.Compliance.Alerts;
 using PartnerRelationships.Core.Compliance.Reports;
 using PartnerRelationships.Core.Compliance.Snapshot;
+using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Store;
 using PartnerRelationships.PowerShell.Completers;
 using PartnerRelationships.PowerShell.Infrastructure;

@@ -16,7 +16,7 @@ public class ComplianceSnapshotCollectorTests
         var gateway = new SlowGateway(relationships: 200) { HoldUntilInFlight = 4 };
         var collector = new ComplianceSnapshotCollector(new InMemoryRelationshipStore(), gateway, new NoCustomers(), new FakeTimeProvider(), maxConcurrency: 4);
 
-        var snapshot = await collector.CollectAsync(CustomerFilter.All, null, CancellationToken.None);
+        var snapshot = await collector.CollectAsync(CustomerScope.All, null, CancellationToken.None);
 
         Assert.Equal(200, snapshot.Relationships.Count);
         Assert.Equal(100, gateway.Fetches); // every other relationship is active
@@ -32,7 +32,7 @@ public class ComplianceSnapshotCollectorTests
         var collector = new ComplianceSnapshotCollector(new InMemoryRelationshipStore(), gateway, new NoCustomers(), new FakeTimeProvider(), maxConcurrency: 4);
         var progress = new RecordingProgress();
 
-        await collector.CollectAsync(CustomerFilter.All, progress, CancellationToken.None);
+        await collector.CollectAsync(CustomerScope.All, progress, CancellationToken.None);
 
         var assignments = progress.Reports.Where(p => p.Phase == CompliancePhase.AccessAssignments).ToList();
         Assert.NotEmpty(assignments);
@@ -48,7 +48,7 @@ public class ComplianceSnapshotCollectorTests
         var gateway = new SlowGateway(relationships: 50) { FailOn = "rel-0010" };
         var collector = new ComplianceSnapshotCollector(new InMemoryRelationshipStore(), gateway, new NoCustomers(), new FakeTimeProvider(), maxConcurrency: 3);
 
-        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => collector.CollectAsync(CustomerFilter.All, null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => collector.CollectAsync(CustomerScope.All, null, CancellationToken.None));
 
         Assert.Equal("ServiceUnavailable", ex.ErrorId);
     }
@@ -59,7 +59,7 @@ public class ComplianceSnapshotCollectorTests
         var gateway = new SlowGateway(relationships: 10);
         var collector = new ComplianceSnapshotCollector(new InMemoryRelationshipStore(), gateway, new NoCustomers(), new FakeTimeProvider());
 
-        var snapshot = await collector.CollectAsync(new CustomerFilter(new[] { "Customer 0003" }), null, CancellationToken.None);
+        var snapshot = await collector.CollectAsync(new CustomerScope(new[] { "Customer 0003" }), null, CancellationToken.None);
 
         Assert.Equal("rel-0003", Assert.Single(snapshot.Relationships).Id);
         Assert.True(snapshot.ServiceHasRelationship("rel-0007"));
@@ -67,7 +67,7 @@ public class ComplianceSnapshotCollectorTests
     }
 
     /// <summary>Relationships rel-0000… (even ones active); assignment fetches yield and track how many run at once.</summary>
-    private sealed class SlowGateway : IPartnerServiceGateway
+    private sealed class SlowGateway : IGraphGdapClient
     {
         private readonly int _count;
         private int _inFlight;

@@ -1,4 +1,5 @@
 using PartnerRelationships.Core.Configuration;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Tests.Configuration;
 

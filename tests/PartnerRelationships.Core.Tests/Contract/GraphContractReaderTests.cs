@@ -113,7 +113,7 @@ public sealed class GraphContractReaderTests
     {
         // delegatedadminaccessassignment-update: 202 Accepted, body {}, Location → …/operations/{id}
         Assert.Null(GraphObjectReader.ReadAssignment(Utf8(GraphDocExamples.UpdateAccessAssignmentBody), "rel"));
-        Assert.Equal("d8dbb27b-7fe7-4523-a3df-f766355fe0f2", PartnerServiceGateway.OperationId(new Uri(GraphDocExamples.UpdateAccessAssignmentLocation)));
+        Assert.Equal("d8dbb27b-7fe7-4523-a3df-f766355fe0f2", GraphGdapClient.OperationId(new Uri(GraphDocExamples.UpdateAccessAssignmentLocation)));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using PartnerRelationships.Core.FileSystem;
 using PartnerRelationships.Core.Invites;
+using PartnerRelationships.Core.Workflow;
 using static PartnerRelationships.Core.Tests.Invites.InviteTestData;
 using PartnerRelationships.Core.Errors;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using PartnerRelationships.Core.Invites;
+using PartnerRelationships.Core.Workflow;
 using static PartnerRelationships.Core.Tests.Invites.InviteTestData;
 
 namespace PartnerRelationships.Core.Tests.Invites;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
+using PartnerRelationships.Core.Workflow;
 using static PartnerRelationships.Core.Tests.Invites.InviteTestData;
 
 namespace PartnerRelationships.Core.Tests.Invites;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
+using PartnerRelationships.Core.Workflow;
 using static PartnerRelationships.Core.Tests.Invites.InviteTestData;
 using static PartnerRelationships.Core.Tests.Invites.MimeDecoding;
 

@@ -14,17 +14,17 @@ public sealed class GatewayHarness : IDisposable
     {
         Endpoints = CloudEndpoints.Resolve(cloud, new EndpointSettings { Graph = new Uri(FakeGraphServer.BaseUrl) });
         var pipeline = ResiliencePipelineFactory.Create(retry ?? new RetrySettings { MaxAttempts = 4 }, Clock, () => 0.5);
-        Gateway = new PartnerServiceGateway(new StaticAccessTokenCredential(Token, Clock), Endpoints, pipeline, Clock, () => Observer, Server);
+        Gateway = new GraphGdapClient(new StaticAccessTokenCredential(Token, Clock), Endpoints, pipeline, Clock, () => Observer, Server);
     }
 
     public TestClock Clock { get; } = new();
     public FakeGraphServer Server { get; } = new();
     public RecordingObserver Observer { get; } = new();
     public CloudEndpoints Endpoints { get; }
-    public PartnerServiceGateway Gateway { get; }
+    public GraphGdapClient Gateway { get; }
 
     /// <summary>Runs a gateway call, advancing the fake clock through any retry waits.</summary>
-    public async Task<T> Run<T>(Func<IPartnerServiceGateway, Task<T>> call)
+    public async Task<T> Run<T>(Func<IGraphGdapClient, Task<T>> call)
     {
         var task = call(Gateway);
         await Clock.DriveAsync(task, ResilienceHarness.RetryWait);

@@ -19,8 +19,8 @@ public class GatewayRelationshipListingTests
         await h.Gateway.ListRelationshipsAsync().ToListAsync();
 
         var query = Uri.UnescapeDataString(h.Server.Requests.Single().PathAndQuery);
-        Assert.Contains("$top=" + PartnerServiceGateway.MaxRelationshipPageSize, query);
-        Assert.Equal(300, PartnerServiceGateway.MaxRelationshipPageSize); // Graph v1.0: "$top supports up to 300 objects".
+        Assert.Contains("$top=" + GraphGdapClient.MaxRelationshipPageSize, query);
+        Assert.Equal(300, GraphGdapClient.MaxRelationshipPageSize); // Graph v1.0: "$top supports up to 300 objects".
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Roles;
 using PartnerRelationships.Core.Templates;
 using PartnerRelationships.Core.Tests.Workflow;
+using PartnerRelationships.Core.Workflow;
 using static PartnerRelationships.Core.Tests.Templates.TemplateTestData;
 
 namespace PartnerRelationships.Core.Tests.Templates;

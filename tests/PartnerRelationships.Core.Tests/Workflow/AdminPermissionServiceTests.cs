@@ -21,7 +21,7 @@ public sealed class AdminPermissionServiceTests
         var service = new AdminPermissionService(h.Gateway);
         await service.SetAsync(new AdminPermissionRequest { CustomerTenantId = Tenant, SecurityGroupId = Group, Roles = new[] { "Helpdesk Administrator" } });
         h.State.CompletePendingWork();
-        ((PartnerRelationships.Core.Remote.PartnerServiceGateway)h.Gateway).OperationWaitLimit = TimeSpan.FromSeconds(1); // shorter than Retry-After
+        ((PartnerRelationships.Core.Remote.GraphGdapClient)h.Gateway).OperationWaitLimit = TimeSpan.FromSeconds(1); // shorter than Retry-After
 
         var updated = Assert.Single(await service.SetAsync(new AdminPermissionRequest
         {

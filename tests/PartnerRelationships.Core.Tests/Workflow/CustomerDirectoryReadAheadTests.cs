@@ -129,7 +129,7 @@ public sealed class CustomerDirectoryReadAheadTests
     {
         var gateway = new GatedGateway { Relationships = { Relationship(TenantId) } };
         var partnerCenter = new ScriptedCustomers { CustomerGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
-        var listing = new CustomerDirectory(gateway, partnerCenter).ListAsync(new CustomerFilter { TenantId = TenantId }).ToListAsync().AsTask();
+        var listing = new CustomerDirectory(gateway, partnerCenter).ListAsync(new PartnerCustomerQuery { TenantId = TenantId }).ToListAsync().AsTask();
 
         await gateway.Started.Task; // Asked for the relationships while the customer read is still waiting.
         Assert.False(listing.IsCompleted);
@@ -148,7 +148,7 @@ public sealed class CustomerDirectoryReadAheadTests
         var gateway = new GatedGateway();
         var partnerCenter = new ScriptedCustomers { CustomerFailure = Forbidden("Reading the customer") };
 
-        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => new CustomerDirectory(gateway, partnerCenter).ListAsync(new CustomerFilter { TenantId = TenantId }).ToListAsync().AsTask());
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => new CustomerDirectory(gateway, partnerCenter).ListAsync(new PartnerCustomerQuery { TenantId = TenantId }).ToListAsync().AsTask());
 
         Assert.StartsWith("Reading the customer", ex.Message);
         Assert.True(gateway.Started.Task.IsCompleted);
@@ -156,7 +156,7 @@ public sealed class CustomerDirectoryReadAheadTests
     }
 
     /// <summary>Relationships wait for <see cref="Release"/>, then come (or fail) all at once.</summary>
-    private sealed class GatedGateway : IPartnerServiceGateway
+    private sealed class GatedGateway : IGraphGdapClient
     {
         public List<DelegatedAdminRelationshipInfo> Relationships { get; } = new();
         public Exception? Failure { get; init; }

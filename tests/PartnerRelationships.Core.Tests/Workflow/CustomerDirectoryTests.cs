@@ -12,7 +12,7 @@ public sealed class CustomerDirectoryTests
     private const string Fabrikam = "5c3f3c4b-2d3e-4f60-9bac-1d2e3f4a5b6c";
     private const string Litware = "6d4a4d5c-3e4f-4071-8cbd-2e3f4a5b6c7d";
 
-    private static async Task<List<PartnerCustomer>> ListAsync(WorkflowHarness h, CustomerFilter? filter = null)
+    private static async Task<List<PartnerCustomer>> ListAsync(WorkflowHarness h, PartnerCustomerQuery? filter = null)
     {
         var list = new List<PartnerCustomer>();
         await foreach (var c in new CustomerDirectory(h.Gateway, h.PartnerCenter).ListAsync(filter))
@@ -78,10 +78,10 @@ public sealed class CustomerDirectoryTests
         await using var h = await WorkflowHarness.StartAsync();
         await SeedAsync(h);
 
-        Assert.Equal(new[] { "Contoso Ltd" }, (await ListAsync(h, new CustomerFilter { Name = "c*" })).Select(c => c.Name));
-        Assert.Equal(new[] { "Litware GmbH" }, (await ListAsync(h, new CustomerFilter { TenantId = Litware.ToUpperInvariant() })).Select(c => c.Name));
-        Assert.Equal(new[] { "Fabrikam Inc" }, (await ListAsync(h, new CustomerFilter { Domain = "FABRIKAM.example" })).Select(c => c.Name));
-        Assert.Empty(await ListAsync(h, new CustomerFilter { TenantId = "11111111-2222-3333-4444-555555555555" }));
+        Assert.Equal(new[] { "Contoso Ltd" }, (await ListAsync(h, new PartnerCustomerQuery { Name = "c*" })).Select(c => c.Name));
+        Assert.Equal(new[] { "Litware GmbH" }, (await ListAsync(h, new PartnerCustomerQuery { TenantId = Litware.ToUpperInvariant() })).Select(c => c.Name));
+        Assert.Equal(new[] { "Fabrikam Inc" }, (await ListAsync(h, new PartnerCustomerQuery { Domain = "FABRIKAM.example" })).Select(c => c.Name));
+        Assert.Empty(await ListAsync(h, new PartnerCustomerQuery { TenantId = "11111111-2222-3333-4444-555555555555" }));
     }
 
     [Fact]
@@ -92,9 +92,9 @@ public sealed class CustomerDirectoryTests
         h.State.AcceptResellerLink("Contoso Labs", Guid.NewGuid().ToString(), "contosolabs.example");
         var recording = new RecordingPartnerCenter(h.PartnerCenter);
 
-        var found = await new CustomerDirectory(h.Gateway, recording).ListAsync(new CustomerFilter { Names = new[] { "contoso ltd", "Fab*" } }).ToListAsync();
+        var found = await new CustomerDirectory(h.Gateway, recording).ListAsync(new PartnerCustomerQuery { Names = new[] { "contoso ltd", "Fab*" } }).ToListAsync();
         var searchesBefore = recording.Searches.Count;
-        var everyone = await new CustomerDirectory(h.Gateway, recording).ListAsync(new CustomerFilter { Name = "*Ltd" }).ToListAsync();
+        var everyone = await new CustomerDirectory(h.Gateway, recording).ListAsync(new PartnerCustomerQuery { Name = "*Ltd" }).ToListAsync();
 
         Assert.Equal(new[] { "Contoso Ltd", "Fabrikam Inc" }, found.Select(c => c.Name));
         Assert.Equal(new[] { "CompanyName:contoso ltd", "CompanyName:Fab" }, recording.Searches.Take(searchesBefore));
@@ -139,7 +139,7 @@ public sealed class CustomerDirectoryTests
         var hidden = Assert.Single(await ListAsync(h));
         Assert.Empty(hidden.GranularRelationships);
         Assert.Equal(AdminPermissionState.Removed, hidden.AdminPermission);
-        Assert.Single(Assert.Single(await ListAsync(h, new CustomerFilter { IncludeEndedRelationships = true })).GranularRelationships);
+        Assert.Single(Assert.Single(await ListAsync(h, new PartnerCustomerQuery { IncludeEndedRelationships = true })).GranularRelationships);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class CustomerDirectoryTests
         }
 
         var seen = 0;
-        await foreach (var c in new CustomerDirectory(h.Gateway, h.PartnerCenter).ListAsync(new CustomerFilter { PageSize = 10 }))
+        await foreach (var c in new CustomerDirectory(h.Gateway, h.PartnerCenter).ListAsync(new PartnerCustomerQuery { PageSize = 10 }))
         {
             seen++;
             if (seen == 1)

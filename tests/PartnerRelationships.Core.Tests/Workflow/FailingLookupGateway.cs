@@ -4,11 +4,11 @@ using PartnerRelationships.Core.Remote;
 namespace PartnerRelationships.Core.Tests.Workflow;
 
 /// <summary>The real gateway, except that reading one of <see cref="Broken"/> relationships fails as a 5xx would.</summary>
-internal sealed class FailingLookupGateway : IPartnerServiceGateway
+internal sealed class FailingLookupGateway : IGraphGdapClient
 {
-    private readonly IPartnerServiceGateway _inner;
+    private readonly IGraphGdapClient _inner;
 
-    public FailingLookupGateway(IPartnerServiceGateway inner) => _inner = inner;
+    public FailingLookupGateway(IGraphGdapClient inner) => _inner = inner;
 
     public HashSet<string> Broken { get; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -1,4 +1,5 @@
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Workflow;
 
 namespace PartnerRelationships.Core.Tests.Workflow;

@@ -4,6 +4,7 @@ using System.Linq;
 using PartnerRelationships.Core.Compliance.Snapshot;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Compliance.Rules;
 
@@ -88,7 +89,7 @@ public sealed class AdminPermissionsRemovedRule : ComplianceRule
                 (reseller ? "You" : "If you are this customer's reseller, you") +
                 " remain responsible for customer support under the Microsoft Cloud Reseller Agreement until you renegotiate your agreement with " +
                 "the customer. If the customer needs help, call Microsoft support to open a service request on the customer's behalf. " +
-                "To restore admin permissions, send the customer a new relationship request (New-ResellerInvite).")
+                $"To restore admin permissions, send the customer a new relationship request ({CommandNames.NewResellerInvite}).")
                 with
                 {
                     CustomerTenantId = c.TenantId,

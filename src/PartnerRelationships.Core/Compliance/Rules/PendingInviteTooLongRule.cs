@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using PartnerRelationships.Core.Compliance.Snapshot;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Compliance.Rules;
 
@@ -38,7 +39,7 @@ public sealed class PendingInviteTooLongRule : ComplianceRule
                 "invite/" + invite.Id.ToString("D"),
                 $"The invite to {customer} has been pending for {Days(context.Now - invite.CreatedAt)} (created {Date(invite.CreatedAt)}); " +
                 $"the limit is {context.Settings.PendingInviteDays} days.",
-                $"Remind the customer to {what}: Get-ResellerInvite -Id {invite.Id:D} shows the draft and its mailto link to resend. " +
+                $"Remind the customer to {what}: {CommandNames.GetResellerInvite} -Id {invite.Id:D} shows the draft and its mailto link to resend. " +
                 (invite.Kind == InviteKind.GranularAdmin ? "An unapproved relationship request expires 90 days after it was sent. " : "") +
                 "Cancel the invite if it is no longer wanted.")
                 with

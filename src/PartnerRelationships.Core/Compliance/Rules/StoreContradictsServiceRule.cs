@@ -3,6 +3,7 @@ using System.Linq;
 using PartnerRelationships.Core.Compliance.Snapshot;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Compliance.Rules;
 
@@ -40,7 +41,7 @@ public sealed class StoreContradictsServiceRule : ComplianceRule
                     yield return Finding(invite,
                         $"The store says relationship '{invite.RelationshipName ?? relationshipId}' with {customer} is {invite.Status}, " +
                         "but the service has no relationship with that id.",
-                        "Check in Partner Center whether the relationship was deleted; cancel the invite, or invite the customer again (New-ResellerInvite).");
+                        $"Check in Partner Center whether the relationship was deleted; cancel the invite, or invite the customer again ({CommandNames.NewResellerInvite}).");
                     continue;
                 }
 

@@ -24,7 +24,7 @@ public sealed class ComplianceSnapshotCollector
     private const int ProgressEvery = 50;
 
     private readonly IRelationshipStore _store;
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
     private readonly IPartnerCenterClient _partnerCenter;
     private readonly TimeProvider _clock;
 
@@ -33,7 +33,7 @@ public sealed class ComplianceSnapshotCollector
 
     public ComplianceSnapshotCollector(
         IRelationshipStore store,
-        IPartnerServiceGateway gateway,
+        IGraphGdapClient gateway,
         IPartnerCenterClient partnerCenter,
         TimeProvider clock,
         int maxConcurrency = DefaultMaxConcurrency)
@@ -52,9 +52,9 @@ public sealed class ComplianceSnapshotCollector
 
     public int MaxConcurrency { get; }
 
-    public async Task<ComplianceSnapshot> CollectAsync(CustomerFilter? filter, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ComplianceSnapshot> CollectAsync(CustomerScope? filter, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
     {
-        filter ??= CustomerFilter.All;
+        filter ??= CustomerScope.All;
 
         // Lives for this collection only: the snapshot keeps the shared strings, not the pool.
         var pool = new SnapshotStringPool();
@@ -67,7 +67,7 @@ public sealed class ComplianceSnapshotCollector
         return new ComplianceSnapshot(_clock.GetUtcNow(), invites, relationships, customers, relationshipIds, customerIds);
     }
 
-    private async Task<List<ComplianceInvite>> CollectInvitesAsync(CustomerFilter filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+    private async Task<List<ComplianceInvite>> CollectInvitesAsync(CustomerScope filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
     {
         var invites = new List<ComplianceInvite>();
         var read = 0;
@@ -90,7 +90,7 @@ public sealed class ComplianceSnapshotCollector
     }
 
     private async Task<(List<ComplianceRelationship> Relationships, HashSet<string> AllIds)> CollectRelationshipsAsync(
-        CustomerFilter filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+        CustomerScope filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
     {
         var relationships = new List<ComplianceRelationship>();
         var allIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -243,7 +243,7 @@ public sealed class ComplianceSnapshotCollector
     }
 
     private async Task<(List<ComplianceCustomer> Customers, HashSet<string> AllIds)> CollectCustomersAsync(
-        CustomerFilter filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+        CustomerScope filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
     {
         var customers = new List<ComplianceCustomer>();
         var allIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -6,6 +6,7 @@ using Azure.Core.Pipeline;
 using Azure.Identity;
 using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Remote.Authentication;
 
@@ -34,7 +35,7 @@ public static class CredentialFactory
         {
             var refreshToken = secrets.GetSecret(SecretKind.RefreshToken, auth) ?? throw Missing(
                 ErrorIds.SignIn.MissingRefreshToken,
-                "No refresh token: name the SecretManagement vault and secret New-PartnerRelationshipRefreshToken wrote it to (Auth.RefreshTokenVault, Auth.RefreshTokenName), or the environment variable that holds it (Auth.RefreshTokenVariable). Refresh tokens are never read from the configuration file.",
+                $"No refresh token: name the SecretManagement vault and secret {CommandNames.NewPartnerRelationshipRefreshToken} wrote it to (Auth.RefreshTokenVault, Auth.RefreshTokenName), or the environment variable that holds it (Auth.RefreshTokenVariable). Refresh tokens are never read from the configuration file.",
                 "Auth.RefreshTokenVault");
             return new RefreshTokenCredential(
                 endpoints.Login,
@@ -203,7 +204,7 @@ public static class CredentialFactory
 
     private static string Require(string? value, string key, string errorId)
         => string.IsNullOrWhiteSpace(value)
-            ? throw Missing(errorId, $"{key} is required for this sign-in mode; set it in the configuration or pass it to Connect-PartnerRelationship.", key)
+            ? throw Missing(errorId, $"{key} is required for this sign-in mode; set it in the configuration or pass it to {CommandNames.ConnectPartnerRelationship}.", key)
             : value!;
 
     private static PartnerRelationshipsException Missing(string errorId, string message, string key)

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Azure.Core;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Remote.Authentication;
 
@@ -73,7 +74,7 @@ public sealed class RefreshTokenCredential : TokenCredential, IDisposable
                 throw new PartnerRelationshipsException(
                     ErrorIds.SignIn.RefreshTokenExpired,
                     ErrorKind.AuthenticationError,
-                    $"The refresh token from {_source} was refused: it has expired or was revoked ({AadstsCode(answer.Description)}). Renew it: a partner admin runs New-PartnerRelationshipRefreshToken once more (interactive sign-in with MFA) and the runbook picks the new token up from the same place.",
+                    $"The refresh token from {_source} was refused: it has expired or was revoked ({AadstsCode(answer.Description)}). Renew it: a partner admin runs {CommandNames.NewPartnerRelationshipRefreshToken} once more (interactive sign-in with MFA) and the runbook picks the new token up from the same place.",
                     _tokenEndpoint);
             }
 

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Azure.Core;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Remote.Authentication;
 
@@ -41,7 +42,7 @@ public sealed class StaticAccessTokenCredential : TokenCredential
             throw new PartnerRelationshipsException(
                 ErrorIds.SignIn.AccessTokenExpired,
                 ErrorKind.AuthenticationError,
-                $"The access token given expired at {_expiresOn:u}. Get a new one and run Connect-PartnerRelationship again.");
+                $"The access token given expired at {_expiresOn:u}. Get a new one and run {CommandNames.ConnectPartnerRelationship} again.");
         }
 
         return new AccessToken(_token, _expiresOn);

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Azure.Core;
 using Azure.Identity;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Remote.Authentication;
 
@@ -78,7 +79,7 @@ internal static class TokenAcquisition
             throw new PartnerRelationshipsException(
                 ErrorIds.SignIn.CredentialUnavailable,
                 ErrorKind.AuthenticationError,
-                $"Cannot sign in: {ex.Message} Check Auth in the configuration, or run Connect-PartnerRelationship with another method.",
+                $"Cannot sign in: {ex.Message} Check Auth in the configuration, or run {CommandNames.ConnectPartnerRelationship} with another method.",
                 scope,
                 ex);
         }
@@ -87,7 +88,7 @@ internal static class TokenAcquisition
             throw new PartnerRelationshipsException(
                 ErrorIds.SignIn.AuthenticationFailed,
                 ErrorKind.AuthenticationError,
-                $"Sign-in failed for {scope}: {Resilience.Redactor.RedactBody(Describe(ex))} Check the client id, tenant and credential, then run Connect-PartnerRelationship again.",
+                $"Sign-in failed for {scope}: {Resilience.Redactor.RedactBody(Describe(ex))} Check the client id, tenant and credential, then run {CommandNames.ConnectPartnerRelationship} again.",
                 scope,
                 ex);
         }

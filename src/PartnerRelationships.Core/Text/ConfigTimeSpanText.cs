@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace PartnerRelationships.Core.Configuration;
+namespace PartnerRelationships.Core.Text;
 
 /// <summary>
 /// The two spellings of a time span in the file: a number with a unit ("500ms", "30s", "5m", "1h") or the

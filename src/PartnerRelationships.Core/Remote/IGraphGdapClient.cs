@@ -9,7 +9,7 @@ namespace PartnerRelationships.Core.Remote;
 /// Microsoft Graph calls for granular delegated admin, in our own model types (Graph and Kiota types never leave
 /// Core/Remote). Every call goes through the shared resilience pipeline. Errors are PartnerRelationshipsExceptions.
 /// </summary>
-public interface IPartnerServiceGateway
+public interface IGraphGdapClient
 {
     /// <summary>Streams page by page: the first items arrive before the next page is requested.</summary>
     IAsyncEnumerable<DelegatedAdminRelationshipInfo> ListRelationshipsAsync(RelationshipFilter? filter = null, CancellationToken cancellationToken = default);

@@ -6,12 +6,15 @@ using System.Threading.Tasks;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Roles;
+using PartnerRelationships.Core.Templates;
+using PartnerRelationships.Core.Text;
 using PartnerRelationships.Core.Workflow;
 
-namespace PartnerRelationships.Core.Templates;
+namespace PartnerRelationships.Core.Workflow;
 
 /// <summary>
-/// Bulk changes over customers' granular relationships, planned per customer (read-only, one
+/// Updates customers' existing granular relationships (Graph delegatedAdminRelationship update): auto-extend on or
+/// off, and removing the Global Administrator role. Changes are planned per customer (read-only, one
 /// <see cref="RelationshipChange"/> per relationship for ShouldProcess) and applied one change at a time with the
 /// ETag read while planning. Terminating is <see cref="RelationshipRemovalService"/>.
 /// </summary>
@@ -21,11 +24,11 @@ namespace PartnerRelationships.Core.Templates;
 /// while Global Administrator is among the roles. Relationships awaiting approval or ended can't be changed at all:
 /// those plan as NotAllowed with what to do instead (wait, or invite the customer to a new relationship).
 /// </remarks>
-public sealed class RelationshipBulkService
+public sealed class GranularRelationshipUpdateService
 {
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
 
-    public RelationshipBulkService(IPartnerServiceGateway gateway)
+    public GranularRelationshipUpdateService(IGraphGdapClient gateway)
     {
         _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
     }
@@ -77,7 +80,7 @@ public sealed class RelationshipBulkService
             {
                 changes.Add(new(r, RelationshipChangeKind.NotAllowed,
                     $"Can't remove Global Administrator from {name}: it is the relationship's only role. Terminate the relationship instead " +
-                    "(Remove-CustomerRelationship), and invite the customer to one with narrower roles", ErrorIds.Template.GlobalAdministratorNeedsNewRelationship));
+                    $"({CommandNames.RemoveCustomerRelationship}), and invite the customer to one with narrower roles", ErrorIds.Template.GlobalAdministratorNeedsNewRelationship));
             }
             else if (r.Status is RelationshipStatus.Active or RelationshipStatus.Expiring or RelationshipStatus.Created)
             {

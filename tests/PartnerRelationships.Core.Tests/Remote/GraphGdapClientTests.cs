@@ -8,7 +8,7 @@ using PartnerRelationships.Core.Resilience;
 
 namespace PartnerRelationships.Core.Tests.Remote;
 
-public class PartnerServiceGatewayTests
+public class GraphGdapClientTests
 {
     private const string HelpdeskRole = "729827e3-9c14-49f7-bb1b-9608f156bbb8";
     private const string ReaderRole = "88d8e3e3-8f55-4a1e-953a-9b9898b8876b";

@@ -5,9 +5,11 @@ using System.Threading.Tasks;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Store;
+using PartnerRelationships.Core.Templates;
+using PartnerRelationships.Core.Text;
 using PartnerRelationships.Core.Workflow;
 
-namespace PartnerRelationships.Core.Templates;
+namespace PartnerRelationships.Core.Workflow;
 
 /// <summary>
 /// For runbooks that invite and carry on once the customer accepts: syncs one invite, waits with backoff on the
@@ -47,7 +49,7 @@ public sealed class InviteWaiter
 
             var invite = await _store.GetInviteAsync(inviteId, cancellationToken).ConfigureAwait(false)
                          ?? throw new PartnerRelationshipsException(ErrorIds.Workflow.InviteNotFound, ErrorKind.ObjectNotFound,
-                             $"There is no invite {inviteId} in the store. Check the id (Get-ResellerInvite lists them).", inviteId);
+                             $"There is no invite {inviteId} in the store. Check the id ({CommandNames.GetResellerInvite} lists them).", inviteId);
             switch (invite.Status)
             {
                 case InviteStatus.Accepted:
@@ -55,7 +57,7 @@ public sealed class InviteWaiter
                 case InviteStatus.Rejected or InviteStatus.Expired or InviteStatus.Cancelled or InviteStatus.Terminated or InviteStatus.AdminRemoved:
                     throw new PartnerRelationshipsException(ErrorIds.Template.InviteWaitEnded, ErrorKind.InvalidOperation,
                         $"The invite to {invite.CustomerName} is {invite.Status}, so it will not be accepted. " +
-                        "Get-ResellerInvite -Id shows its history; invite the customer again if needed.", inviteId);
+                        $"{CommandNames.GetResellerInvite} -Id shows its history; invite the customer again if needed.", inviteId);
             }
 
             var now = _clock.GetUtcNow();

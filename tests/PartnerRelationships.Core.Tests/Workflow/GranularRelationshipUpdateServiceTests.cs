@@ -2,12 +2,11 @@ using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Roles;
 using PartnerRelationships.Core.Templates;
-using PartnerRelationships.Core.Tests.Workflow;
 using PartnerRelationships.Core.Workflow;
 
-namespace PartnerRelationships.Core.Tests.Templates;
+namespace PartnerRelationships.Core.Tests.Workflow;
 
-public class RelationshipBulkServiceTests
+public class GranularRelationshipUpdateServiceTests
 {
     [Fact]
     public async Task Auto_extend_turns_on_over_many_customers_and_refuses_Global_Administrator()
@@ -20,7 +19,7 @@ public class RelationshipBulkServiceTests
             await WorkflowTestData.ActiveRelationshipAsync(h, $"Rel {i}", tenant, $"Customer {i}", roles);
         }
 
-        var service = new RelationshipBulkService(h.Gateway);
+        var service = new GranularRelationshipUpdateService(h.Gateway);
         var plans = new List<RelationshipChange>();
         foreach (var tenant in tenants)
         {
@@ -54,7 +53,7 @@ public class RelationshipBulkServiceTests
         await using var h = await WorkflowHarness.StartAsync();
         const string tenant = "bbbbbbbb-0000-0000-0000-000000000001";
         await WorkflowTestData.ActiveRelationshipAsync(h, "Rel", tenant, "Customer");
-        var service = new RelationshipBulkService(h.Gateway);
+        var service = new GranularRelationshipUpdateService(h.Gateway);
         var change = Assert.Single(await service.PlanAutoExtendAsync(tenant, enable: true));
         await service.ApplyAutoExtendAsync(change, enable: true);
 
@@ -74,7 +73,7 @@ public class RelationshipBulkServiceTests
         await h.Gateway.CreateOrUpdateAccessAssignmentAsync(r.Id, new AccessAssignmentSpec(onlyGa, new[] { RoleCatalog.GlobalAdministrator }));
         await WorkflowTestData.ActiveRelationshipAsync(h, "GA only", tenant, "Contoso", RoleCatalog.GlobalAdministrator);
         await WorkflowTestData.ActiveRelationshipAsync(h, "Narrow", tenant, "Contoso", RoleCatalog.HelpdeskAdministrator);
-        var service = new RelationshipBulkService(h.Gateway);
+        var service = new GranularRelationshipUpdateService(h.Gateway);
 
         var plan = await service.PlanGlobalAdministratorRemovalAsync(tenant);
 
@@ -109,7 +108,7 @@ public class RelationshipBulkServiceTests
         await h.Gateway.LockForApprovalAsync(created.Id);
         h.State.CompletePendingWork(); // the service processes the lock request
 
-        var change = Assert.Single(await new RelationshipBulkService(h.Gateway).PlanGlobalAdministratorRemovalAsync(tenant));
+        var change = Assert.Single(await new GranularRelationshipUpdateService(h.Gateway).PlanGlobalAdministratorRemovalAsync(tenant));
 
         Assert.Equal(RelationshipChangeKind.NotAllowed, change.Kind);
         Assert.Contains("while it is ApprovalPending", change.Description);

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PartnerRelationships.Core.Invites;
+namespace PartnerRelationships.Core.Text;
 
 /// <summary>
 /// Shortens user input before it goes into an error message, so a pasted novel or a crafted header does not

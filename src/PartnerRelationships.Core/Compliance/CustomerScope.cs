@@ -9,11 +9,11 @@ namespace PartnerRelationships.Core.Compliance;
 /// Which customers a run covers: PowerShell-style wildcards (<see cref="TextWildcard"/>) matched against
 /// the customer's name or tenant id. No patterns means every customer.
 /// </summary>
-public sealed class CustomerFilter
+public sealed class CustomerScope
 {
     private readonly TextWildcard[] _patterns;
 
-    public CustomerFilter(IEnumerable<string>? patterns)
+    public CustomerScope(IEnumerable<string>? patterns)
     {
         var list = (patterns ?? Enumerable.Empty<string>())
             .Where(p => !string.IsNullOrWhiteSpace(p))
@@ -28,7 +28,7 @@ public sealed class CustomerFilter
         Scope = list.Length == 0 ? "" : "customer=" + string.Join("|", list.Select(p => p.ToLowerInvariant()));
     }
 
-    public static CustomerFilter All { get; } = new(null);
+    public static CustomerScope All { get; } = new(null);
 
     public IReadOnlyList<string> Patterns { get; }
 

@@ -1,4 +1,4 @@
-namespace PartnerRelationships.Core.Templates;
+namespace PartnerRelationships.Core.Workflow;
 
 /// <summary>What a bulk operation will do to one relationship.</summary>
 // Names, not numbers, in PowerShell's ConvertTo-Json (which uses Newtonsoft.Json).

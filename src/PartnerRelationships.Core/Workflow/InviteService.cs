@@ -5,9 +5,11 @@ using System.Threading;
 using System.Threading.Tasks;
 using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Store;
+using PartnerRelationships.Core.Text;
 
-namespace PartnerRelationships.Core.Invites;
+namespace PartnerRelationships.Core.Workflow;
 
 /// <summary>
 /// Composes reseller invites and records them. <see cref="Prepare"/> validates and composes without side effects,

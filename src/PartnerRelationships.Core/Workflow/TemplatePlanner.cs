@@ -9,9 +9,10 @@ using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Roles;
 using PartnerRelationships.Core.Store;
+using PartnerRelationships.Core.Templates;
 using PartnerRelationships.Core.Workflow;
 
-namespace PartnerRelationships.Core.Templates;
+namespace PartnerRelationships.Core.Workflow;
 
 /// <summary>
 /// Compares customers' access assignments with a template (<see cref="PlanAsync"/>, read-only) and applies one plan
@@ -27,10 +28,10 @@ public sealed class TemplatePlanner
 {
     public const string Activity = "Comparing access with a template";
 
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
     private readonly IRelationshipStore? _store;
 
-    public TemplatePlanner(IPartnerServiceGateway gateway, IRelationshipStore? store = null)
+    public TemplatePlanner(IGraphGdapClient gateway, IRelationshipStore? store = null)
     {
         _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
         _store = store;
@@ -240,7 +241,7 @@ public sealed class TemplatePlanner
         private readonly ISecurityGroupDirectory? _directory;
         private readonly Dictionary<string, bool> _known = new(StringComparer.OrdinalIgnoreCase);
 
-        public GroupCheck(IPartnerServiceGateway gateway) => _directory = gateway as ISecurityGroupDirectory;
+        public GroupCheck(IGraphGdapClient gateway) => _directory = gateway as ISecurityGroupDirectory;
 
         public async Task<bool> ExistsAsync(string groupId, CancellationToken cancellationToken)
         {

@@ -22,10 +22,10 @@ using Polly;
 namespace PartnerRelationships.Core.Remote;
 
 /// <summary>
-/// <see cref="IPartnerServiceGateway"/> over the Microsoft Graph v5 SDK, using our HttpClient: the SDK's default
+/// <see cref="IGraphGdapClient"/> over the Microsoft Graph v5 SDK, using our HttpClient: the SDK's default
 /// middleware (redirects, compression, headers…) minus its RetryHandler, whose place our resilient handler takes.
 /// </summary>
-public sealed partial class PartnerServiceGateway : IPartnerServiceGateway, ISecurityGroupDirectory, IAccessAssignmentRemoval, IGlobalAdministratorRemoval, IDisposable
+public sealed partial class GraphGdapClient : IGraphGdapClient, ISecurityGroupDirectory, IAccessAssignmentRemoval, IGlobalAdministratorRemoval, IDisposable
 {
     private readonly GraphServiceClient _graph;
     private readonly HttpClient _httpClient;
@@ -42,7 +42,7 @@ public sealed partial class PartnerServiceGateway : IPartnerServiceGateway, ISec
     private static readonly Dictionary<string, ParsableFactory<IParsable>> ODataErrorMapping = new() { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
 
     /// <param name="transport">The innermost handler (tests pass a fake server); null for the platform's default.</param>
-    public PartnerServiceGateway(
+    public GraphGdapClient(
         TokenCredential credential,
         CloudEndpoints endpoints,
         ResiliencePipeline<HttpResponseMessage> pipeline,

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace PartnerRelationships.Core.Workflow;
 
 /// <summary>Which customers to list; unset members do not filter, set ones combine with "and".</summary>
-public sealed class CustomerFilter
+public sealed class PartnerCustomerQuery
 {
     /// <summary>PowerShell-style wildcards on the company name, case-insensitive; a customer matching any is listed.</summary>
     public IReadOnlyList<string> Names { get; set; } = Array.Empty<string>();

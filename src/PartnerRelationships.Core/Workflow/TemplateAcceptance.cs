@@ -7,8 +7,10 @@ using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Store;
+using PartnerRelationships.Core.Templates;
+using PartnerRelationships.Core.Text;
 
-namespace PartnerRelationships.Core.Templates;
+namespace PartnerRelationships.Core.Workflow;
 
 /// <summary>
 /// Applies an accepted invite's template: creates (or corrects) each group's access assignment and writes every
@@ -18,10 +20,10 @@ namespace PartnerRelationships.Core.Templates;
 public sealed class TemplateAcceptance
 {
     private readonly IRelationshipStore _store;
-    private readonly IPartnerServiceGateway _gateway;
+    private readonly IGraphGdapClient _gateway;
     private readonly TimeProvider _clock;
 
-    public TemplateAcceptance(IRelationshipStore store, IPartnerServiceGateway gateway, TimeProvider clock)
+    public TemplateAcceptance(IRelationshipStore store, IGraphGdapClient gateway, TimeProvider clock)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
@@ -37,7 +39,7 @@ public sealed class TemplateAcceptance
         var outcomes = new List<TemplateAssignmentOutcome>();
         if (template is null)
         {
-            await NoteAsync(invite, $"template {name}: not applied: the configuration has no template of that name; add it and run Compare-AdminPermission -Template {name}", cancellationToken).ConfigureAwait(false);
+            await NoteAsync(invite, $"template {name}: not applied: the configuration has no template of that name; add it and run {CommandNames.CompareAdminPermission} -Template {name}", cancellationToken).ConfigureAwait(false);
             return outcomes;
         }
 

@@ -13,7 +13,7 @@ namespace PartnerRelationships.Core.Remote;
 /// SDK's model parsing does not survive (<c>"activatedDateTime": ""</c>): sent through the same request adapter
 /// (authentication) and HttpClient (middleware, resilience), read by our own readers.
 /// </summary>
-public sealed partial class PartnerServiceGateway
+public sealed partial class GraphGdapClient
 {
     /// <summary>How long a call waits for a long-running operation before it reports it still in progress.</summary>
     public TimeSpan OperationWaitLimit { get; set; } = TimeSpan.FromMinutes(2);

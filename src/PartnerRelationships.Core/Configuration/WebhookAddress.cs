@@ -3,7 +3,7 @@ using System.Linq;
 using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Errors;
 
-namespace PartnerRelationships.Core.Compliance.Alerts;
+namespace PartnerRelationships.Core.Configuration;
 
 /// <summary>
 /// Finds the alert webhook's address: compliance.alert.webhookUrlVariable (an environment variable), else the

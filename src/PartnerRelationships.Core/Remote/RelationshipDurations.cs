@@ -2,8 +2,10 @@ using System;
 using System.Globalization;
 using System.Xml;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
+using PartnerRelationships.Core.Workflow;
 
-namespace PartnerRelationships.Core.Workflow;
+namespace PartnerRelationships.Core.Remote;
 
 /// <summary>GDAP durations: whole days from P1D to P730D (two years), written as ISO 8601 in the configuration.</summary>
 public static class RelationshipDurations
@@ -41,7 +43,7 @@ public static class RelationshipDurations
             throw new PartnerRelationshipsException(
                 ErrorIds.Workflow.InvalidRelationshipDuration,
                 ErrorKind.InvalidArgument,
-                $"The relationship duration '{Invites.InputExcerpt.Of(text)}' ({origin}) is not an ISO 8601 duration. Write it in days, for example P730D.",
+                $"The relationship duration '{InputExcerpt.Of(text)}' ({origin}) is not an ISO 8601 duration. Write it in days, for example P730D.",
                 origin);
         }
 
@@ -68,7 +70,7 @@ public static class RelationshipDurations
         throw new PartnerRelationshipsException(
             ErrorIds.Workflow.InvalidRelationshipDuration,
             ErrorKind.InvalidArgument,
-            $"The relationship duration '{Invites.InputExcerpt.Of(text)}' ({origin}) is neither an ISO 8601 duration nor a time span. " +
+            $"The relationship duration '{InputExcerpt.Of(text)}' ({origin}) is neither an ISO 8601 duration nor a time span. " +
             "Write it in days, for example P90D, or as a time span such as 90.00:00:00.",
             origin);
     }

@@ -1,7 +1,7 @@
 using System;
 using PartnerRelationships.Core.Workflow;
 
-namespace PartnerRelationships.Core.Templates;
+namespace PartnerRelationships.Core.Workflow;
 
 /// <summary>How <see cref="InviteWaiter"/> polls: first interval, growth and cap, and what each sync passes on.</summary>
 public sealed class InviteWaitOptions
