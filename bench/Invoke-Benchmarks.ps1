@@ -10,7 +10,9 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [string] $Configuration = 'Release',
     # Which benchmarks to run (all by default).
-    [ValidateSet('Import', 'Store', 'StoreWriters', 'Listing', 'Throttled', 'Nightly')]
+    # NightlyListing is the listing part of Nightly alone (no adoption or check): the directory and the cmdlet at each
+    # of -NightlySizes against the raw loop, -ListingRuns rounds, with PowerShell's own per-object floor.
+    [ValidateSet('Import', 'Store', 'StoreWriters', 'Listing', 'Throttled', 'Nightly', 'NightlyListing')]
     [string[]] $Name = @('Import', 'Store', 'StoreWriters', 'Listing', 'Throttled', 'Nightly'),
     [int] $ImportRuns = 15,
     # Store: invites recorded one fsynced transaction each, and the total queried (the rest seeded in one transaction).
@@ -124,31 +126,16 @@ function Measure-Store {
     }
 }
 
-function Get-FreeLoopbackPort {
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    try { return ([System.Net.IPEndPoint] $listener.LocalEndpoint).Port } finally { $listener.Stop() }
-}
+# The built sandbox as its own process (so its memory is never counted as the client's), seeded with generated
+# customers: the tests' helper (tests/Pester/TestSandbox.psm1).
+Import-Module (Join-Path $root 'tests/Pester/TestSandbox.psm1')
+function Start-BenchSandbox([int] $Customers) { Start-TestSandbox -Dll $sandboxDll -Customers $Customers -Seed 1 -TimeoutSeconds 120 }
 
-# The built sandbox as its own process (so its memory is never counted as the client's), seeded with generated customers.
-function Start-BenchSandbox([int] $Customers) {
-    $uri = "http://127.0.0.1:$(Get-FreeLoopbackPort)/"
-    $process = Start-Process dotnet -ArgumentList $sandboxDll, '--urls', $uri.TrimEnd('/'), '--quiet', '--seed', '1', '--customers', $Customers -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $outFolder "sandbox-$Customers.out")
-    foreach ($attempt in 1..600) {
-        try { $null = Invoke-RestMethod "${uri}_sandbox/state" -TimeoutSec 5; return [pscustomobject]@{ Uri = $uri; Process = $process } }
-        catch { Start-Sleep -Milliseconds 100 }   # waiting for a real process to listen
-    }
-    $process | Stop-Process -Force
-    throw "The sandbox did not start at $uri."
-}
-
-function Stop-BenchSandbox($Sandbox) {
-    if ($Sandbox -and -not $Sandbox.Process.HasExited) { $Sandbox.Process.Kill($true); $null = $Sandbox.Process.WaitForExit(10000) }
-}
+function Stop-BenchSandbox($Sandbox) { if ($Sandbox) { Stop-TestSandbox $Sandbox } }
 
 # Get-PartnerCustomer in a fresh pwsh, signed in with a client secret from an environment variable against the sandbox;
 # only the listing is timed (import and start-up are the Import benchmark's business). Returns seconds and count.
-function Measure-CmdletListing($Sandbox) {
+function Measure-CmdletListing($Sandbox, [switch] $WithFloor) {
     $folder = Join-Path $outFolder ("listing-" + [guid]::NewGuid().ToString('n'))
     New-Item -ItemType Directory $folder | Out-Null
     $config = Join-Path $folder 'partner.yaml'
@@ -178,7 +165,18 @@ foreach (`$pass in 'cold', 'warm') {
     `$count = (Get-PartnerCustomer | Measure-Object).Count
     `$seconds += @(`$watch.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture))
 }
-'{0} {1} {2}' -f `$count, `$seconds[0], `$seconds[1]
+`$floor = 0
+if (`$$([bool] $WithFloor)) {
+    # PowerShell's own cost: a compiled cmdlet writing the same objects one WriteObject each, to the same Measure-Object.
+    Add-Type -TypeDefinition 'using System.Management.Automation; [Cmdlet("Write", "BenchObject")] public sealed class WriteBenchObjectCommand : PSCmdlet { [Parameter(Mandatory = true)] public object[] InputObject { get; set; } protected override void EndProcessing() { foreach (var o in InputObject) WriteObject(o); } }' -PassThru |
+        Select-Object -First 1 | ForEach-Object { Import-Module `$_.Assembly }
+    `$all = @(Get-PartnerCustomer)
+    `$null = Write-BenchObject -InputObject `$all | Measure-Object
+    `$watch = [Diagnostics.Stopwatch]::StartNew()
+    `$null = Write-BenchObject -InputObject `$all | Measure-Object
+    `$floor = `$watch.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture)
+}
+'{0} {1} {2} {3}' -f `$count, `$seconds[0], `$seconds[1], `$floor
 "@
     $env:PARTNERRELATIONSHIPS_CONFIG = $config
     $env:PR_BENCH_SECRET = 'sandbox-secret'
@@ -190,9 +188,10 @@ foreach (`$pass in 'cold', 'warm') {
         Remove-Item Env:PARTNERRELATIONSHIPS_CONFIG, Env:PR_BENCH_SECRET -ErrorAction SilentlyContinue
         Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
     }
-    $count, $cold, $warm = $line -split ' '
+    $count, $cold, $warm, $floor = $line -split ' '
     return [pscustomobject]@{
         Items = [int] $count
+        FloorSeconds = [double]::Parse($floor, [cultureinfo]::InvariantCulture)   # -WithFloor: the same objects written by a trivial cmdlet
         ColdSeconds = [double]::Parse($cold, [cultureinfo]::InvariantCulture)   # first call: token request and JIT included
         Seconds = [double]::Parse($warm, [cultureinfo]::InvariantCulture)       # second call in the same session
     }
@@ -330,6 +329,39 @@ function Measure-Nightly {
     }
 }
 
+# Issue 17's listing rows alone (no adoption or check): at each size, the raw loop, the directory and its in-memory
+# diagnosis in one bench process (-ListingRuns rounds after a warm-up, medians), then the cmdlet in -ListingRuns fresh
+# pwsh sessions with PowerShell's per-object floor (a trivial cmdlet writing the same objects to Measure-Object).
+function Measure-NightlyListing {
+    foreach ($size in $NightlySizes) {
+        $sandbox = Start-BenchSandbox $size
+        try {
+            $listing = Invoke-Bench @('listing', '--sandbox', $sandbox.Uri, '--runs', $ListingRuns, '--subjects', 'directory')
+            $rawBoth = $listing | Where-Object Subject -like 'raw*relationships then customers'
+            foreach ($ours in $listing | Where-Object Subject -like 'CustomerDirectory*') {
+                [pscustomobject]@{
+                    Benchmark = 'nightly-listing'; Subject = "$($ours.Subject), $size customers"; Baseline = $rawBoth.Subject
+                    Value = '{0:N0} items/s' -f $ours.ItemsPerSecond; BaselineValue = '{0:N0} items/s' -f $rawBoth.ItemsPerSecond
+                    Ratio = [math]::Round($ours.ItemsPerSecond / $rawBoth.ItemsPerSecond, 2)
+                    Note = "$($ours.Items) items in {0:N2} s vs $($rawBoth.Items) in {1:N2} s; $($ours.Note); target >= 0.9" -f $ours.Seconds, $rawBoth.Seconds
+                }
+            }
+
+            $cmdlet = @(foreach ($run in 1..$ListingRuns) { Measure-CmdletListing $sandbox -WithFloor })
+            $seconds = Get-Median ($cmdlet | ForEach-Object Seconds)
+            $floor = Get-Median ($cmdlet | ForEach-Object FloorSeconds)
+            $items = $cmdlet[0].Items
+            [pscustomobject]@{
+                Benchmark = 'nightly-listing'; Subject = "Get-PartnerCustomer | Measure-Object (fresh pwsh, second call), $size customers"; Baseline = $rawBoth.Subject
+                Value = '{0:N0} items/s' -f ($items / $seconds); BaselineValue = '{0:N0} items/s' -f $rawBoth.ItemsPerSecond
+                Ratio = [math]::Round(($items / $seconds) / $rawBoth.ItemsPerSecond, 2)
+                Note = "$items items in {0:N2} s (runs: {1}); PowerShell's floor, a trivial cmdlet writing the same $items objects to Measure-Object: {2:N2} s (runs: {3}); median of $ListingRuns fresh pwsh; target >= 0.9" -f $seconds, (($cmdlet | ForEach-Object { '{0:N2}' -f $_.Seconds }) -join ' '), $floor, (($cmdlet | ForEach-Object { '{0:N2}' -f $_.FloorSeconds }) -join ' ')
+            }
+        }
+        finally { Stop-BenchSandbox $sandbox }
+    }
+}
+
 # 4 processes writing into one store at once, against one process writing the same number alone.
 function Measure-StoreWriters {
     $folder = Join-Path $outFolder ("writers-" + [guid]::NewGuid().ToString('n'))
@@ -365,6 +397,7 @@ $rows = @(
     if ('Listing' -in $Name) { Measure-Listing }
     if ('Throttled' -in $Name) { Measure-Throttled }
     if ('Nightly' -in $Name) { Measure-Nightly }
+    if ('NightlyListing' -in $Name) { Measure-NightlyListing }
 )
 $rows | Format-Table Benchmark, Subject, Value, Baseline, BaselineValue, Ratio, Note -Wrap | Out-Host
 [pscustomobject]@{ Machine = $machine; Date = (Get-Date).ToString('u'); Results = $rows } |

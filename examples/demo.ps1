@@ -30,21 +30,12 @@ function Write-Note([string] $Text) { Write-Host $Text -ForegroundColor DarkGray
 # Tables as an 80-column terminal shows them, whatever this window is (the module's views are made for it).
 function Show { $input | Out-String -Width 80 | Write-Host }
 
-function Get-FreeLoopbackPort {
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    try { return $listener.LocalEndpoint.Port } finally { $listener.Stop() }
-}
-
+# The sandbox as a child process on a free loopback port: the same helper the tests use.
+Import-Module (Join-Path $PSScriptRoot '../tests/Pester/TestSandbox.psm1')
 function Start-DemoSandbox {
-    $uri = "http://127.0.0.1:$(Get-FreeLoopbackPort)"
-    $process = Start-Process dotnet -ArgumentList $SandboxDll, '--urls', $uri, '--quiet' -PassThru -NoNewWindow
-    foreach ($attempt in 1..100) {
-        try { $null = Invoke-RestMethod "$uri/_sandbox/state"; return [pscustomobject]@{ Uri = $uri; Process = $process } }
-        catch { Start-Sleep -Milliseconds 100 }   # waiting for a real process to listen; not a test
-    }
-    $process | Stop-Process -Force
-    throw "The sandbox did not start at $uri."
+    $started = Start-TestSandbox -Dll $SandboxDll
+    # Uri without the trailing '/', as the story below writes its URLs.
+    [pscustomobject]@{ Uri = $started.Uri.TrimEnd('/'); Process = $started.Process; Started = $started }
 }
 
 # Plays the customer: the sandbox's own controls, not part of the module.
@@ -150,7 +141,7 @@ finally {
     $env:PARTNERRELATIONSHIPS_CONFIG = $null
     $env:DEMO_PARTNER_SECRET = $null
     Disconnect-PartnerRelationship
-    $sandbox.Process | Stop-Process -Force -ErrorAction SilentlyContinue
+    Stop-TestSandbox $sandbox.Started
 }
 
 Write-Host "`nDemo complete. Its files are yours to open, in $folder :" -ForegroundColor Green

@@ -27,4 +27,7 @@ internal sealed record BenchResult(string Benchmark, string Subject, int Items, 
     public int? Rps { get; init; }
 
     public string? Note { get; init; }
+
+    /// <summary>Nightly check: when requests were accepted over the run (<see cref="RequestTimeline"/>).</summary>
+    public string? Timeline { get; init; }
 }

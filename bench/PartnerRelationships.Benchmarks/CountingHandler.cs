@@ -8,10 +8,12 @@ internal sealed class CountingHandler : DelegatingHandler
     private int _requests;
     private int _throttled;
     private int _failed;
+    private readonly RequestTimeline? _timeline;
 
-    public CountingHandler()
+    public CountingHandler(RequestTimeline? timeline = null)
         : base(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
     {
+        _timeline = timeline;
     }
 
     /// <summary>Every attempt sent, throttled ones included.</summary>
@@ -32,6 +34,7 @@ internal sealed class CountingHandler : DelegatingHandler
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            _timeline?.Record(throttled: response.StatusCode == HttpStatusCode.TooManyRequests);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 Interlocked.Increment(ref _throttled);

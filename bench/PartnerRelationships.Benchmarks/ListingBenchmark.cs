@@ -36,7 +36,15 @@ internal static class ListingBenchmark
             ("GraphGdapClient.ListRelationshipsAsync", () => GatewayRelationshipsAsync(uri)),
             // Diagnosis, not a baseline: the raw loop on the pages the gateway now asks for ($top=300, not the default 100).
             ("raw HttpClient + System.Text.Json, GDAP relationships at $top=300 (diagnosis: the gateway's pages)", () => RawRelationshipsAsync(uri, 300)),
+            // Diagnosis: the directory's own join and mapping, over the same lists read once and replayed from memory.
+            (ReplayedSubject, () => ReplayedDirectoryAsync(uri, pageSize)),
         };
+        // --subjects directory: only what the issue-17 listing rows need (the raw loop, the directory, its diagnosis).
+        if (options.Get("subjects", "all") == "directory")
+        {
+            subjects = subjects.Where(s => s.Name.Contains("relationships then customers") || s.Name.StartsWith("CustomerDirectory") || s.Name == ReplayedSubject).ToArray();
+        }
+
         var seconds = subjects.Select(_ => new List<double>()).ToArray();
         var items = new int[subjects.Length];
         for (var round = 0; round <= runs; round++)
@@ -145,6 +153,33 @@ internal static class ListingBenchmark
         var directory = new CustomerDirectory(connection.Gateway, connection.PartnerCenter);
         var count = 0;
         await foreach (var _ in directory.ListAsync(new PartnerCustomerQuery { PageSize = pageSize }))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private const string ReplayedSubject = "CustomerDirectory.ListAsync over the lists replayed from memory (diagnosis: join and mapping only)";
+
+    private static (IReadOnlyList<DelegatedAdminRelationshipInfo> Relationships, IReadOnlyList<PartnerCustomerInfo> Customers)? _replayed;
+
+    private static async Task<int> ReplayedDirectoryAsync(Uri sandbox, int pageSize)
+    {
+        if (_replayed is null)
+        {
+            using var connection = Connect(sandbox);
+            var relationships = new List<DelegatedAdminRelationshipInfo>();
+            await foreach (var r in connection.Gateway.ListRelationshipsAsync()) relationships.Add(r);
+            var customers = new List<PartnerCustomerInfo>();
+            await foreach (var c in connection.PartnerCenter.ListCustomersAsync(pageSize)) customers.Add(c);
+            _replayed = (relationships, customers);
+            return customers.Count; // The read is the warm-up round's; later rounds time the directory alone.
+        }
+
+        var (gateway, partnerCenter) = ReplayedLists.Of(_replayed.Value.Relationships, _replayed.Value.Customers);
+        var count = 0;
+        await foreach (var _ in new CustomerDirectory(gateway, partnerCenter).ListAsync(new PartnerCustomerQuery { PageSize = pageSize }))
         {
             count++;
         }

@@ -63,20 +63,38 @@ internal static class NightlyBenchmark
             results.Add(await AdoptAsync(sandbox, store));
         }
 
+        string? heap = null;
         if (phase != "adopt")
         {
+            var sampler = new HeapSampler();
             results.AddRange(await CheckAsync(sandbox, store, control, rps, reports));
+            await sampler.DisposeAsync();
+            heap = $"managed heap during the check: at most {sampler.MaxBetweenCollectionsMb:N0} MB between collections, " +
+                   $"{sampler.MaxAfterCollectionMb:N0} MB left by a collection, {sampler.MaxAfterFullCollectionMb:N0} MB left by a full (gen 2) collection, " +
+                   $"large-object heap at most {sampler.MaxLargeObjectHeapMb:N0} MB; {sampler.PeaksAt} (the check starts about 1 s in)";
         }
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+
+        // --wait-for-dump FILE: hold the process (and what it retains) until FILE exists, so a heap dump
+        // (dotnet-gcdump collect -p PID) can show what is still held after the run.
+        if (options.Get("wait-for-dump", "") is { Length: > 0 } resume)
+        {
+            Console.Error.WriteLine($"waiting for {resume} (process {Environment.ProcessId})");
+            while (!File.Exists(resume))
+            {
+                await Task.Delay(500);
+            }
+        }
         results.Add(new BenchResult("nightly-memory", phase == "all" ? "adoption and the nightly check in one process" : $"the {phase} step in its own process",
             results.Max(r => r.Items), results.Sum(r => r.Seconds), Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0)
         {
             AllocatedMb = allocated / 1024.0 / 1024.0,
             RetainedMb = GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0,
+            Note = heap,
         });
         return results;
     }
@@ -106,11 +124,13 @@ internal static class NightlyBenchmark
     private static async Task<IReadOnlyList<BenchResult>> CheckAsync(Uri sandbox, SqliteRelationshipStore store, HttpClient control, int rps, string reports)
     {
         var results = new List<BenchResult>();
-        var (connection, handlers) = Connect(sandbox);
+        var timeline = new RequestTimeline();
+        var (connection, handlers) = Connect(sandbox, timeline);
         using (connection)
         {
             await SetThrottleAsync(control, rps);
             var watch = Stopwatch.StartNew();
+            timeline.Restart();
             var checker = new ComplianceChecker(store, store, connection.Gateway, connection.PartnerCenter, new ComplianceSettings(), TimeProvider.System);
             string note;
             ComplianceResult? result = null;
@@ -139,7 +159,19 @@ internal static class NightlyBenchmark
                 FailedCalls = failedCalls + failed,
                 FloorSeconds = (requests - throttled - failedCalls) / (double)rps,
                 Note = note,
+                Timeline = timeline.Describe(),
             });
+
+            // --dump-after-check FILE: hold the process with the result still referenced until FILE exists (see --wait-for-dump).
+            if (result is not null && Environment.GetEnvironmentVariable("PR_BENCH_DUMP_AFTER_CHECK") is { Length: > 0 } resume)
+            {
+                GC.Collect();
+                Console.Error.WriteLine($"check done, live {GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0:N0} MB; waiting for {resume} (process {Environment.ProcessId})");
+                while (!File.Exists(resume))
+                {
+                    await Task.Delay(500);
+                }
+            }
 
             if (result is not null)
             {
@@ -172,7 +204,7 @@ internal static class NightlyBenchmark
         }
     }
 
-    private static (PartnerConnection Connection, List<CountingHandler> Handlers) Connect(Uri sandbox)
+    private static (PartnerConnection Connection, List<CountingHandler> Handlers) Connect(Uri sandbox, RequestTimeline? timeline = null)
     {
         var handlers = new List<CountingHandler>();
         var connection = new PartnerConnection(
@@ -183,7 +215,7 @@ internal static class NightlyBenchmark
             {
                 TransportFactory = () =>
                 {
-                    var handler = new CountingHandler();
+                    var handler = new CountingHandler(timeline);
                     lock (handlers) handlers.Add(handler);
                     return handler;
                 },

@@ -48,25 +48,17 @@ internal sealed class SandboxHarness : IAsyncDisposable
     {
         var time = new FakeTimeProvider(Start);
         var delays = new List<TimeSpan>();
-        var options = new SandboxOptions
+        Task RecordDelay(TimeSpan d, CancellationToken _)
         {
-            TimeProvider = time,
-            Delay = (d, _) =>
+            lock (delays)
             {
-                lock (delays)
-                {
-                    delays.Add(d);
-                }
+                delays.Add(d);
+            }
 
-                return Task.CompletedTask;
-            },
-        };
-        if (configure is not null)
-        {
-            options = configure(options);
+            return Task.CompletedTask;
         }
 
-        return new SandboxHarness(await SandboxServer.StartAsync(options), time, delays);
+        return new SandboxHarness(await TestSandbox.StartAsync(time, RecordDelay, configure), time, delays);
     }
 
     public GraphServiceClient GraphClient(string token) =>

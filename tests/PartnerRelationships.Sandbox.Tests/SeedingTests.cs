@@ -101,7 +101,8 @@ public sealed class SeedingTests
     public async Task A_seed_file_loads_apps_customers_and_relationships()
     {
         var tenant = Guid.NewGuid().ToString();
-        var path = Path.Combine(Path.GetTempPath(), $"sandbox-seed-{Guid.NewGuid():N}.json");
+        using var folder = new TempFolder();
+        var path = folder.File("seed.json");
         await File.WriteAllTextAsync(path, $$"""
             {
               // comments are allowed
@@ -118,29 +119,22 @@ public sealed class SeedingTests
               ]
             }
             """);
-        try
+        await using var sandbox = await SandboxHarness.StartAsync(o => new SandboxOptions
         {
-            await using var sandbox = await SandboxHarness.StartAsync(o => new SandboxOptions
-            {
-                TimeProvider = o.TimeProvider, Delay = o.Delay, SeedFile = path,
-            });
+            TimeProvider = o.TimeProvider, Delay = o.Delay, SeedFile = path,
+        });
 
-            Assert.Equal(11, sandbox.State.Customers.Count);
-            Assert.True(sandbox.State.FindCustomer(tenant)!.HasActiveSubscriptions);
-            var active = sandbox.State.FindRelationshipByDisplayName("Seeded active")!;
-            Assert.Equal(RelationshipStatus.Active, active.Status);
-            Assert.Equal(SandboxHarness.Start + TimeSpan.FromDays(365), active.EndDateTime);
-            Assert.Equal(RelationshipStatus.ApprovalPending, sandbox.State.FindRelationshipByDisplayName("Seeded pending")!.Status);
-            using var token = await sandbox.Anonymous.PostAsync("t/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials", ["client_id"] = "app-1", ["client_secret"] = "pw", ["scope"] = "x/.default",
-            }));
-            Assert.Equal(System.Net.HttpStatusCode.OK, token.StatusCode);
-        }
-        finally
+        Assert.Equal(11, sandbox.State.Customers.Count);
+        Assert.True(sandbox.State.FindCustomer(tenant)!.HasActiveSubscriptions);
+        var active = sandbox.State.FindRelationshipByDisplayName("Seeded active")!;
+        Assert.Equal(RelationshipStatus.Active, active.Status);
+        Assert.Equal(SandboxHarness.Start + TimeSpan.FromDays(365), active.EndDateTime);
+        Assert.Equal(RelationshipStatus.ApprovalPending, sandbox.State.FindRelationshipByDisplayName("Seeded pending")!.Status);
+        using var token = await sandbox.Anonymous.PostAsync("t/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            File.Delete(path);
-        }
+            ["grant_type"] = "client_credentials", ["client_id"] = "app-1", ["client_secret"] = "pw", ["scope"] = "x/.default",
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.OK, token.StatusCode);
     }
 
     [Fact]

@@ -3,7 +3,7 @@
 # same runbook with app-only credentials (the refusal explained), and the nightly runbook with a managed identity.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
     . (Join-Path $PSScriptRoot 'CustomerFixtures.ps1')
     $script:Sandbox = Start-TestSandbox -Https
     $script:Folder = New-TestFolder
@@ -38,14 +38,6 @@ BeforeAll {
 
     function Get-VaultSecret([string] $Vault, [string] $Name) {
         (Get-Content $env:PR_FAKE_VAULT_FILE -Raw | ConvertFrom-Json -AsHashtable)["$Vault/$Name"]
-    }
-
-    # The sandbox's indirect reseller (SandboxOptions.IndirectResellers), attached to a customer as Partner Center shows it.
-    $script:Reseller = '7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b'
-    function New-CustomerWithReseller([string] $Name) {
-        $c = New-TestCustomer -Name $Name -Relationship None
-        $null = Invoke-SandboxControl -Method Post -Path 'customers/accept-reseller' -Body @{ tenantId = $c.TenantId; indirectResellerId = $script:Reseller; indirectResellerName = 'Tailspin IT' }
-        $c
     }
 }
 

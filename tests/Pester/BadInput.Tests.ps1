@@ -3,7 +3,7 @@
 # command talks to the service, the sandbox) exactly as it was.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
     $script:Sandbox = Start-TestSandbox -Customers 3
     $secret = ConvertTo-SecureString $Sandbox.ClientSecret -AsPlainText -Force
     $null = Connect-PartnerRelationship -SandboxUri $Sandbox.Uri -TenantId $Sandbox.TenantId -ClientId $Sandbox.ClientId -ClientSecret $secret

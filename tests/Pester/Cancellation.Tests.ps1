@@ -1,7 +1,7 @@
 # Ctrl+C (a pipeline stop) must cancel a remote call in flight, not wait for it or its retries.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
     $script:Sandbox = Start-TestSandbox
 }
 

@@ -59,3 +59,28 @@ $Extra
 "@ | Set-Content -Path $path -Encoding utf8NoBOM
     return $path
 }
+
+# A runbook's configuration against the sandbox: app-only sign-in with the secret in $env:<SecretVariable>, endpoints
+# at the sandbox (TestSandbox.psm1's current one unless -Sandbox), the store in the folder (New-TestConfig); -Extra is
+# appended as YAML.
+function New-SandboxConfig {
+    param(
+        [Parameter(Mandatory)] [string] $Folder,
+        [string] $Extra = '',
+        [string] $ClientId = $SandboxClientId,
+        [string] $SecretVariable = 'PR_TEST_SECRET',
+        $Sandbox = (Get-TestSandbox)
+    )
+    $uri = $Sandbox.Uri
+    New-TestConfig -Folder $Folder -Extra @"
+auth:
+  mode: ClientSecret
+  clientId: $ClientId
+  clientSecretVariable: $SecretVariable
+endpoints:
+  graph: ${uri}v1.0
+  partnerCenter: $uri
+  login: $uri
+$Extra
+"@
+}

@@ -2,7 +2,7 @@
 # fixed with Compare-AdminPermission | Invoke-AdminPermissionPlan, -WhatIf, and configuration mistakes.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
     . (Join-Path $PSScriptRoot 'CustomerFixtures.ps1')
     $script:Sandbox = Start-TestSandbox
     $script:Agents = '11111111-2222-3333-4444-555555555555'
@@ -51,10 +51,6 @@ $Templates
         $null = Start-Transcript -Path $file
         try { $null = & $Command } finally { $null = Stop-Transcript }
         Get-Content $file -Raw
-    }
-
-    function Get-Assignments([string] $RelationshipId) {
-        @((Invoke-SandboxGraph -Path "delegatedAdminRelationships/$RelationshipId/accessAssignments").value | Where-Object status -ne 'deleted')
     }
 }
 

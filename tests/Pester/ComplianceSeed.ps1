@@ -1,4 +1,4 @@
-# Dot-sourced (after Common.ps1 and Sandbox.ps1) by the compliance tests: a sandbox and a store with exactly one case
+# Dot-sourced (after Common.ps1 and TestSandbox.psm1) by the compliance tests: a sandbox and a store with exactly one case
 # per compliance rule (PR001-PR009) plus a clean customer, like the xunit ComplianceSandbox.
 #
 # The service side is real: a seed file, access assignments created through Graph, customer actions through the
@@ -38,16 +38,6 @@ function New-ComplianceSeedFile([string] $Folder) {
     $path = Join-Path $Folder 'compliance-seed.json'
     $seed | ConvertTo-Json -Depth 10 | Set-Content -Path $path -Encoding utf8NoBOM
     return $path
-}
-
-function Invoke-SandboxGraph {
-    param([string] $Method = 'Get', [string] $Path, $Body, $Sandbox = $script:CurrentSandbox)
-    $request = @{
-        Uri = "$($Sandbox.Uri)v1.0/tenantRelationships/$Path"; Method = $Method; ErrorAction = 'Stop'
-        Headers = @{ Authorization = "Bearer $($Sandbox.StaticToken)" }
-    }
-    if ($PSBoundParameters.ContainsKey('Body')) { $request.Body = $Body | ConvertTo-Json -Depth 10; $request.ContentType = 'application/json' }
-    Invoke-RestMethod @request
 }
 
 # The module's store class and types, from the Core assembly the module loaded (a private load context).

@@ -1,4 +1,4 @@
-# Dot-sourced (after Common.ps1 and Sandbox.ps1) by the customer cmdlet tests: customers in the sandbox, made the way
+# Dot-sourced (after Common.ps1 and TestSandbox.psm1) by the customer cmdlet tests: customers in the sandbox, made the way
 # the services make them (the partner creates and locks a relationship, the customer approves it), and a session.
 
 $script:HelpdeskAdministrator = '729827e3-9c14-49f7-bb1b-9608f156bbb8'
@@ -20,17 +20,6 @@ function Reset-CustomerTestSession {
     Disconnect-PartnerRelationship
     $env:PARTNERRELATIONSHIPS_CONFIG = $script:SavedConfigVariable
     if ($Folder) { Remove-Item $Folder -Recurse -Force -ErrorAction SilentlyContinue }
-}
-
-# Calls the sandbox's Graph API as the partner (for what no cmdlet of this area does: creating relationships).
-function Invoke-SandboxGraph {
-    param([string] $Method = 'Get', [string] $Path, $Body, $Sandbox = $script:CurrentSandbox)
-    $request = @{
-        Uri = "$($Sandbox.Uri)v1.0/tenantRelationships/$($Path.TrimStart('/'))"; Method = $Method; ErrorAction = 'Stop'
-        Headers = @{ Authorization = "Bearer $($Sandbox.StaticToken)" }
-    }
-    if ($PSBoundParameters.ContainsKey('Body')) { $request.Body = $Body | ConvertTo-Json -Depth 10; $request.ContentType = 'application/json' }
-    Invoke-RestMethod @request
 }
 
 <#
@@ -93,9 +82,19 @@ function Get-SandboxAssignment {
     @((Invoke-SandboxGraph -Path "delegatedAdminRelationships/$RelationshipId/accessAssignments").value)
 }
 
-function Get-SandboxRelationship {
-    param([Parameter(Mandatory)] [string] $RelationshipId)
-    Invoke-SandboxGraph -Path "delegatedAdminRelationships/$RelationshipId"
+# The sandbox's indirect reseller (SandboxOptions.IndirectResellers), attached to a customer as Partner Center shows it.
+$script:Reseller = '7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b'
+
+# A reseller customer without a relationship, whose indirect reseller is $Reseller (Tailspin IT).
+function New-CustomerWithReseller([string] $Name) {
+    $c = New-TestCustomer -Name $Name -Relationship None
+    $null = Invoke-SandboxControl -Method Post -Path 'customers/accept-reseller' -Body @{ tenantId = $c.TenantId; indirectResellerId = $script:Reseller; indirectResellerName = 'Tailspin IT' }
+    $c
+}
+
+# A relationship's access assignments as the service lists them, without the deleted ones.
+function Get-Assignments([string] $RelationshipId) {
+    @((Invoke-SandboxGraph -Path "delegatedAdminRelationships/$RelationshipId/accessAssignments").value | Where-Object status -ne 'deleted')
 }
 
 # Core's store, opened by reflection from the module's private load context: for putting an invite in the state a

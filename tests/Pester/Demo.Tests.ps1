@@ -2,7 +2,7 @@
 # story on screen, shows compliance findings, and leaves its files where it says.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
     $script:Folder = New-TestFolder
     $script:Output = Join-Path $Folder 'demo'
     $demo = Join-Path $PSScriptRoot '../../examples/demo.ps1'

@@ -1,6 +1,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
     . (Join-Path $PSScriptRoot 'ComplianceSeed.ps1')
     $script:SavedSecret = $env:PR_TEST_SECRET
     $env:PR_TEST_SECRET = $SandboxClientSecret

@@ -2,7 +2,7 @@
 # (The drift/-WhatIf/GroupMissing scenario with templates applied on acceptance is in Compare-AdminPermission.Tests.ps1.)
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
     . (Join-Path $PSScriptRoot 'CustomerFixtures.ps1')
     $script:Sandbox = Start-TestSandbox
     $script:Agents = '11111111-2222-3333-4444-555555555555'
@@ -18,10 +18,6 @@ templates:
         roles: [ 'Directory Readers' ]
 "@
     $null = Connect-PartnerRelationship -SandboxUri $Sandbox.Uri -AccessToken (ConvertTo-SecureString $Sandbox.StaticToken -AsPlainText -Force)
-
-    function Get-Assignments([string] $RelationshipId) {
-        @((Invoke-SandboxGraph -Path "delegatedAdminRelationships/$RelationshipId/accessAssignments").value | Where-Object status -ne 'deleted')
-    }
 }
 
 AfterAll {

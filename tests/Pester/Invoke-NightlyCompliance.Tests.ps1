@@ -1,7 +1,7 @@
 # The runbook in examples/, run the way a scheduler runs it (pwsh -File), against a sandbox with one case per rule.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
     . (Join-Path $PSScriptRoot 'ComplianceSeed.ps1')
     $script:Folder = New-TestFolder
     $script:SavedSecret = $env:PR_TEST_SECRET

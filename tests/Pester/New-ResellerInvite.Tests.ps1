@@ -228,7 +228,7 @@ Import-Module $Module
 
 Describe 'New-ResellerInvite -Kind GranularAdmin' {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+        Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
         $script:Sandbox = Start-TestSandbox
         $script:HelpdeskAdministrator = '729827e3-9c14-49f7-bb1b-9608f156bbb8'
         $script:DirectoryReaders = '88d8e3e3-8f55-4a1e-953a-9b9898b8876b'
@@ -236,10 +236,6 @@ Describe 'New-ResellerInvite -Kind GranularAdmin' {
         # A runbook's configuration with granular invite defaults.
         function New-RunbookConfig([string] $Folder, [string] $Invites = "invites:`n  roles: [ 'Directory Readers' ]`n  duration: P365D") {
             New-SandboxConfig -Folder $Folder -Extra $Invites -Sandbox $Sandbox
-        }
-
-        function Get-SandboxRelationship([string] $Id) {
-            Invoke-RestMethod -Uri "$($Sandbox.Uri)v1.0/tenantRelationships/delegatedAdminRelationships/$Id" -Headers @{ Authorization = "Bearer $($Sandbox.StaticToken)" }
         }
 
         function Get-SandboxRelationshipCount { (Invoke-SandboxControl -Path 'state').relationships }

@@ -3,7 +3,7 @@
 # 5099) and the module path (the module under test). It runs in a fresh pwsh whose user folders are temporary.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
     $script:Sandbox = Start-TestSandbox
     $script:Folder = New-TestFolder
     $script:Readme = Get-Content (Join-Path $PSScriptRoot '../../README.md') -Raw

@@ -1,15 +1,11 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
     $script:Sandbox = Start-TestSandbox
     $script:CommandId = 'PartnerRelationships.PowerShell.Cmdlets.RemoveResellerInviteCommand'
 
     function New-RunbookConfig([string] $Folder) {
         New-SandboxConfig -Folder $Folder -Extra "invites:`n  roles: [ 'Directory Readers' ]" -Sandbox $Sandbox
-    }
-
-    function Get-SandboxRelationship([string] $Id) {
-        Invoke-RestMethod -Uri "$($Sandbox.Uri)v1.0/tenantRelationships/delegatedAdminRelationships/$Id" -Headers @{ Authorization = "Bearer $($Sandbox.StaticToken)" }
     }
 }
 

@@ -2,7 +2,7 @@
 # client secret and every access token out of the streams, the store file, the drafts and the reports.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
     $script:Sandbox = Start-TestSandbox -Customers 4
     $script:Folder = New-TestFolder
     $script:Config = New-TestConfig -Folder $Folder -Extra "invites:`n  roles: [ 'Directory Readers' ]`n  duration: P90D"

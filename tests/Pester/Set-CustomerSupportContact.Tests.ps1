@@ -1,21 +1,14 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
     . (Join-Path $PSScriptRoot 'CustomerFixtures.ps1')
     $script:Sandbox = Start-TestSandbox
     $script:Folder = Initialize-CustomerTestSession -Sandbox $Sandbox
     $script:ContactType = 'PartnerRelationships.Core.Workflow.SubscriptionSupportContact'
     $script:ErrorSuffix = 'PartnerRelationships.PowerShell.Cmdlets.SetCustomerSupportContactCommand'
 
-    # The sandbox partner's own indirect reseller (SandboxOptions.IndirectResellers).
-    $script:Reseller = '7a2b3c4d-5e6f-4071-8a9b-0c1d2e3f4a5b'
+    # The sandbox partner's own indirect reseller ($Reseller, CustomerFixtures.ps1) has this partner id.
     $script:ResellerMpn = '7654321'
-
-    function New-CustomerWithReseller([string] $Name) {
-        $c = New-TestCustomer -Name $Name -Relationship None
-        $null = Invoke-SandboxControl -Method Post -Path 'customers/accept-reseller' -Body @{ tenantId = $c.TenantId; indirectResellerId = $script:Reseller; indirectResellerName = 'Tailspin IT' }
-        $c
-    }
 }
 
 AfterAll {

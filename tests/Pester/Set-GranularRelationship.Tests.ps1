@@ -1,7 +1,7 @@
 # Bulk changes over 200 customers (seeded quickly from a seed file): auto-extend on and off, Global Administrator removal.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
     . (Join-Path $PSScriptRoot 'CustomerFixtures.ps1')
     $script:GlobalAdministrator = '62e90394-69f5-4237-9190-012177145e10'
     $script:CommandId = 'PartnerRelationships.PowerShell.Cmdlets.SetGranularRelationshipCommand'

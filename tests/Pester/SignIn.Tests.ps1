@@ -2,7 +2,7 @@
 # serves a certificate it made, which this process trusts for loopback only ($env:PARTNERRELATIONSHIPS_SANDBOX_CERTIFICATE).
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
     $script:Sandbox = Start-TestSandbox -Https
     $script:ConnectErrorId = 'PartnerRelationships.PowerShell.Cmdlets.ConnectPartnerRelationshipCommand'
     $script:ConsentErrorId = 'PartnerRelationships.PowerShell.Cmdlets.NewPartnerRelationshipRefreshTokenCommand'

@@ -1,7 +1,7 @@
 # Wait-ResellerInvite against the sandbox: accepted (template applied on the way), still pending past the timeout, ended.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
     $script:Sandbox = Start-TestSandbox
     $script:CommandId = 'PartnerRelationships.PowerShell.Cmdlets.WaitResellerInviteCommand'
     $script:Agents = '11111111-2222-3333-4444-555555555555'

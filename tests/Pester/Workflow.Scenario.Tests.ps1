@@ -2,7 +2,7 @@
 # admin permissions are set, a customer removes the partner's admin rights, sync records that too, the relationship ends.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'Sandbox.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
     $script:Sandbox = Start-TestSandbox
     $script:Folder = New-TestFolder
     $script:Config = New-SandboxConfig -Folder $script:Folder -SecretVariable PR_SCENARIO_SECRET -Sandbox $script:Sandbox

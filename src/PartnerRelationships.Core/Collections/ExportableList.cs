@@ -28,6 +28,9 @@ public sealed class ExportableList<T> : IReadOnlyList<T>
         _ => new ExportableList<T>(items.ToArray()),
     };
 
+    /// <summary>Wraps an array the caller has just built and never changes again (no copy, unlike <see cref="Of"/>).</summary>
+    internal static ExportableList<T> Owning(T[] items) => items.Length == 0 ? Empty : new ExportableList<T>(items);
+
     public int Count => _items.Count;
 
     public T this[int index] => _items[index];

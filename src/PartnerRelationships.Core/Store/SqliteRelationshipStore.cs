@@ -675,7 +675,10 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
 
         if (after is not null)
         {
-            sql.Append(" AND (created_at > @after_created OR (created_at = @after_created AND id > @after_id))");
+            // A row value, as on PostgreSQL: SQLite seeks the (created_at, id) index straight to it. The equivalent OR
+            // scanned every row with the same created_at again on each page, and adoption gives thousands of records
+            // one creation time (183,068 records read in 23 s instead of about 1).
+            sql.Append(" AND (created_at, id) > (@after_created, @after_id)");
             parameters.Add(("@after_created", SqliteTime.ToText(after.CreatedAt)));
             parameters.Add(("@after_id", IdText(after.Id)));
         }

@@ -33,7 +33,9 @@ public sealed class CustomerDirectory
         filter ??= new PartnerCustomerQuery();
         var names = filter.Names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => new TextWildcard(n.Trim())).ToList();
         var domain = string.IsNullOrWhiteSpace(filter.Domain) ? null : new TextWildcard(filter.Domain!.Trim());
-        bool Wanted(PartnerCustomer c) => (names.Count == 0 || names.Any(n => n.IsMatch(c.Name))) && (domain is null || domain.IsMatch(c.Domain));
+        bool Wanted(PartnerCustomer c) => WantedName(c.Name, c.Domain);
+        // The filters read only the name and domain: checked before a customer is built, not after.
+        bool WantedName(string name, string? customerDomain) => (names.Count == 0 || names.Any(n => n.IsMatch(name))) && (domain is null || domain.IsMatch(customerDomain));
 
         if (!string.IsNullOrWhiteSpace(filter.TenantId))
         {
@@ -47,18 +49,27 @@ public sealed class CustomerDirectory
         }
 
         // The two reads are independent: the customer pages start while the relationships load (wall time ≈ the
-        // longer of the two, not their sum). Customers can only be joined once every relationship is in, so up to
-        // MaxReadAhead of them wait in memory meanwhile; beyond that the customer read pauses (memory stays bounded).
+        // longer of the two, not their sum), and each relationship is mapped as it arrives. Customers can only be
+        // joined once every relationship is in, so some wait in memory meanwhile: never more than the relationships
+        // already held (or MaxReadAhead), so the read-ahead at most doubles what the directory must hold anyway.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var relationshipsTask = ReadRelationshipsByTenantAsync(stop.Token);
+        var relationships = new RelationshipsByTenant();
+        var relationshipsTask = ReadRelationshipsByTenantAsync(relationships, stop.Token);
         var customers = ReadCustomersAsync(SearchesFor(names, domain), filter.PageSize, stop.Token).GetAsyncEnumerator(stop.Token);
         Task<bool>? pending = null;
         try
         {
             var readAhead = new Queue<PartnerCustomerInfo>();
-            pending = customers.MoveNextAsync().AsTask();
-            while (readAhead.Count < MaxReadAhead && !relationshipsTask.IsCompleted)
+            pending = NextAsync(customers);
+            while (!relationshipsTask.IsCompleted)
             {
+                if (readAhead.Count >= Math.Max(MaxReadAhead, relationships.Count))
+                {
+                    // At the bound: wait for more relationships (a step of them, not one wake per relationship) or the end.
+                    await Task.WhenAny(relationships.WhenCountReaches(readAhead.Count + ReadAheadStep), relationshipsTask).ConfigureAwait(false);
+                    continue;
+                }
+
                 if (!pending.IsCompleted)
                 {
                     await Task.WhenAny(pending, relationshipsTask).ConfigureAwait(false);
@@ -74,42 +85,53 @@ public sealed class CustomerDirectory
                 }
 
                 readAhead.Enqueue(customers.Current);
-                pending = customers.MoveNextAsync().AsTask();
+                pending = NextAsync(customers);
             }
 
-            var byTenant = await relationshipsTask.ConfigureAwait(false);
-            while (readAhead.Count > 0)
-            {
-                var customer = Join(readAhead.Dequeue(), byTenant, filter);
-                if (Wanted(customer))
-                {
-                    yield return customer;
-                }
-            }
+            await relationshipsTask.ConfigureAwait(false);
+            var byTenant = relationships.ByTenant;
 
-            if (pending is not null)
+            // Then the rest streams, one page ahead of the caller: customers the read has already delivered are taken
+            // without waiting until a page's worth wait, so the next page is on its way while this one is joined and
+            // consumed (the caller's per-item work overlaps the network), and a caller that stops early leaves at most
+            // a page read for nothing. A failed page surfaces after every customer before it.
+            var pageAhead = Math.Max(1, filter.PageSize);
+            while (true)
             {
-                var hasCustomer = await pending.ConfigureAwait(false);
-                pending = null;
-                while (hasCustomer)
+                while (pending is not null && pending.Status == TaskStatus.RanToCompletion && readAhead.Count < pageAhead)
                 {
-                    var customer = Join(customers.Current, byTenant, filter);
-                    if (Wanted(customer))
+                    if (!pending.Result)
                     {
-                        yield return customer;
+                        pending = null; // No more customers.
+                        break;
                     }
 
-                    hasCustomer = await customers.MoveNextAsync().ConfigureAwait(false);
+                    readAhead.Enqueue(customers.Current);
+                    pending = NextAsync(customers);
                 }
+
+                if (readAhead.Count > 0)
+                {
+                    var info = readAhead.Dequeue();
+                    var ofTenant = Take(byTenant, info.TenantId); // Even when filtered out: it is not Graph-only.
+                    if (WantedName(info.CompanyName, info.Domain))
+                    {
+                        yield return Build(info, info.TenantId, info.CompanyName, ofTenant, filter);
+                    }
+
+                    continue;
+                }
+
+                if (pending is null) break;
+                await pending.ConfigureAwait(false); // Waits for the next page (or throws its error).
             }
 
             foreach (var pair in byTenant)
             {
-                var customerName = pair.Value.Select(r => r.CustomerName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? pair.Key;
-                var customer = Build(null, pair.Key, customerName, pair.Value, filter);
-                if (Wanted(customer))
+                var customerName = pair.Value.CustomerName ?? pair.Key;
+                if (WantedName(customerName, null))
                 {
-                    yield return customer;
+                    yield return Build(null, pair.Key, customerName, pair.Value, filter);
                 }
             }
         }
@@ -121,6 +143,21 @@ public sealed class CustomerDirectory
             await customers.DisposeAsync().ConfigureAwait(false);
             await Quietly(relationshipsTask).ConfigureAwait(false);
         }
+    }
+
+    private static readonly Task<bool> HasMore = Task.FromResult(true);
+    private static readonly Task<bool> NoMore = Task.FromResult(false);
+
+    /// <summary>The enumerator's next step as a task; no allocation when it completes at once (an item of a page already read).</summary>
+    private static Task<bool> NextAsync(IAsyncEnumerator<PartnerCustomerInfo> customers)
+    {
+        var next = customers.MoveNextAsync();
+        if (next.IsCompletedSuccessfully)
+        {
+            return next.Result ? HasMore : NoMore;
+        }
+
+        return next.AsTask();
     }
 
     /// <summary>
@@ -144,19 +181,13 @@ public sealed class CustomerDirectory
     /// <summary>Beyond this many names one read of the whole list costs less than a search for each.</summary>
     internal const int MaxNameSearches = 10;
 
-    /// <summary>The whole customer list, or the searches' results with each customer once (two prefixes can overlap).</summary>
-    private async IAsyncEnumerable<PartnerCustomerInfo> ReadCustomersAsync(IReadOnlyList<CustomerSearch>? searches, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The whole customer list (straight from the client: no iterator layer per customer), or the searches' results.</summary>
+    private IAsyncEnumerable<PartnerCustomerInfo> ReadCustomersAsync(IReadOnlyList<CustomerSearch>? searches, int pageSize, CancellationToken cancellationToken) =>
+        searches is null ? _partnerCenter.ListCustomersAsync(pageSize, cancellationToken) : SearchCustomersAsync(searches, pageSize, cancellationToken);
+
+    /// <summary>The searches' results with each customer once (two prefixes can overlap).</summary>
+    private async IAsyncEnumerable<PartnerCustomerInfo> SearchCustomersAsync(IReadOnlyList<CustomerSearch> searches, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (searches is null)
-        {
-            await foreach (var customer in _partnerCenter.ListCustomersAsync(pageSize, cancellationToken).ConfigureAwait(false))
-            {
-                yield return customer;
-            }
-
-            yield break;
-        }
-
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var search in searches)
         {
@@ -170,29 +201,27 @@ public sealed class CustomerDirectory
         }
     }
 
-    /// <summary>About 1 MB of customers; the read-ahead bound while the relationship list loads.</summary>
+    /// <summary>About 1 MB of customers: the read-ahead while the relationship list loads, when fewer relationships are held.</summary>
     internal const int MaxReadAhead = 5_000;
 
-    /// <summary>Granular relationships grouped by customer tenant (those not yet approved by anyone have none: skipped).</summary>
-    private async Task<Dictionary<string, List<DelegatedAdminRelationshipInfo>>> ReadRelationshipsByTenantAsync(CancellationToken cancellationToken)
+    /// <summary>How many more relationships a read-ahead paused at its bound waits for before it reads on.</summary>
+    private const int ReadAheadStep = 1_000;
+
+    /// <summary>Granular relationships grouped by customer tenant, mapped as they arrive (those not yet approved by anyone have no customer: skipped).</summary>
+    private async Task ReadRelationshipsByTenantAsync(RelationshipsByTenant relationships, CancellationToken cancellationToken)
     {
-        var byTenant = new Dictionary<string, List<DelegatedAdminRelationshipInfo>>(StringComparer.OrdinalIgnoreCase);
         await foreach (var r in _gateway.ListRelationshipsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (string.IsNullOrWhiteSpace(r.CustomerTenantId)) continue;
-            if (!byTenant.TryGetValue(r.CustomerTenantId!, out var list)) byTenant[r.CustomerTenantId!] = list = new();
-            list.Add(r);
+            relationships.Add(r);
         }
-
-        return byTenant;
     }
 
-    /// <summary>The customer with its relationships, which leave the map (what is left at the end is Graph-only).</summary>
-    private static PartnerCustomer Join(PartnerCustomerInfo c, Dictionary<string, List<DelegatedAdminRelationshipInfo>> byTenant, PartnerCustomerQuery filter)
+    /// <summary>The customer's relationships, which leave the map (what is left at the end is Graph-only).</summary>
+    private static TenantRelationships? Take(Dictionary<string, TenantRelationships> byTenant, string tenantId)
     {
-        byTenant.TryGetValue(c.TenantId, out var relationships);
-        byTenant.Remove(c.TenantId);
-        return Build(c, c.TenantId, c.CompanyName, relationships, filter);
+        if (!byTenant.TryGetValue(tenantId, out var relationships)) return null;
+        byTenant.Remove(tenantId);
+        return relationships;
     }
 
     /// <summary>Waits for a read being abandoned; its outcome no longer matters.</summary>
@@ -236,13 +265,15 @@ public sealed class CustomerDirectory
             return null;
         }
 
-        var customerName = info?.CompanyName ?? relationships.Select(r => r.CustomerName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? tenantId;
-        return Build(info, tenantId, customerName, relationships, filter);
+        var tenant = new TenantRelationships();
+        foreach (var r in relationships) tenant.Add(r);
+        var customerName = info?.CompanyName ?? tenant.CustomerName ?? tenantId;
+        return Build(info, tenantId, customerName, relationships.Count == 0 ? null : tenant, filter);
     }
 
-    private static PartnerCustomer Build(PartnerCustomerInfo? info, string tenantId, string name, List<DelegatedAdminRelationshipInfo>? relationships, PartnerCustomerQuery filter)
+    private static PartnerCustomer Build(PartnerCustomerInfo? info, string tenantId, string name, TenantRelationships? relationships, PartnerCustomerQuery filter)
     {
-        var all = (relationships ?? new()).Select(GranularRelationshipSummary.From).ToList();
+        var all = relationships?.All ?? ExportableList<GranularRelationshipSummary>.Empty;
         var isReseller = info is not null && string.Equals(info.RelationshipToPartner, "reseller", StringComparison.OrdinalIgnoreCase);
         var allow = info is null ? false : info.AllowDelegatedAccess;
         return new PartnerCustomer
@@ -253,10 +284,95 @@ public sealed class CustomerDirectory
             IsReseller = isReseller,
             RelationshipToPartner = info?.RelationshipToPartner,
             AllowDelegatedAccess = allow,
-            GranularRelationships = filter.IncludeEndedRelationships
-                ? all
-                : all.Where(r => r.Status is not (RelationshipStatus.Expired or RelationshipStatus.Terminated)).ToList(),
+            GranularRelationships = filter.IncludeEndedRelationships || relationships is null ? all : relationships.NotEnded,
             AdminPermission = PartnerCustomer.StateOf(isReseller, allow, info is not null, all),
         };
+    }
+
+    /// <summary>
+    /// The relationships read so far, by customer tenant. Count is read by the listing while the read adds to it
+    /// (how far customers may be read ahead); the map itself only once the read has ended.
+    /// </summary>
+    private sealed class RelationshipsByTenant
+    {
+        private readonly object _gate = new();
+        private int _count;
+        private int _awaited = int.MaxValue;
+        private TaskCompletionSource<bool>? _reached;
+
+        public Dictionary<string, TenantRelationships> ByTenant { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public int Count => Volatile.Read(ref _count);
+
+        /// <summary>Completes once Count reaches <paramref name="count"/> (one waiter at a time: the listing).</summary>
+        public Task WhenCountReaches(int count)
+        {
+            lock (_gate)
+            {
+                if (_count >= count) return Task.CompletedTask;
+                _reached = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _awaited = count;
+                return _reached.Task;
+            }
+        }
+
+        public void Add(DelegatedAdminRelationshipInfo r)
+        {
+            if (string.IsNullOrWhiteSpace(r.CustomerTenantId)) return;
+            if (!ByTenant.TryGetValue(r.CustomerTenantId!, out var tenant)) ByTenant[r.CustomerTenantId!] = tenant = new TenantRelationships();
+            tenant.Add(r);
+            lock (_gate)
+            {
+                _count++;
+                if (_count >= _awaited)
+                {
+                    _awaited = int.MaxValue;
+                    _reached?.TrySetResult(true);
+                    _reached = null;
+                }
+            }
+        }
+    }
+
+    /// <summary>One customer's granular relationships, mapped once, in the order the service listed them.</summary>
+    private sealed class TenantRelationships
+    {
+        private readonly List<GranularRelationshipSummary> _all = new(1);
+        private ExportableList<GranularRelationshipSummary>? _allList;
+        private ExportableList<GranularRelationshipSummary>? _notEnded;
+        private int _ended;
+
+        /// <summary>The first non-blank customer name the relationships carry (a Graph-only customer's name).</summary>
+        public string? CustomerName { get; private set; }
+
+        public void Add(DelegatedAdminRelationshipInfo r)
+        {
+            var summary = GranularRelationshipSummary.From(r);
+            _all.Add(summary);
+            if (IsEnded(summary)) _ended++;
+            if (CustomerName is null && !string.IsNullOrWhiteSpace(r.CustomerName)) CustomerName = r.CustomerName;
+        }
+
+        public ExportableList<GranularRelationshipSummary> All => _allList ??= ExportableList<GranularRelationshipSummary>.Owning(_all.ToArray());
+
+        /// <summary>Without expired and terminated ones (what Get-PartnerCustomer shows unless -IncludeEndedRelationships).</summary>
+        public ExportableList<GranularRelationshipSummary> NotEnded
+        {
+            get
+            {
+                if (_notEnded is not null) return _notEnded;
+                if (_ended == 0) return _notEnded = All;
+                var shown = new GranularRelationshipSummary[_all.Count - _ended];
+                var next = 0;
+                foreach (var summary in _all)
+                {
+                    if (!IsEnded(summary)) shown[next++] = summary;
+                }
+
+                return _notEnded = ExportableList<GranularRelationshipSummary>.Owning(shown);
+            }
+        }
+
+        private static bool IsEnded(GranularRelationshipSummary r) => r.Status is RelationshipStatus.Expired or RelationshipStatus.Terminated;
     }
 }

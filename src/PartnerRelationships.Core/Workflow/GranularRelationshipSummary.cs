@@ -28,16 +28,27 @@ public sealed record GranularRelationshipSummary
 
     public bool IsActive => Status is RelationshipStatus.Active or RelationshipStatus.Expiring;
 
-    public static GranularRelationshipSummary From(DelegatedAdminRelationshipInfo r) => new()
+    public static GranularRelationshipSummary From(DelegatedAdminRelationshipInfo r)
     {
-        Id = r.Id,
-        DisplayName = r.DisplayName,
-        Status = r.Status,
-        Roles = r.Roles.Select(RoleCatalog.NameOf).ToList(),
-        RoleIds = r.Roles,
-        EndDateTime = r.EndDateTime,
-        AutoExtend = r.AutoExtendDuration > TimeSpan.Zero,
-    };
+        // One array, no LINQ: Get-PartnerCustomer maps every relationship of every customer through here.
+        var ids = r.Roles;
+        var names = new string[ids.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = RoleCatalog.NameOf(ids[i]);
+        }
+
+        return new()
+        {
+            Id = r.Id,
+            DisplayName = r.DisplayName,
+            Status = r.Status,
+            Roles = ExportableList<string>.Owning(names),
+            RoleIds = ids,
+            EndDateTime = r.EndDateTime,
+            AutoExtend = r.AutoExtendDuration > TimeSpan.Zero,
+        };
+    }
 
     public override string ToString() => $"{DisplayName} ({Status})";
 }

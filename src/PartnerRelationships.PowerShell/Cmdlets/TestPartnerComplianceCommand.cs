@@ -25,6 +25,10 @@ namespace PartnerRelationships.PowerShell.Cmdlets;
 public sealed class TestPartnerComplianceCommand : ConnectedCmdlet
 {
     private const int ProgressActivityId = 1;
+
+    // Progress reports come from the collection's concurrent readers: the bar's position is guarded and never goes back.
+    private readonly object _progressGate = new();
+    private int _progressPercent;
     private const string Activity = "Checking partner compliance";
 
     private readonly List<string> _customers = new();
@@ -176,20 +180,29 @@ public sealed class TestPartnerComplianceCommand : ConnectedCmdlet
         WriteVerbose($"Sent the alert ({alert.Headline}) to the webhook from {source}.");
     }
 
-    private static (string Status, int? Percent) Describe(ComplianceProgress report)
+    private (string Status, int? Percent) Describe(ComplianceProgress report)
     {
-        // Gathering is most of the work; the rules are quick. Phases map onto one bar so it only moves forward.
-        var (from, span) = report.Phase switch
+        // Gathering is most of the work; the rules are quick. The relationships and their access assignments set the
+        // pace (the store and the customer list are read meanwhile and only name what they are doing), and the bar
+        // only moves forward.
+        (int From, int Span)? range = report.Phase switch
         {
-            CompliancePhase.Invites => (0, 5),
-            CompliancePhase.Relationships => (5, 20),
-            CompliancePhase.AccessAssignments => (25, 45),
-            CompliancePhase.Customers => (70, 20),
+            CompliancePhase.Invites or CompliancePhase.Customers => null,
+            CompliancePhase.Relationships => (0, 25),
+            CompliancePhase.AccessAssignments => (25, 65),
             CompliancePhase.Rules => (90, 8),
             _ => (98, 2),
         };
-        int? percent = report.PercentComplete is { } p ? from + (p * span / 100) : from;
-        return (report.Activity, percent);
+        lock (_progressGate)
+        {
+            if (range is { } r)
+            {
+                var percent = report.PercentComplete is { } p ? r.From + (p * r.Span / 100) : r.From;
+                _progressPercent = Math.Max(_progressPercent, percent);
+            }
+
+            return (report.Activity, _progressPercent);
+        }
     }
 
     private static string Summary(ComplianceResult result)

@@ -50,7 +50,7 @@ internal sealed class ComplianceSandbox : IAsyncDisposable
     public static async Task<ComplianceSandbox> StartAsync(bool seedCases = true)
     {
         var fake = new FakeTimeProvider(Start);
-        var server = await SandboxServer.StartAsync(new SandboxOptions { TimeProvider = fake });
+        var server = await TestSandbox.StartAsync(fake);
         var folder = new TempFolder();
         var store = SqliteRelationshipStore.Open(folder.File("store.db"), server.Clock);
         var connection = new PartnerConnection(

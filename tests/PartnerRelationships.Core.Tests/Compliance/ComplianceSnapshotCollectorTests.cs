@@ -3,7 +3,9 @@ using Microsoft.Extensions.Time.Testing;
 using PartnerRelationships.Core.Compliance;
 using PartnerRelationships.Core.Compliance.Snapshot;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Store;
 using PartnerRelationships.Core.Tests.Invites;
 
 namespace PartnerRelationships.Core.Tests.Compliance;
@@ -66,6 +68,106 @@ public class ComplianceSnapshotCollectorTests
         Assert.Equal(0, gateway.Fetches);
     }
 
+    [Fact]
+    public async Task A_store_that_offers_summaries_is_read_through_them_with_the_same_result()
+    {
+        var inner = new InMemoryRelationshipStore();
+        var added = await inner.AddInviteAsync(new ResellerInvite
+        {
+            Id = Guid.NewGuid(), Kind = InviteKind.GranularAdmin, CustomerName = "Customer 0002", CustomerTenantId = "tenant-0002",
+            CreatedAt = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero), StatusChangedAt = new DateTimeOffset(2025, 1, 3, 3, 4, 5, TimeSpan.Zero),
+            Link = "https://example.invalid/long-link", Subject = "s", Body = "b", RelationshipId = "rel-0002", RelationshipDisplayName = "GDAP 2",
+        });
+        var viaSummaries = new SummaryOnlyStore(inner);
+
+        var snapshot = await new ComplianceSnapshotCollector(viaSummaries, new SlowGateway(relationships: 4), new NoCustomers(), new FakeTimeProvider())
+            .CollectAsync(CustomerScope.All, null, CancellationToken.None);
+        var full = await new ComplianceSnapshotCollector(inner, new SlowGateway(relationships: 4), new NoCustomers(), new FakeTimeProvider())
+            .CollectAsync(CustomerScope.All, null, CancellationToken.None);
+
+        Assert.Equal(1, viaSummaries.SummaryReads);
+        Assert.Equal(ComplianceInvite.From(added), Assert.Single(snapshot.Invites));
+        Assert.Equal(full.Invites, snapshot.Invites);
+        // The shared strings are the ones the Graph listing brought: one instance per value.
+        Assert.Same(snapshot.FindRelationship("rel-0002")!.Id, snapshot.Invites[0].RelationshipId);
+    }
+
+    [Fact]
+    public async Task The_store_and_the_customers_are_read_while_relationships_are_listed()
+    {
+        // The store's read finishes only once the relationship listing has begun, and the listing only once the
+        // customers have been read: one source after another would never finish.
+        var listingStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var customersRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var store = new SummaryOnlyStore(new InMemoryRelationshipStore()) { Before = listingStarted.Task };
+        var gateway = new SlowGateway(relationships: 6) { OnListingStart = () => listingStarted.TrySetResult(), ListAfter = customersRead.Task };
+        var customers = new NoCustomers { OnListed = () => customersRead.TrySetResult() };
+
+        var snapshot = await new ComplianceSnapshotCollector(store, gateway, customers, new FakeTimeProvider())
+            .CollectAsync(CustomerScope.All, null, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(6, snapshot.Relationships.Count);
+        Assert.Equal(1, store.SummaryReads);
+    }
+
+    [Fact]
+    public async Task A_failing_store_read_fails_the_collection_with_its_own_error_and_stops_the_fetches()
+    {
+        var store = new SummaryOnlyStore(new InMemoryRelationshipStore()) { Failure = new PartnerRelationshipsException("StoreDamaged", ErrorKind.ReadError, "damaged") };
+        var gateway = new SlowGateway(relationships: 5_000);
+
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() =>
+            new ComplianceSnapshotCollector(store, gateway, new NoCustomers(), new FakeTimeProvider(), maxConcurrency: 2).CollectAsync(CustomerScope.All, null, CancellationToken.None));
+
+        Assert.Equal("StoreDamaged", ex.ErrorId);
+        Assert.True(gateway.Fetches < 2_500, $"{gateway.Fetches} fetches after the store failed");
+    }
+
+    /// <summary>A store read only through <see cref="IInviteSummaryReader"/>: the full query fails the test.</summary>
+    private sealed class SummaryOnlyStore : IRelationshipStore, IInviteSummaryReader
+    {
+        private readonly InMemoryRelationshipStore _inner;
+        private int _summaryReads;
+
+        public SummaryOnlyStore(InMemoryRelationshipStore inner) => _inner = inner;
+
+        public Task? Before { get; init; }
+        public Exception? Failure { get; init; }
+        public int SummaryReads => Volatile.Read(ref _summaryReads);
+
+        public async IAsyncEnumerable<InviteSummary> ReadInviteSummariesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _summaryReads);
+            if (Before is not null)
+            {
+                await Before.WaitAsync(cancellationToken);
+            }
+
+            await Task.Yield();
+            if (Failure is not null)
+            {
+                throw Failure;
+            }
+
+            foreach (var invite in _inner.Invites)
+            {
+                yield return InviteSummary.From(invite);
+            }
+        }
+
+        public IAsyncEnumerable<ResellerInvite> QueryInvitesAsync(InviteQuery query, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("The collector read full records from a store that offers summaries.");
+
+        public Task<ResellerInvite> AddInviteAsync(ResellerInvite invite, CancellationToken cancellationToken = default) => _inner.AddInviteAsync(invite, cancellationToken);
+        public Task<ResellerInvite?> GetInviteAsync(Guid id, CancellationToken cancellationToken = default) => _inner.GetInviteAsync(id, cancellationToken);
+        public Task<ResellerInvite?> TryChangeStatusAsync(StatusChange change, CancellationToken cancellationToken = default) => _inner.TryChangeStatusAsync(change, cancellationToken);
+        public Task<IReadOnlyList<ResellerInvite?>> TryChangeStatusesAsync(IReadOnlyList<StatusChange> changes, CancellationToken cancellationToken = default) => _inner.TryChangeStatusesAsync(changes, cancellationToken);
+        public Task<ResellerInvite?> SetRelationshipAsync(Guid inviteId, string relationshipId, string displayName, CancellationToken cancellationToken = default) => _inner.SetRelationshipAsync(inviteId, relationshipId, displayName, cancellationToken);
+        public Task<IReadOnlyList<InviteHistoryEntry>> GetHistoryAsync(Guid inviteId, CancellationToken cancellationToken = default) => _inner.GetHistoryAsync(inviteId, cancellationToken);
+        public void Dispose() => _inner.Dispose();
+    }
+
     /// <summary>Relationships rel-0000… (even ones active); assignment fetches yield and track how many run at once.</summary>
     private sealed class SlowGateway : IGraphGdapClient
     {
@@ -85,8 +187,19 @@ public class ComplianceSnapshotCollectorTests
         public int MaxInFlight => Volatile.Read(ref _maxInFlight);
         public int Fetches => Volatile.Read(ref _fetches);
 
+        public Action? OnListingStart { get; init; }
+
+        /// <summary>When set, the listing ends (after its items) only once this completes.</summary>
+        public Task? ListAfter { get; init; }
+
         public async IAsyncEnumerable<DelegatedAdminRelationshipInfo> ListRelationshipsAsync(RelationshipFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
+            OnListingStart?.Invoke();
+            if (ListAfter is not null)
+            {
+                await ListAfter.WaitAsync(cancellationToken);
+            }
+
             for (var i = 0; i < _count; i++)
             {
                 await Task.Yield();
@@ -157,9 +270,12 @@ public class ComplianceSnapshotCollectorTests
 
     private sealed class NoCustomers : IPartnerCenterClient
     {
+        public Action? OnListed { get; init; }
+
         public async IAsyncEnumerable<PartnerCustomerInfo> ListCustomersAsync(int pageSize = 100, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             await Task.CompletedTask;
+            OnListed?.Invoke();
             yield break;
         }
 

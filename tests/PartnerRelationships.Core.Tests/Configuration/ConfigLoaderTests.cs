@@ -32,28 +32,22 @@ public class ConfigLoaderTests
     [Fact]
     public void A_file_with_a_byte_order_mark_loads()
     {
-        var folder = Directory.CreateTempSubdirectory("pr-config-").FullName;
-        try
-        {
-            var path = Path.Combine(folder, "bom.yaml");
-            File.WriteAllText(path, "retry:\n  maxAttempts: 3\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-            Assert.Equal(0xEF, File.ReadAllBytes(path)[0]);
+        using var folder = new TempFolder();
+        var path = folder.File("bom.yaml");
+        File.WriteAllText(path, "retry:\n  maxAttempts: 3\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        Assert.Equal(0xEF, File.ReadAllBytes(path)[0]);
 
-            var config = ConfigLoader.Load(path);
+        var config = ConfigLoader.Load(path);
 
-            Assert.Equal(3, config.Retry.MaxAttempts);
-            Assert.Equal(path, config.SourcePath);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Equal(3, config.Retry.MaxAttempts);
+        Assert.Equal(path, config.SourcePath);
     }
 
     [Fact]
     public void Load_sets_the_full_source_path_and_resolves_relative_paths_against_the_file()
     {
-        var folder = Directory.CreateTempSubdirectory("pr-config-").FullName;
+        using var temp = new TempFolder();
+        var folder = temp.Path;
         var previous = Environment.CurrentDirectory;
         try
         {
@@ -68,7 +62,6 @@ public class ConfigLoaderTests
         finally
         {
             Environment.CurrentDirectory = previous;
-            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -5,9 +5,12 @@ namespace PartnerRelationships.Core.Tests.Configuration;
 
 public sealed class ConfigScaffolderWriteTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("pr-config-write-").FullName;
+    private readonly TempFolder _temp = new();
+    private readonly string _folder;
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public ConfigScaffolderWriteTests() => _folder = _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Write_creates_missing_folders_and_the_file_without_a_bom()

@@ -16,7 +16,7 @@ public sealed class SandboxConnection : IAsyncDisposable
     public const string ClientSecret = "sandbox-secret";
     public const string PartnerTenantId = "6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c";
 
-    private SandboxConnection(SandboxServer server, PartnerConnection connection, AutoAdvancingClock clock, RecordingObserver observer, RetrySettings retry)
+    private SandboxConnection(SandboxServer server, PartnerConnection connection, TestClock clock, RecordingObserver observer, RetrySettings retry)
     {
         Server = server;
         Connection = connection;
@@ -27,7 +27,7 @@ public sealed class SandboxConnection : IAsyncDisposable
 
     public SandboxServer Server { get; }
     public PartnerConnection Connection { get; }
-    public AutoAdvancingClock Clock { get; }
+    public TestClock Clock { get; }
     public RecordingObserver Observer { get; }
     public RetrySettings Retry { get; }
 
@@ -45,11 +45,11 @@ public sealed class SandboxConnection : IAsyncDisposable
     public static async Task<SandboxConnection> StartAsync(FaultSettings? faults = null, int customers = 0, RetrySettings? retry = null)
     {
         retry ??= DefaultRetry();
-        var clock = new AutoAdvancingClock(retry.AttemptTimeout, retry.TotalTimeout);
-        var server = await SandboxServer.StartAsync(new SandboxOptions
+        var clock = TestClock.AutoAdvancing(retry.AttemptTimeout, retry.TotalTimeout);
+        var server = await TestSandbox.StartAsync(clock, configure: o => new SandboxOptions
         {
-            TimeProvider = clock,
-            Delay = (delay, ct) => Task.Delay(delay, clock, ct),
+            TimeProvider = o.TimeProvider,
+            Delay = o.Delay, // latency is a wait on the clock, skipped at once
             Faults = faults ?? FaultSettings.None,
             SeedCustomers = customers,
             PartnerTenantId = PartnerTenantId,

@@ -14,7 +14,7 @@ public class HostileDraftInputTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly TestFolder _folder = new();
+    private readonly TempFolder _folder = new();
     private readonly InMemoryRelationshipStore _store = new();
     private readonly InviteService _service;
 

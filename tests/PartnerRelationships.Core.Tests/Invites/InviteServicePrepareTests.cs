@@ -9,7 +9,7 @@ namespace PartnerRelationships.Core.Tests.Invites;
 
 public class InviteServicePrepareTests : IDisposable
 {
-    private readonly TestFolder _folder = new();
+    private readonly TempFolder _folder = new();
     private readonly InMemoryRelationshipStore _store = new();
 
     public void Dispose() => _folder.Dispose();

@@ -11,7 +11,7 @@ public class InviteServiceRecordTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly TestFolder _folder = new();
+    private readonly TempFolder _folder = new();
     private readonly InMemoryRelationshipStore _store = new();
     private readonly FakeTimeProvider _clock = new(Now);
     private readonly InviteService _service;

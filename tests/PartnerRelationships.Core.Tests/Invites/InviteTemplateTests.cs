@@ -45,7 +45,7 @@ public class InviteTemplateTests
     [Fact]
     public void Loads_a_file()
     {
-        using var folder = new TestFolder();
+        using var folder = new TempFolder();
         var path = folder.File("t.txt");
         File.WriteAllText(path, "Subject: Hi\r\n\r\nBody {Link}\r\n");
 
@@ -59,7 +59,7 @@ public class InviteTemplateTests
     [Fact]
     public void Missing_file_is_not_found()
     {
-        using var folder = new TestFolder();
+        using var folder = new TempFolder();
 
         var e = Throws(() => InviteTemplate.Load(folder.File("nope.txt")), "InviteTemplateNotFound");
 
@@ -70,7 +70,7 @@ public class InviteTemplateTests
     [Fact]
     public void A_folder_is_not_a_template()
     {
-        using var folder = new TestFolder();
+        using var folder = new TempFolder();
 
         var e = Throws(() => InviteTemplate.Load(folder.Path), "InviteTemplateNotFound");
 

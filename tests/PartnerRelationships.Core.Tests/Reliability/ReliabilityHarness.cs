@@ -18,7 +18,7 @@ internal sealed class ReliabilityHarness : IAsyncDisposable
 {
     public const string ClientSecret = SandboxConnection.ClientSecret;
 
-    private ReliabilityHarness(SandboxServer server, AutoAdvancingClock clock, TempFolder folder, PartnerRelationshipsConfig config, PartnerConnection connection, RecordingObserver observer)
+    private ReliabilityHarness(SandboxServer server, TestClock clock, TempFolder folder, PartnerRelationshipsConfig config, PartnerConnection connection, RecordingObserver observer)
     {
         Server = server;
         Clock = clock;
@@ -31,7 +31,7 @@ internal sealed class ReliabilityHarness : IAsyncDisposable
     }
 
     public SandboxServer Server { get; }
-    public AutoAdvancingClock Clock { get; }
+    public TestClock Clock { get; }
     public TempFolder Folder { get; }
     public PartnerRelationshipsConfig Config { get; }
     public PartnerConnection Connection { get; }
@@ -57,11 +57,11 @@ internal sealed class ReliabilityHarness : IAsyncDisposable
     {
         SqliteNativeLibrary.Initialize(null);
         retry ??= SoakRetry();
-        var clock = new AutoAdvancingClock(retry.AttemptTimeout, retry.TotalTimeout);
-        var server = await SandboxServer.StartAsync(new SandboxOptions
+        var clock = TestClock.AutoAdvancing(retry.AttemptTimeout, retry.TotalTimeout);
+        var server = await TestSandbox.StartAsync(clock, configure: o => new SandboxOptions
         {
-            TimeProvider = clock,
-            Delay = (delay, ct) => Task.Delay(delay, clock, ct),
+            TimeProvider = o.TimeProvider,
+            Delay = o.Delay, // latency is a wait on the clock, skipped at once
             Faults = faults,
             SeedCustomers = customers,
             PartnerTenantId = SandboxConnection.PartnerTenantId,

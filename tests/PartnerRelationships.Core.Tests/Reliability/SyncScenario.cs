@@ -33,7 +33,7 @@ internal sealed class SyncScenario : IAsyncDisposable
     public static async Task<SyncScenario> StartAsync()
     {
         SqliteNativeLibrary.Initialize(null);
-        var scenario = new SyncScenario(await SandboxServer.StartAsync(new SandboxOptions()));
+        var scenario = new SyncScenario(await TestSandbox.StartAsync(TimeProvider.System));
         await scenario.SeedAsync();
         return scenario;
     }

@@ -21,7 +21,7 @@ public class ThrottledServiceTests
     public async Task Eight_workers_finish_every_call_and_keep_to_the_allowed_rate(int allowed)
     {
         var settings = new RetrySettings();
-        var clock = new QuiescentClock(settings.AttemptTimeout, settings.TotalTimeout, settings.BreakerSamplingDuration, settings.BreakerBreakDuration);
+        var clock = new TestClock(settings.AttemptTimeout, settings.TotalTimeout, settings.BreakerSamplingDuration, settings.BreakerBreakDuration);
         var service = new ThrottledService(clock, allowed, serverErrors: 0.05);
         var limiter = new AdaptiveRateLimiter(clock);
         var pipeline = ResiliencePipelineFactory.Create(settings, clock, new Random(allowed).NextDouble);

@@ -12,12 +12,27 @@ public class InviteWaiterTests
 {
     private const string Tenant = "aaaaaaaa-0000-0000-0000-000000000001";
 
+    /// <summary>
+    /// The waiter's clock: from the sandbox's time, each wait moves the sandbox clock as far (running its due work) and
+    /// passes at once, so a wait of hours takes no real time. <paramref name="onWait"/> acts at a given (1-based) wait.
+    /// </summary>
+    private static TestClock WaiterClock(WorkflowHarness h, Action<int>? onWait = null)
+    {
+        var clock = TestClock.AutoAdvancing(h.Server.Clock.GetUtcNow());
+        clock.OnWait = (n, due) =>
+        {
+            h.Server.Clock.Advance(due);
+            onWait?.Invoke(n);
+        };
+        return clock;
+    }
+
     [Fact]
     public async Task Returns_the_accepted_invite_with_its_template_applied_after_backing_off()
     {
         await using var h = await WorkflowHarness.StartAsync();
         var invite = await TemplatedInviteAsync(h, "Fabrikam Ltd", Tenant);
-        var clock = new SteppingClock(h.Server.Clock) { OnWait = n => { if (n == 3) h.State.ApproveAndActivate(invite.RelationshipId!, Tenant, "Fabrikam Ltd"); } };
+        var clock = WaiterClock(h, n => { if (n == 3) h.State.ApproveAndActivate(invite.RelationshipId!, Tenant, "Fabrikam Ltd"); });
         var waiter = new InviteWaiter(WorkflowTestData.Sync(h), h.Store, clock);
 
         var accepted = await waiter.WaitAsync(invite.Id, TimeSpan.FromHours(2), new InviteWaitOptions
@@ -35,7 +50,7 @@ public class InviteWaiterTests
     {
         await using var h = await WorkflowHarness.StartAsync();
         var invite = await TemplatedInviteAsync(h, "Fabrikam Ltd", Tenant);
-        var clock = new SteppingClock(h.Server.Clock);
+        var clock = WaiterClock(h);
         var waiter = new InviteWaiter(WorkflowTestData.Sync(h), h.Store, clock);
         var started = clock.GetUtcNow();
 
@@ -55,7 +70,7 @@ public class InviteWaiterTests
     {
         await using var h = await WorkflowHarness.StartAsync();
         var invite = await TemplatedInviteAsync(h, "Fabrikam Ltd", Tenant);
-        var clock = new SteppingClock(h.Server.Clock) { OnWait = n => { if (n == 1) h.State.RejectRelationship(invite.RelationshipId!); } };
+        var clock = WaiterClock(h, n => { if (n == 1) h.State.RejectRelationship(invite.RelationshipId!); });
         var waiter = new InviteWaiter(WorkflowTestData.Sync(h), h.Store, clock);
 
         var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => waiter.WaitAsync(invite.Id, TimeSpan.FromDays(1)));

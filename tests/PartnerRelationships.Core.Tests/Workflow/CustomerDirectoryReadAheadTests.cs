@@ -63,6 +63,26 @@ public sealed class CustomerDirectoryReadAheadTests
     }
 
     [Fact]
+    public async Task The_read_ahead_grows_with_the_relationships_already_held()
+    {
+        // 7,000 relationships are in and more are coming: as many customers may wait, not just MaxReadAhead.
+        var held = CustomerDirectory.MaxReadAhead + 2_000;
+        var gateway = new GatedGateway();
+        gateway.Ahead.AddRange(Enumerable.Range(0, held).Select(i => Relationship($"held-{i}")));
+        var partnerCenter = new ScriptedCustomers { Count = held + 3_000 };
+        await using var e = new CustomerDirectory(gateway, partnerCenter).ListAsync().GetAsyncEnumerator();
+
+        var first = e.MoveNextAsync();
+
+        Assert.False(first.IsCompleted);
+        Assert.InRange(partnerCenter.Pulled, held, held + 1); // + the one in flight
+        gateway.Release.SetResult();
+        var count = 0;
+        for (var more = await first; more; more = await e.MoveNextAsync()) count++;
+        Assert.Equal(held + 3_000 + held, count); // Every customer, then the relationships' Graph-only tenants.
+    }
+
+    [Fact]
     public async Task A_failed_relationship_read_surfaces_and_stops_the_customer_read()
     {
         var gateway = new GatedGateway { Failure = Forbidden("Listing relationships") };
@@ -159,6 +179,9 @@ public sealed class CustomerDirectoryReadAheadTests
     private sealed class GatedGateway : IGraphGdapClient
     {
         public List<DelegatedAdminRelationshipInfo> Relationships { get; } = new();
+
+        /// <summary>Listed at once, before the wait for <see cref="Release"/> (the pages that arrived first).</summary>
+        public List<DelegatedAdminRelationshipInfo> Ahead { get; } = new();
         public Exception? Failure { get; init; }
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -171,6 +194,7 @@ public sealed class CustomerDirectoryReadAheadTests
             // Not disposed with the iterator: the wait below ends it first, from an earlier callback of the same Cancel.
             cancellationToken.Register(() => Cancelled.TrySetResult());
             Started.TrySetResult();
+            foreach (var r in Ahead) yield return r;
             await Release.Task.WaitAsync(cancellationToken);
             if (Failure is not null) throw Failure;
             foreach (var r in Relationships) yield return r;

@@ -55,8 +55,8 @@ internal sealed class WorkflowHarness : IAsyncDisposable
     {
         // Waits on this clock (a 202 operation's Retry-After) pass at once; the pipeline's timeouts are not waits.
         var retry = new RetrySettings();
-        var time = new Integration.AutoAdvancingClock(Start, retry.AttemptTimeout, retry.TotalTimeout);
-        var server = await SandboxServer.StartAsync(new SandboxOptions { TimeProvider = time, Delay = (_, _) => Task.CompletedTask });
+        var time = TestClock.AutoAdvancing(Start, retry.AttemptTimeout, retry.TotalTimeout);
+        var server = await TestSandbox.StartAsync(time, TestSandbox.NoLatency);
         server.State.SignInSettings = server.State.SignInSettings with
         {
             DeviceCodeIntervalSeconds = 0,

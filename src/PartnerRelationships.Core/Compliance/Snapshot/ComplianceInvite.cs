@@ -1,5 +1,6 @@
 using System;
 using PartnerRelationships.Core.Invites;
+using PartnerRelationships.Core.Store;
 
 namespace PartnerRelationships.Core.Compliance.Snapshot;
 
@@ -16,10 +17,10 @@ public sealed record ComplianceInvite
     public string? RelationshipId { get; init; }
     public string? RelationshipName { get; init; }
 
-    public static ComplianceInvite From(ResellerInvite invite) => From(invite, null);
+    public static ComplianceInvite From(ResellerInvite invite) => From(InviteSummary.From(invite), null);
 
-    /// <param name="pool">Shares the strings a large snapshot holds many times; null keeps the invite's own.</param>
-    internal static ComplianceInvite From(ResellerInvite invite, SnapshotStringPool? pool) => new()
+    /// <param name="pool">Shares the strings a large snapshot holds many times; null keeps the summary's own.</param>
+    internal static ComplianceInvite From(InviteSummary invite, SnapshotStringPool? pool) => new()
     {
         Id = invite.Id,
         Kind = invite.Kind,

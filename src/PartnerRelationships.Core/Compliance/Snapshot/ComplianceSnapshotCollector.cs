@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,7 +13,8 @@ using PartnerRelationships.Core.Store;
 namespace PartnerRelationships.Core.Compliance.Snapshot;
 
 /// <summary>
-/// Gathers a <see cref="ComplianceSnapshot"/> once per run. Relationships stream page by page; the access
+/// Gathers a <see cref="ComplianceSnapshot"/> once per run. The store, the relationships and the Partner Center
+/// customers are read at the same time. Relationships stream page by page (read ahead a bounded amount); the access
 /// assignments of each active one are fetched as it arrives, at most <see cref="MaxConcurrency"/> at a time (the
 /// listing waits when that many are in flight, so memory and request rate stay bounded). Only small records are kept.
 /// </summary>
@@ -22,6 +24,9 @@ public sealed class ComplianceSnapshotCollector
 
     // Progress at every item would flood a PowerShell host; every so many items (and at each phase's end) is plenty.
     private const int ProgressEvery = 50;
+
+    // About three pages of the Graph listing ($top=300) waiting for their access-assignment fetches.
+    private const int RelationshipReadAhead = 1_000;
 
     private readonly IRelationshipStore _store;
     private readonly IGraphGdapClient _gateway;
@@ -58,9 +63,51 @@ public sealed class ComplianceSnapshotCollector
 
         // Lives for this collection only: the snapshot keeps the shared strings, not the pool.
         var pool = new SnapshotStringPool();
-        var invites = await CollectInvitesAsync(filter, pool, progress, cancellationToken).ConfigureAwait(false);
-        var (relationships, relationshipIds) = await CollectRelationshipsAsync(filter, pool, progress, cancellationToken).ConfigureAwait(false);
-        var (customers, customerIds) = await CollectCustomersAsync(filter, pool, progress, cancellationToken).ConfigureAwait(false);
+
+        // The three sources are read at once. The access-assignment fan-out (one request per active relationship) is
+        // the long pole under a throttle; reading the store before it and the Partner Center customers after it left
+        // the service's allowance unused for as long as those took. The first real failure stops the other two.
+        using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Exception? firstFailure = null;
+        async Task<T> Guarded<T>(Func<Task<T>> read)
+        {
+            try
+            {
+                return await read().ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                if (!(e is OperationCanceledException && failFast.IsCancellationRequested))
+                {
+                    Interlocked.CompareExchange(ref firstFailure, e, null);
+                }
+
+                failFast.Cancel();
+                throw;
+            }
+        }
+
+        var invitesTask = Task.Run(() => Guarded(() => CollectInvitesAsync(filter, pool, progress, failFast.Token)));
+        var customersTask = Task.Run(() => Guarded(() => CollectCustomersAsync(filter, pool, progress, failFast.Token)));
+        var relationshipsTask = Guarded(() => CollectRelationshipsAsync(filter, pool, progress, failFast.Token));
+        try
+        {
+            await Task.WhenAll(invitesTask, relationshipsTask, customersTask).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (Volatile.Read(ref firstFailure) is { } failure && !cancellationToken.IsCancellationRequested)
+            {
+                ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            throw;
+        }
+
+        var invites = invitesTask.Result;
+        var (relationships, relationshipIds) = relationshipsTask.Result;
+        var (customers, customerIds) = customersTask.Result;
         invites.TrimExcess();
         relationships.TrimExcess();
         customers.TrimExcess();
@@ -71,12 +118,15 @@ public sealed class ComplianceSnapshotCollector
     {
         var invites = new List<ComplianceInvite>();
         var read = 0;
-        await foreach (var invite in _store.QueryInvitesAsync(new InviteQuery(), cancellationToken).ConfigureAwait(false))
+        await foreach (var invite in ReadInvitesAsync(cancellationToken).ConfigureAwait(false))
         {
             read++;
             if (filter.Matches(invite.CustomerTenantId, invite.CustomerName))
             {
-                invites.Add(ComplianceInvite.From(invite, pool));
+                lock (pool)
+                {
+                    invites.Add(ComplianceInvite.From(invite, pool));
+                }
             }
 
             if (read % ProgressEvery == 0)
@@ -87,6 +137,25 @@ public sealed class ComplianceSnapshotCollector
 
         progress?.Report(new ComplianceProgress(CompliancePhase.Invites, read, read, $"Read {read} invites from the store"));
         return invites;
+    }
+
+    /// <summary>Every stored invite in its small form: read as such when the store can, else mapped from full records.</summary>
+    private async IAsyncEnumerable<InviteSummary> ReadInvitesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (_store is IInviteSummaryReader summaries)
+        {
+            await foreach (var summary in summaries.ReadInviteSummariesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return summary;
+            }
+
+            yield break;
+        }
+
+        await foreach (var invite in _store.QueryInvitesAsync(new InviteQuery(), cancellationToken).ConfigureAwait(false))
+        {
+            yield return InviteSummary.From(invite);
+        }
     }
 
     private async Task<(List<ComplianceRelationship> Relationships, HashSet<string> AllIds)> CollectRelationshipsAsync(
@@ -174,7 +243,9 @@ public sealed class ComplianceSnapshotCollector
         try
         {
             var listed = 0;
-            await foreach (var info in _gateway.ListRelationshipsAsync(null, failFast.Token).ConfigureAwait(false))
+            // Read ahead: the next page arrives while this one's fetches wait for a slot, so the fetches never stand
+            // idle behind a page request.
+            await foreach (var info in ReadAhead.Of(_gateway.ListRelationshipsAsync(null, failFast.Token), RelationshipReadAhead, failFast.Token).ConfigureAwait(false))
             {
                 listed++;
                 string id;
@@ -249,11 +320,19 @@ public sealed class ComplianceSnapshotCollector
         var allIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         await foreach (var c in _partnerCenter.ListCustomersAsync(PartnerCenterClient.WholeListPageSize, cancellationToken).ConfigureAwait(false))
         {
-            var tenantId = pool.Share(c.TenantId);
+            string tenantId;
+            lock (pool)
+            {
+                tenantId = pool.Share(c.TenantId);
+            }
+
             allIds.Add(tenantId);
             if (filter.Matches(c.TenantId, c.CompanyName))
             {
-                customers.Add(new ComplianceCustomer(tenantId, pool.Share(c.CompanyName), pool.Share(c.RelationshipToPartner), c.AllowDelegatedAccess));
+                lock (pool)
+                {
+                    customers.Add(new ComplianceCustomer(tenantId, pool.Share(c.CompanyName), pool.Share(c.RelationshipToPartner), c.AllowDelegatedAccess));
+                }
             }
 
             if (allIds.Count % ProgressEvery == 0)

@@ -1,11 +1,15 @@
-# Dot-sourced (after Common.ps1) by tests that need the partner services: runs the BUILT sandbox as a child process on
-# a free loopback port. build.ps1 sets $env:PARTNERRELATIONSHIPS_SANDBOX to its dll; a local run falls back to bin/.
+<#
+    The one helper for tests (and the demo and benchmarks) that need the partner services: runs the BUILT sandbox as a
+    child process on a free loopback port, calls its /_sandbox controls and its Graph API as the partner.
+    Import-Module (Join-Path $PSScriptRoot 'TestSandbox.psm1') -Force
+    build.ps1 sets $env:PARTNERRELATIONSHIPS_SANDBOX to its dll; a local run falls back to bin/.
+#>
 
 # The sandbox's built-in app registration, static token and partner tenant (see README "Sandbox").
-$script:SandboxClientId = '00000000-0000-0000-0000-00000000a11c'
-$script:SandboxClientSecret = 'sandbox-secret'
-$script:SandboxStaticToken = 'sandbox-token'
-$script:SandboxTenantId = '6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c'
+$SandboxClientId = '00000000-0000-0000-0000-00000000a11c'
+$SandboxClientSecret = 'sandbox-secret'
+$SandboxStaticToken = 'sandbox-token'
+$SandboxTenantId = '6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c'
 $script:CurrentSandbox = $null
 
 function Get-TestSandboxDll {
@@ -23,7 +27,8 @@ function Get-TestSandboxDll {
 # The dotnet host that runs this PowerShell when it is one (a .NET tool), else the one on PATH.
 function Get-TestDotnetHost {
     if ($env:DOTNET_HOST_PATH -and (Test-Path $env:DOTNET_HOST_PATH)) { return $env:DOTNET_HOST_PATH }
-    if ([IO.Path]::GetFileNameWithoutExtension($script:PwshCommand[0]) -eq 'dotnet') { return $script:PwshCommand[0] }
+    $self = (Get-Process -Id $PID).Path
+    if ([IO.Path]::GetFileNameWithoutExtension($self) -eq 'dotnet') { return $self }
     return (Get-Command dotnet -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source
 }
 
@@ -55,10 +60,11 @@ function Start-TestSandbox {
         [switch] $Https,
         # How long pending work (202 operations, activation, termination) takes on the sandbox clock (the sandbox's default: 5 s).
         [int] $PendingWorkSeconds = -1,
-        [int] $TimeoutSeconds = 60
+        [int] $TimeoutSeconds = 60,
+        # The sandbox to run (by default the built one: Get-TestSandboxDll).
+        [string] $Dll = (Get-TestSandboxDll)
     )
 
-    $dll = Get-TestSandboxDll
     $dotnet = Get-TestDotnetHost
     $lastError = $null
     # A port found free can be taken before the sandbox binds it: try another.
@@ -92,10 +98,10 @@ function Start-TestSandbox {
                 $null = Invoke-RestMethod -Uri "${uri}_sandbox/state" -TimeoutSec 5 -ErrorAction Stop
                 $sandbox = [pscustomobject]@{
                     Uri          = $uri
-                    ClientId     = $script:SandboxClientId
-                    ClientSecret = $script:SandboxClientSecret
-                    StaticToken  = $script:SandboxStaticToken
-                    TenantId     = $script:SandboxTenantId
+                    ClientId     = $SandboxClientId
+                    ClientSecret = $SandboxClientSecret
+                    StaticToken  = $SandboxStaticToken
+                    TenantId     = $SandboxTenantId
                     Process      = $process
                     HttpsUri     = $httpsUri
                     CertificatePath = $certificatePath
@@ -131,30 +137,6 @@ function Stop-TestSandbox {
     }
 }
 
-# A runbook's configuration against the sandbox: app-only sign-in with the secret in $env:<SecretVariable>, endpoints
-# at the sandbox, the store in the folder (New-TestConfig); -Extra is appended as YAML.
-function New-SandboxConfig {
-    param(
-        [Parameter(Mandatory)] [string] $Folder,
-        [string] $Extra = '',
-        [string] $ClientId = $script:SandboxClientId,
-        [string] $SecretVariable = 'PR_TEST_SECRET',
-        $Sandbox = $script:CurrentSandbox
-    )
-    $uri = $Sandbox.Uri
-    New-TestConfig -Folder $Folder -Extra @"
-auth:
-  mode: ClientSecret
-  clientId: $ClientId
-  clientSecretVariable: $SecretVariable
-endpoints:
-  graph: ${uri}v1.0
-  partnerCenter: $uri
-  login: $uri
-$Extra
-"@
-}
-
 <#
 .SYNOPSIS
     Calls a /_sandbox control (act as the customer, move the clock, set faults, seed, reset); returns its JSON answer.
@@ -176,3 +158,26 @@ function Invoke-SandboxControl {
     }
     Invoke-RestMethod @request
 }
+
+# The sandbox the last Start-TestSandbox started (until it is stopped): the default of every other function here.
+function Get-TestSandbox { $script:CurrentSandbox }
+
+# Calls the sandbox's Graph API as the partner (for what no cmdlet under test does: creating relationships).
+function Invoke-SandboxGraph {
+    param([string] $Method = 'Get', [string] $Path, $Body, $Sandbox = $script:CurrentSandbox)
+    $request = @{
+        Uri = "$($Sandbox.Uri)v1.0/tenantRelationships/$($Path.TrimStart('/'))"; Method = $Method; ErrorAction = 'Stop'
+        Headers = @{ Authorization = "Bearer $($Sandbox.StaticToken)" }
+    }
+    if ($PSBoundParameters.ContainsKey('Body')) { $request.Body = $Body | ConvertTo-Json -Depth 10; $request.ContentType = 'application/json' }
+    Invoke-RestMethod @request
+}
+
+# A relationship as the service has it now.
+function Get-SandboxRelationship {
+    param([Parameter(Mandatory, Position = 0)] [Alias('Id')] [string] $RelationshipId, $Sandbox = $script:CurrentSandbox)
+    Invoke-SandboxGraph -Path "delegatedAdminRelationships/$RelationshipId" -Sandbox $Sandbox
+}
+
+Export-ModuleMember -Function Get-TestSandboxDll, Get-FreeLoopbackPort, Start-TestSandbox, Stop-TestSandbox, Get-TestSandbox,
+    Invoke-SandboxControl, Invoke-SandboxGraph, Get-SandboxRelationship -Variable SandboxClientId, SandboxClientSecret, SandboxStaticToken, SandboxTenantId

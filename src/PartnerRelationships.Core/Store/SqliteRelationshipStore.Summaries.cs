@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.Data.Sqlite;
+using PartnerRelationships.Core.Invites;
+
+namespace PartnerRelationships.Core.Store;
+
+public sealed partial class SqliteRelationshipStore : IInviteSummaryReader
+{
+    // Summaries are small: larger pages than full records, so fewer statements over a large store.
+    private const int SummaryPageSize = 1_000;
+
+    public async IAsyncEnumerable<InviteSummary> ReadInviteSummariesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        InviteSummary? last = null;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var after = last;
+            var page = await RunAsync(write: false, (connection, _) => ReadSummaryPage(connection, after, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+
+            foreach (var summary in page)
+            {
+                yield return summary;
+            }
+
+            if (page.Count < SummaryPageSize)
+            {
+                yield break;
+            }
+
+            last = page[page.Count - 1];
+        }
+    }
+
+    private static List<InviteSummary> ReadSummaryPage(SqliteConnection connection, InviteSummary? after, CancellationToken cancellationToken)
+    {
+        const string columns = "id, kind, customer_name, customer_tenant_id, status, created_at, status_changed_at, relationship_id, relationship_display_name";
+        var limit = " ORDER BY created_at, id LIMIT " + SummaryPageSize.ToString(CultureInfo.InvariantCulture);
+        using var command = after is null
+            ? Command(connection, null, $"SELECT {columns} FROM invites" + limit)
+            : Command(connection, null, $"SELECT {columns} FROM invites WHERE (created_at, id) > (@after_created, @after_id)" + limit,
+                ("@after_created", SqliteTime.ToText(after.CreatedAt)), ("@after_id", IdText(after.Id)));
+        using var reader = command.ExecuteReader();
+        var page = new List<InviteSummary>();
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            page.Add(new InviteSummary
+            {
+                Id = Guid.Parse(reader.GetString(0)),
+                Kind = ParseEnum<InviteKind>(reader.GetString(1)),
+                CustomerName = reader.GetString(2),
+                CustomerTenantId = NullableString(reader, 3),
+                Status = ParseEnum<InviteStatus>(reader.GetString(4)),
+                CreatedAt = SqliteTime.FromText(reader.GetString(5)),
+                StatusChangedAt = SqliteTime.FromText(reader.GetString(6)),
+                RelationshipId = NullableString(reader, 7),
+                RelationshipDisplayName = NullableString(reader, 8),
+            });
+        }
+
+        return page;
+    }
+}
