@@ -225,7 +225,7 @@ public sealed class PostgresRelationshipStore : SqlRelationshipStore
     }
 
     private static PartnerRelationshipsException ConnectionStringInvalid() => new(
-        "StoreConnectionStringInvalid",
+        ErrorIds.Store.StoreConnectionStringInvalid,
         ErrorKind.InvalidArgument,
         "The PostgreSQL connection string is empty or not valid. It looks like 'Host=db.example.com;Port=5432;" +
         "Database=partner;Username=pr_app;Password=...'; fix the value of the environment variable or vault secret the " +

@@ -206,7 +206,7 @@ public sealed class SqliteRelationshipStore : SqlRelationshipStore
         {
             connection.Dispose();
             throw new PartnerRelationshipsException(
-                "StoreFileInvalid",
+                ErrorIds.Store.StoreFileInvalid,
                 ErrorKind.InvalidData,
                 $"'{Path}' is not a PartnerRelationships store (not a SQLite database). Point store.path in the " +
                 "configuration at another file, or move this one away.",
@@ -315,7 +315,7 @@ public sealed class SqliteRelationshipStore : SqlRelationshipStore
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
             throw new PartnerRelationshipsException(
-                "StorePathInvalid",
+                ErrorIds.Store.StorePathInvalid,
                 ErrorKind.InvalidArgument,
                 $"'{path}' is not a valid file path. Set store.path in the configuration to a file path.",
                 path,
@@ -349,7 +349,7 @@ public sealed class SqliteRelationshipStore : SqlRelationshipStore
     }
 
     private PartnerRelationshipsException NotWritable(Exception? inner) => new(
-        "StorePathNotWritable",
+        ErrorIds.Store.StorePathNotWritable,
         ErrorKind.PermissionDenied,
         $"The store file '{Path}' cannot be created or written{(inner is null ? "" : $" ({inner.Message})")}. " +
         "Check the folder exists and is writable, or set store.path in the configuration to a writable file.",

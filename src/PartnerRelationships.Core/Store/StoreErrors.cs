@@ -11,7 +11,7 @@ namespace PartnerRelationships.Core.Store;
 internal static class StoreErrors
 {
     public static PartnerRelationshipsException Busy(string store, string lockHolder, string target, TimeSpan waited, Exception inner) => new(
-        "StoreBusy",
+        ErrorIds.Store.StoreBusy,
         ErrorKind.ResourceUnavailable,
         $"The {store} stayed locked by another {lockHolder} for {Math.Round(waited.TotalSeconds):0} seconds; nothing was changed. " +
         "Try again when other PartnerRelationships commands have finished.",
@@ -19,21 +19,21 @@ internal static class StoreErrors
         inner);
 
     public static PartnerRelationshipsException SchemaTooNew(string store, string target, int version, int latestVersion) => new(
-        "StoreSchemaTooNew",
+        ErrorIds.Store.StoreSchemaTooNew,
         ErrorKind.InvalidOperation,
         $"The {store} was written by a newer version of PartnerRelationships (schema {version}; this version " +
         $"knows up to {latestVersion}). Update the module: Update-Module PartnerRelationships.",
         target);
 
     public static PartnerRelationshipsException InviteAlreadyExists(Guid id, Exception inner) => new(
-        "InviteAlreadyExists",
+        ErrorIds.Invite.InviteAlreadyExists,
         ErrorKind.ResourceExists,
         $"An invite with id {id} is already recorded. Use {CommandNames.GetResellerInvite} -Id {id} to see it.",
         id,
         inner);
 
     public static PartnerRelationshipsException DisplayNameInUse(string? displayName, Exception inner) => new(
-        "RelationshipDisplayNameInUse",
+        ErrorIds.Workflow.RelationshipDisplayNameInUse,
         ErrorKind.ResourceExists,
         $"Another invite already uses the relationship display name '{displayName}'. Choose a different display name.",
         displayName,
