@@ -30,6 +30,8 @@ public class GranularRelationshipUpdateServiceTests
         var refused = plans.Where(c => c.Kind == RelationshipChangeKind.NotAllowed).ToList();
         Assert.Equal(4, refused.Count);
         Assert.All(refused, c => Assert.Contains("includes Global Administrator", c.Description));
+        // The way out it names is a real cmdlet and switch (it once named a cmdlet the module does not have).
+        Assert.All(refused, c => Assert.Contains("(Set-GranularRelationship -RemoveGlobalAdministrator)", c.Description));
 
         foreach (var change in plans.Where(c => c.Kind == RelationshipChangeKind.Change))
         {
