@@ -33,41 +33,41 @@ internal static class PostgresErrors
     public static PartnerRelationshipsException Map(Exception e, string server) => e switch
     {
         PostgresException { SqlState: "28P01" or "28000" } p => new PartnerRelationshipsException(
-            "StoreAuthenticationFailed",
+            ErrorIds.Store.StoreAuthenticationFailed,
             ErrorKind.AuthenticationError,
             $"The PostgreSQL server {server} refused the sign-in ({p.MessageText}). Check the user name and password in " +
             "the store's connection string (store.connectionStringVariable or the vault secret).",
             server,
             e),
         PostgresException { SqlState: "3D000" } p => new PartnerRelationshipsException(
-            "StoreUnavailable",
+            ErrorIds.Store.StoreUnavailable,
             ErrorKind.ConnectionError,
             $"The PostgreSQL server {server} has no such database ({p.MessageText}). Create it (CREATE DATABASE ...) or fix " +
             "Database= in the store's connection string.",
             server,
             e),
         PostgresException { SqlState: "42501" } p => new PartnerRelationshipsException(
-            "StorePermissionDenied",
+            ErrorIds.Store.StorePermissionDenied,
             ErrorKind.PermissionDenied,
             $"The PostgreSQL user may not do this on {server} ({p.MessageText}). The store's user needs SELECT, INSERT and " +
             "UPDATE on its tables, and CREATE on the schema the first time (see the README).",
             server,
             e),
         PostgresException { SqlState: "3F000" } p => new PartnerRelationshipsException(
-            "StoreUnavailable",
+            ErrorIds.Store.StoreUnavailable,
             ErrorKind.ConnectionError,
             $"The schema named in the store's connection string does not exist on {server} ({p.MessageText}). Create it or " +
             "fix Search Path= in the connection string.",
             server,
             e),
         PostgresException p => new PartnerRelationshipsException(
-            "StoreWriteFailed",
+            ErrorIds.Store.StoreWriteFailed,
             ErrorKind.WriteError,
             $"The PostgreSQL store {server} refused the change ({p.SqlState}: {p.MessageText}). Nothing was written.",
             server,
             e),
         _ => new PartnerRelationshipsException(
-            "StoreUnavailable",
+            ErrorIds.Store.StoreUnavailable,
             ErrorKind.ConnectionError,
             $"The PostgreSQL store {server} cannot be reached ({Reason(e)}). Nothing was written. Check that the server is " +
             "running and reachable from here, and the host and port in the store's connection string.",

@@ -137,7 +137,7 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
             catch (PostgresException e) when (PostgresErrors.IsUniqueViolation(e, PostgresErrors.PrimaryKeyConstraint))
             {
                 throw new PartnerRelationshipsException(
-                    "InviteAlreadyExists",
+                    ErrorIds.Invite.InviteAlreadyExists,
                     ErrorKind.ResourceExists,
                     $"An invite with id {stored.Id} is already recorded. Use Get-ResellerInvite -Id {stored.Id} to see it.",
                     stored.Id,
@@ -377,7 +377,7 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
     }
 
     private PartnerRelationshipsException Busy(Exception inner, TimeSpan waited) => new(
-        "StoreBusy",
+        ErrorIds.Store.StoreBusy,
         ErrorKind.ResourceUnavailable,
         $"The PostgreSQL store {Server} stayed locked by another session for {Math.Round(waited.TotalSeconds):0} seconds; nothing was changed. " +
         "Try again when other PartnerRelationships commands have finished.",
@@ -472,7 +472,7 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
         if (version > PostgresSchema.LatestVersion)
         {
             throw new PartnerRelationshipsException(
-                "StoreSchemaTooNew",
+                ErrorIds.Store.StoreSchemaTooNew,
                 ErrorKind.InvalidOperation,
                 $"The store {Server} was written by a newer version of PartnerRelationships (schema {version}; this version " +
                 $"knows up to {PostgresSchema.LatestVersion}). Update the module: Update-Module PartnerRelationships.",
@@ -723,14 +723,14 @@ public sealed partial class PostgresRelationshipStore : IRelationshipStore, IRel
     private static T ParseEnum<T>(string value) where T : struct => (T)Enum.Parse(typeof(T), value, ignoreCase: false);
 
     private static PartnerRelationshipsException ConnectionStringInvalid() => new(
-        "StoreConnectionStringInvalid",
+        ErrorIds.Store.StoreConnectionStringInvalid,
         ErrorKind.InvalidArgument,
         "The PostgreSQL connection string is empty or not valid. It looks like 'Host=db.example.com;Port=5432;" +
         "Database=partner;Username=pr_app;Password=...'; fix the value of the environment variable or vault secret the " +
         "configuration names (store.connectionStringVariable or store.secretVault/secretName).");
 
     private static PartnerRelationshipsException DisplayNameInUse(string? displayName, Exception inner) => new(
-        "RelationshipDisplayNameInUse",
+        ErrorIds.Workflow.RelationshipDisplayNameInUse,
         ErrorKind.ResourceExists,
         $"Another invite already uses the relationship display name '{displayName}'. Choose a different display name.",
         displayName,

@@ -200,7 +200,7 @@ public sealed class ComplianceChecker
             {
                 var nearest = KeySuggester.Nearest(name, AvailableRules.SelectMany(r => new[] { r.Id, r.Name }));
                 throw new PartnerRelationshipsException(
-                    "UnknownComplianceRule",
+                    ErrorIds.Compliance.UnknownComplianceRule,
                     ErrorKind.InvalidArgument,
                     $"{source} names the rule '{name}', which does not exist." + (nearest is null ? "" : $" Did you mean '{nearest}'?") +
                     " Rules: " + string.Join(", ", AvailableRules.Select(r => r.Id + " " + r.Name)) + ".",

@@ -11,8 +11,6 @@ namespace PartnerRelationships.Core.Compliance;
 /// </summary>
 public static class ComplianceFailOn
 {
-    public const string ErrorId = "ComplianceCheckFailed";
-
     public static bool Fails(ComplianceResult result, FindingSeverity failOn)
     {
         if (result is null)
@@ -41,7 +39,7 @@ public static class ComplianceFailOn
             .Select(g => $"{g.Key} {g.First().RuleName}: {g.Count().ToString(CultureInfo.InvariantCulture)}");
         var levels = threshold == FindingSeverity.Error ? "Error" : threshold == FindingSeverity.Warning ? "Warning or Error" : "any";
         return new PartnerRelationshipsException(
-            ErrorId,
+            ErrorIds.Compliance.ComplianceCheckFailed,
             ErrorKind.InvalidData,
             $"The compliance check found {failing.Count.ToString(CultureInfo.InvariantCulture)} finding(s) of severity {levels} " +
             $"({string.Join("; ", byRule)}). Review the findings and act on their recommendations, or switch off a rule with compliance.disabledRules.",

@@ -37,7 +37,7 @@ public static class ComplianceRoles
             {
                 var nearest = KeySuggester.Nearest(value, RoleCatalog.All.Select(r => r.Name));
                 throw new PartnerRelationshipsException(
-                    "UnknownForbiddenRole",
+                    ErrorIds.Compliance.UnknownForbiddenRole,
                     ErrorKind.InvalidData,
                     $"compliance.forbiddenRoles lists '{value}', which is not a built-in role name this version knows." +
                     (nearest is null ? "" : $" Did you mean '{nearest}'?") +

@@ -224,7 +224,7 @@ internal sealed class ConfigBinder
                     if (alert.WebhookUrl is { } uri && WebhookAddress.LooksSigned(uri))
                     {
                         // A signed address is a secret: refused without repeating it (config files end up in source control).
-                        throw ConfigErrors.At(ConfigErrorIds.SecretInFile, ErrorKind.SecurityError, _reader.SourceName, value.Start, path,
+                        throw ConfigErrors.At(ErrorIds.Config.SecretInFile, ErrorKind.SecurityError, _reader.SourceName, value.Start, path,
                             "holds a signed address (sig, code or token in it), which is a secret",
                             "Put the address in an environment variable named by compliance.alert.webhookUrlVariable, or in a vault (compliance.alert.secretVault and secretName)");
                     }

@@ -14,10 +14,10 @@ internal static class ConfigErrors
         new(errorId, kind, $"{Location(sourceName, mark)}: {Sentence(keyPath, problem)} {EndWithPeriod(allowed)}".TrimEnd(), keyPath);
 
     public static PartnerRelationshipsException InvalidValue(string sourceName, Mark mark, string keyPath, string problem, string allowed) =>
-        At(ConfigErrorIds.InvalidValue, ErrorKind.InvalidData, sourceName, mark, keyPath, problem, allowed);
+        At(ErrorIds.Config.InvalidValue, ErrorKind.InvalidData, sourceName, mark, keyPath, problem, allowed);
 
     public static PartnerRelationshipsException MissingValue(string sourceName, Mark mark, string keyPath, string problem, string allowed) =>
-        At(ConfigErrorIds.MissingValue, ErrorKind.InvalidData, sourceName, mark, keyPath, problem, allowed);
+        At(ErrorIds.Config.MissingValue, ErrorKind.InvalidData, sourceName, mark, keyPath, problem, allowed);
 
     public static string Location(string sourceName, Mark mark) => $"{sourceName}:{mark.Line}:{mark.Column}";
 

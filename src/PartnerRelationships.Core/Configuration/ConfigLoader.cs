@@ -27,14 +27,14 @@ public static class ConfigLoader
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw new PartnerRelationshipsException(ConfigErrorIds.FileNotFound, ErrorKind.ObjectNotFound,
+            throw new PartnerRelationshipsException(ErrorIds.Config.FileNotFound, ErrorKind.ObjectNotFound,
                 $"'{path}' is not a valid file path. Give the path of a YAML configuration file, or " + string.Format(CreateHint, "<path>") + ".", path, e);
         }
 
         if (!File.Exists(fullPath))
         {
             var what = Directory.Exists(fullPath) ? "is a folder, not a configuration file" : "does not exist";
-            throw new PartnerRelationshipsException(ConfigErrorIds.FileNotFound, ErrorKind.ObjectNotFound,
+            throw new PartnerRelationshipsException(ErrorIds.Config.FileNotFound, ErrorKind.ObjectNotFound,
                 $"The configuration file '{fullPath}' {what}. " + string.Format(CreateHint, Quote(fullPath)) + ".", fullPath);
         }
 
@@ -46,7 +46,7 @@ public static class ConfigLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            throw new PartnerRelationshipsException(ConfigErrorIds.FileUnreadable, ErrorKind.ReadError,
+            throw new PartnerRelationshipsException(ErrorIds.Config.FileUnreadable, ErrorKind.ReadError,
                 $"The configuration file '{fullPath}' could not be read: {e.Message} Check that it is not locked and that you may read it.", fullPath, e);
         }
 
@@ -125,7 +125,7 @@ public static class ConfigLoader
         var message = $"{ConfigErrors.Location(sourceName, mark)}: {problem.TrimEnd('.')}. " +
                       "Fix the YAML there: indent nested keys with spaces (not tabs) consistently, put a space after each ':', " +
                       "and quote values that contain ': ' or start with a special character.";
-        return new PartnerRelationshipsException(ConfigErrorIds.SyntaxError, ErrorKind.InvalidData, message, sourceName, inner);
+        return new PartnerRelationshipsException(ErrorIds.Config.SyntaxError, ErrorKind.InvalidData, message, sourceName, inner);
     }
 
     private static string BaseDirectoryOf(string sourceName)

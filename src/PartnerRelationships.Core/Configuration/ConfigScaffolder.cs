@@ -131,17 +131,17 @@ public static class ConfigScaffolder
     {
         if (problem is not null)
         {
-            throw new PartnerRelationshipsException(ConfigErrorIds.InvalidValue, ErrorKind.InvalidArgument,
+            throw new PartnerRelationshipsException(ErrorIds.Config.InvalidValue, ErrorKind.InvalidArgument,
                 $"-{parameter} {problem}. {allowed}.", value);
         }
     }
 
     private static PartnerRelationshipsException Exists(string path, Exception? inner) =>
-        new(ConfigErrorIds.FileExists, ErrorKind.ResourceExists,
+        new(ErrorIds.Config.FileExists, ErrorKind.ResourceExists,
             $"The configuration file '{path}' already exists. Use -Force to replace it, or choose another -Path.", path, inner);
 
     private static PartnerRelationshipsException NotWritable(string path, string problem, Exception? inner, ErrorKind kind) =>
-        new(ConfigErrorIds.PathNotWritable, kind,
+        new(ErrorIds.Config.PathNotWritable, kind,
             $"The configuration path '{path}' {problem}. Choose a -Path in a folder you can write to.", path, inner);
 
     /// <summary>The starter file's text; defaults come from the model so the two never drift apart.</summary>

@@ -26,7 +26,7 @@ internal static class ConfigSecretScanner
                     var path = parentPath is null ? key : $"{parentPath}.{key}";
                     if (IsSecretKey(key))
                     {
-                        throw ConfigErrors.At(ConfigErrorIds.SecretInFile, ErrorKind.SecurityError, sourceName, pair.Key.Start, path,
+                        throw ConfigErrors.At(ErrorIds.Config.SecretInFile, ErrorKind.SecurityError, sourceName, pair.Key.Start, path,
                             "holds a secret, and secrets are never read from the configuration file", Instead(key) + ", then remove this line");
                     }
 

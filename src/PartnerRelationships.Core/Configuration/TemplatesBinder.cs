@@ -49,7 +49,7 @@ internal sealed class TemplatesBinder
             var path = $"{ConfigSchema.Templates}.{checkedName}";
             if (names.ContainsKey(checkedName))
             {
-                throw Error(TemplateErrorIds.TemplateDuplicateName, nameMark, path,
+                throw Error(ErrorIds.Template.TemplateDuplicateName, nameMark, path,
                     $"is defined more than once (template names are case-insensitive; the first is at line {names[checkedName].Line})",
                     "Give each template its own name, or merge the two");
             }
@@ -67,7 +67,7 @@ internal sealed class TemplatesBinder
         if (invites.AutoExtend && _globalAdminInheritingAutoExtend.Count > 0)
         {
             var (path, mark) = _globalAdminInheritingAutoExtend[0];
-            throw Error(TemplateErrorIds.TemplateGlobalAdminAutoExtend, mark, path,
+            throw Error(ErrorIds.Template.TemplateGlobalAdminAutoExtend, mark, path,
                 "requests Global Administrator and inherits invites.autoExtend: true, but a relationship with Global Administrator can't auto-extend",
                 "Add 'autoExtend: false' to this template, or request narrower roles than Global Administrator");
         }
@@ -88,7 +88,7 @@ internal sealed class TemplatesBinder
                 case "name":
                     if (keyed && !string.Equals(_reader.String(value, keyPath)?.Trim(), name, StringComparison.OrdinalIgnoreCase))
                     {
-                        throw Error(TemplateErrorIds.TemplateNameInvalid, value.Start, keyPath, "differs from the template's key above it",
+                        throw Error(ErrorIds.Template.TemplateNameInvalid, value.Start, keyPath, "differs from the template's key above it",
                             "Leave 'name' out when templates are written as a mapping by name");
                     }
 
@@ -110,7 +110,7 @@ internal sealed class TemplatesBinder
 
         if (roleMarks.Count == 0)
         {
-            throw Error(TemplateErrorIds.TemplateNoRoles, rolesNode?.Start ?? node.Start, $"{path}.roles",
+            throw Error(ErrorIds.Template.TemplateNoRoles, rolesNode?.Start ?? node.Start, $"{path}.roles",
                 rolesNode is null ? "is missing" : "is empty",
                 "List the built-in roles the invite requests, one '- Role Name' per line under 'roles:'");
         }
@@ -120,7 +120,7 @@ internal sealed class TemplatesBinder
         {
             if (template.AutoExtend == true)
             {
-                throw Error(TemplateErrorIds.TemplateGlobalAdminAutoExtend, autoExtendNode!.Start, $"{path}.autoExtend",
+                throw Error(ErrorIds.Template.TemplateGlobalAdminAutoExtend, autoExtendNode!.Start, $"{path}.autoExtend",
                     "is true, but the template requests Global Administrator and such a relationship can't auto-extend",
                     "Set autoExtend: false, or request narrower roles than Global Administrator");
             }
@@ -179,20 +179,20 @@ internal sealed class TemplatesBinder
 
             if (idNode is null)
             {
-                throw Error(TemplateErrorIds.TemplateGroupIdInvalid, item.Start, $"{groupPath}.id", "is missing",
+                throw Error(ErrorIds.Template.TemplateGroupIdInvalid, item.Start, $"{groupPath}.id", "is missing",
                     "Give the security group's object id (a GUID) from your partner tenant, e.g. 'id: 11111111-2222-3333-4444-555555555555'");
             }
 
             if (seen.TryGetValue(group.Id, out var first))
             {
-                throw Error(TemplateErrorIds.TemplateDuplicateGroup, idNode.Start, $"{groupPath}.id",
+                throw Error(ErrorIds.Template.TemplateDuplicateGroup, idNode.Start, $"{groupPath}.id",
                     $"repeats the group of {path}[{first}]", "List each group once, with all the roles it gets");
             }
 
             seen[group.Id] = i + 1;
             if (roleMarks.Count == 0)
             {
-                throw Error(TemplateErrorIds.TemplateGroupNoRoles, rolesNode?.Start ?? item.Start, $"{groupPath}.roles",
+                throw Error(ErrorIds.Template.TemplateGroupNoRoles, rolesNode?.Start ?? item.Start, $"{groupPath}.roles",
                     rolesNode is null ? "is missing" : "is empty", "List the roles this group gets, each one of the template's roles");
             }
 
@@ -201,7 +201,7 @@ internal sealed class TemplatesBinder
                 if (!templateRoles.Contains(role))
                 {
                     var who = group.Name is null ? $"group {group.Id}" : $"group '{group.Name}'";
-                    throw Error(TemplateErrorIds.TemplateGroupRoleNotRequested, mark, $"{groupPath}.roles",
+                    throw Error(ErrorIds.Template.TemplateGroupRoleNotRequested, mark, $"{groupPath}.roles",
                         $"gives {who} '{role.Name}', which the template does not request ({string.Join(", ", templateRoles.Select(r => r.Name))})",
                         "Add the role to the template's roles, or remove it from the group: a group can only get roles the customer approved");
                 }
@@ -231,7 +231,7 @@ internal sealed class TemplatesBinder
             {
                 var suggestions = RoleCatalog.Suggest(text);
                 var hint = suggestions.Count == 0 ? "" : $" (did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}?)";
-                throw Error(TemplateErrorIds.TemplateRoleUnknown, item.Start, keyPath,
+                throw Error(ErrorIds.Template.TemplateRoleUnknown, item.Start, keyPath,
                     $"'{PartnerIdentityRules.Shorten(text)}' is not a built-in Microsoft Entra role{hint}",
                     "Use built-in role names or ids (granular admin relationships accept no custom roles); list them with [PartnerRelationships.Core.Roles.RoleCatalog]::All");
             }
@@ -250,7 +250,7 @@ internal sealed class TemplatesBinder
         var text = _reader.String(node, keyPath)?.Trim();
         if (text is null || !Guid.TryParse(text, out var id) || id == Guid.Empty || text.Length != 36)
         {
-            throw Error(TemplateErrorIds.TemplateGroupIdInvalid, node.Start, keyPath,
+            throw Error(ErrorIds.Template.TemplateGroupIdInvalid, node.Start, keyPath,
                 text is null ? "is empty" : $"'{PartnerIdentityRules.Shorten(text)}' is not a well-formed group object id",
                 "Use the security group's object id from your partner tenant: a GUID such as 11111111-2222-3333-4444-555555555555");
         }
@@ -264,12 +264,12 @@ internal sealed class TemplatesBinder
         var path = $"{ConfigSchema.Templates}[{index}].name";
         if (trimmed.Length == 0)
         {
-            throw Error(TemplateErrorIds.TemplateNameInvalid, mark, path, "is missing", NameAllowed);
+            throw Error(ErrorIds.Template.TemplateNameInvalid, mark, path, "is missing", NameAllowed);
         }
 
         if (trimmed.Length > MaxNameLength || trimmed.Any(char.IsControl))
         {
-            throw Error(TemplateErrorIds.TemplateNameInvalid, mark, path,
+            throw Error(ErrorIds.Template.TemplateNameInvalid, mark, path,
                 trimmed.Length > MaxNameLength ? $"is {trimmed.Length} characters long" : "contains a line break or control character", NameAllowed);
         }
 

@@ -48,13 +48,13 @@ public static class WebhookAddress
         {
             if (string.IsNullOrWhiteSpace(settings.SecretName))
             {
-                throw new PartnerRelationshipsException("AlertWebhookMissing", ErrorKind.InvalidArgument,
+                throw new PartnerRelationshipsException(ErrorIds.Compliance.AlertWebhookMissing, ErrorKind.InvalidArgument,
                     "compliance.alert.secretVault needs compliance.alert.secretName: name the secret that holds the webhook's address.", "compliance.alert");
             }
 
             if (vaultSecret is null)
             {
-                throw new PartnerRelationshipsException("AlertSecretVaultUnavailable", ErrorKind.NotEnabled,
+                throw new PartnerRelationshipsException(ErrorIds.Compliance.AlertSecretVaultUnavailable, ErrorKind.NotEnabled,
                     $"The webhook's address is in the vault '{settings.SecretVault}', which cannot be read here. Install " +
                     "Microsoft.PowerShell.SecretManagement and register the vault, or use compliance.alert.webhookUrlVariable.",
                     settings.SecretVault!);
@@ -74,7 +74,7 @@ public static class WebhookAddress
         }
         else
         {
-            throw new PartnerRelationshipsException("AlertWebhookMissing", ErrorKind.InvalidArgument,
+            throw new PartnerRelationshipsException(ErrorIds.Compliance.AlertWebhookMissing, ErrorKind.InvalidArgument,
                 "-Alert needs a webhook: set compliance.alert.webhookUrlVariable (an environment variable holding the address), " +
                 "compliance.alert.secretVault and secretName, or compliance.alert.webhookUrl in the configuration.",
                 "compliance.alert");
@@ -82,7 +82,7 @@ public static class WebhookAddress
 
         if (!Uri.TryCreate(text!.Trim(), UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
         {
-            throw new PartnerRelationshipsException("AlertWebhookInvalid", ErrorKind.InvalidData,
+            throw new PartnerRelationshipsException(ErrorIds.Compliance.AlertWebhookInvalid, ErrorKind.InvalidData,
                 $"The webhook address from {settings.Source} is not an absolute http or https address (it is not repeated here: it may hold a secret). Check its value.",
                 settings.Source);
         }
@@ -91,5 +91,5 @@ public static class WebhookAddress
     }
 
     private static PartnerRelationshipsException Missing(string message, string target) =>
-        new("AlertWebhookMissing", ErrorKind.ObjectNotFound, message, target);
+        new(ErrorIds.Compliance.AlertWebhookMissing, ErrorKind.ObjectNotFound, message, target);
 }

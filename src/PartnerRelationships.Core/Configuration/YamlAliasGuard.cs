@@ -38,7 +38,7 @@ internal static class YamlAliasGuard
                     case AnchorAlias alias:
                         if (open.Contains(alias.Value.Value))
                         {
-                            throw ConfigErrors.At(ConfigErrorIds.AliasCycle, ErrorKind.InvalidData, sourceName, alias.Start, PathOf(frames),
+                            throw ConfigErrors.At(ErrorIds.Config.AliasCycle, ErrorKind.InvalidData, sourceName, alias.Start, PathOf(frames),
                                 $"refers to '*{alias.Value}' inside the very value anchored as '&{alias.Value}', which makes the value contain itself",
                                 "Remove the alias or point it at a value defined before and outside it");
                         }
@@ -61,7 +61,7 @@ internal static class YamlAliasGuard
                     case NodeEvent { } start and (SequenceStart or MappingStart):
                         if (frames.Count >= MaxDepth)
                         {
-                            throw ConfigErrors.At(ConfigErrorIds.InvalidValue, ErrorKind.InvalidData, sourceName, start.Start, PathOf(frames),
+                            throw ConfigErrors.At(ErrorIds.Config.InvalidValue, ErrorKind.InvalidData, sourceName, start.Start, PathOf(frames),
                                 $"is nested more than {MaxDepth} levels deep", "A configuration needs only a few levels: check the brackets and indentation");
                         }
 
@@ -105,7 +105,7 @@ internal static class YamlAliasGuard
         if (parent.Size > MaxExpandedValues)
         {
             var what = alias is null ? "expands" : $"with '*{alias}' expands";
-            throw ConfigErrors.At(ConfigErrorIds.AliasExpansion, ErrorKind.InvalidData, sourceName, at, PathOf(frames),
+            throw ConfigErrors.At(ErrorIds.Config.AliasExpansion, ErrorKind.InvalidData, sourceName, at, PathOf(frames),
                 $"{what} to more than {MaxExpandedValues:N0} values (aliases repeating aliases)",
                 "Write the values out, or use anchors and aliases only for small repeated values");
         }

@@ -96,7 +96,7 @@ internal sealed class YamlValueReader
             if (canonical is null)
             {
                 var suggestion = KeySuggester.Nearest(keyText, keys);
-                throw ConfigErrors.At(ConfigErrorIds.UnknownKey, ErrorKind.InvalidData, SourceName, pair.Key.Start, $"{path}.{keyText}",
+                throw ConfigErrors.At(ErrorIds.Config.UnknownKey, ErrorKind.InvalidData, SourceName, pair.Key.Start, $"{path}.{keyText}",
                     $"is not a known key{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}", $"Keys allowed in {what}: {string.Join(", ", keys)}");
             }
 
@@ -221,14 +221,14 @@ internal sealed class YamlValueReader
 
         if (uri.UserInfo.Length > 0)
         {
-            throw ConfigErrors.At(ConfigErrorIds.SecretInFile, ErrorKind.SecurityError, SourceName, node.Start, keyPath,
+            throw ConfigErrors.At(ErrorIds.Config.SecretInFile, ErrorKind.SecurityError, SourceName, node.Start, keyPath,
                 "contains a user name or password", "Remove the credentials from the address; sign-in uses the auth section");
         }
 
         // Bearer tokens and secrets would cross the network in clear text; a loopback address never leaves the machine.
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
         {
-            throw ConfigErrors.At(ConfigErrorIds.InsecureEndpoint, ErrorKind.SecurityError, SourceName, node.Start, keyPath,
+            throw ConfigErrors.At(ErrorIds.Config.InsecureEndpoint, ErrorKind.SecurityError, SourceName, node.Start, keyPath,
                 $"is a plain http address on '{uri.Host}', which would send tokens and secrets in clear text",
                 "Use https; plain http is allowed only on loopback (localhost, 127.0.0.1, ::1), e.g. for the sandbox");
         }
@@ -339,7 +339,7 @@ internal sealed class YamlValueReader
     {
         if (ConfigSchema.ReplacedKeys.TryGetValue(Join(section, key), out var replaced))
         {
-            return ConfigErrors.At(ConfigErrorIds.UnknownKey, ErrorKind.InvalidData, SourceName, mark, Join(section, key),
+            return ConfigErrors.At(ErrorIds.Config.UnknownKey, ErrorKind.InvalidData, SourceName, mark, Join(section, key),
                 replaced, $"Rename the key; {CommandNames.NewPartnerRelationshipConfig} writes a commented example");
         }
 
@@ -350,7 +350,7 @@ internal sealed class YamlValueReader
             ? $" (did you mean '{suggestion}'?)"
             : elsewhere is not null ? $" here (it belongs under '{elsewhere}')" : "";
         var where = section is null ? "at the top level" : $"under {section}";
-        return ConfigErrors.At(ConfigErrorIds.UnknownKey, ErrorKind.InvalidData, SourceName, mark, Join(section, key),
+        return ConfigErrors.At(ErrorIds.Config.UnknownKey, ErrorKind.InvalidData, SourceName, mark, Join(section, key),
             $"is not a known key{hint}", $"Keys allowed {where}: {string.Join(", ", known)}");
     }
 

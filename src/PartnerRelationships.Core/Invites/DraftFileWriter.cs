@@ -40,7 +40,7 @@ internal sealed class DraftFileWriter
         if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
         {
             throw new PartnerRelationshipsException(
-                InviteErrorIds.InviteFolderNotFound,
+                ErrorIds.Invite.InviteFolderNotFound,
                 ErrorKind.ObjectNotFound,
                 $"The folder '{InputExcerpt.Of(folder)}' for the draft does not exist. Create it first, or give -OutFile " +
                 "a path in an existing folder.",
@@ -56,7 +56,7 @@ internal sealed class DraftFileWriter
         {
             // Even with -Force: moving a draft over a device or pipe would replace the device node itself.
             throw new PartnerRelationshipsException(
-                InviteErrorIds.InviteFileNotRegular,
+                ErrorIds.Invite.InviteFileNotRegular,
                 ErrorKind.InvalidArgument,
                 $"'{InputExcerpt.Of(target)}' is a device, pipe or other special file, not a regular file; a draft is never " +
                 "written over one, even with -Force. Nothing was recorded. Give -OutFile a file path or a folder.",
@@ -111,7 +111,7 @@ internal sealed class DraftFileWriter
             {
                 // Someone created the file between the check and the move; keep theirs.
                 throw new PartnerRelationshipsException(
-                    InviteErrorIds.InviteFileExists,
+                    ErrorIds.Invite.InviteFileExists,
                     ErrorKind.ResourceExists,
                     $"The invite {recordedId} was recorded, but '{InputExcerpt.Of(Path)}' appeared meanwhile and was kept. " +
                     $"Its subject, body and MailtoUri are on {CommandNames.GetResellerInvite} -Id {recordedId}.",
@@ -182,7 +182,7 @@ internal sealed class DraftFileWriter
 
     private static PartnerRelationshipsException Exists(string path, string what) =>
         new(
-            InviteErrorIds.InviteFileExists,
+            ErrorIds.Invite.InviteFileExists,
             ErrorKind.ResourceExists,
             $"The draft file '{InputExcerpt.Of(path)}' {what}. Nothing was recorded. Use -Force to overwrite a file, " +
             "or choose another -OutFile.",
@@ -194,7 +194,7 @@ internal sealed class DraftFileWriter
             ? $"The invite {recordedId} was recorded, but its draft could not be saved"
             : "Nothing was recorded";
         return new PartnerRelationshipsException(
-            InviteErrorIds.InviteFileNotWritable,
+            ErrorIds.Invite.InviteFileNotWritable,
             ErrorKind.WriteError,
             $"The draft file '{InputExcerpt.Of(path)}' could not be written: {e.Message} {outcome}. " +
             "Check that you may write to the folder, or choose another -OutFile.",

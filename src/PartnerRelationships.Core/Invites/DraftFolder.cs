@@ -31,7 +31,7 @@ public static class DraftFolder
 
         var what = File.Exists(full) ? "is a file" : "is not a folder";
         throw new PartnerRelationshipsException(
-            InviteErrorIds.InviteOutFileNotFolder,
+            ErrorIds.Invite.InviteOutFileNotFolder,
             ErrorKind.InvalidArgument,
             $"-OutFile '{InputExcerpt.Of(full)}' {what}, and customers from the pipeline each get their own draft: -OutFile must be a folder. " +
             $"Create it (New-Item -ItemType Directory '{InputExcerpt.Of(requested)}') or end the path with '/' to have it created. Nothing was recorded.",
@@ -48,7 +48,7 @@ public static class DraftFolder
         if (string.IsNullOrEmpty(parent) || !Directory.Exists(parent))
         {
             throw new PartnerRelationshipsException(
-                InviteErrorIds.InviteFolderNotFound,
+                ErrorIds.Invite.InviteFolderNotFound,
                 ErrorKind.ObjectNotFound,
                 $"The folder '{InputExcerpt.Of(full)}' for the drafts does not exist, nor does its parent. Create it first (New-Item -ItemType Directory).",
                 full);

@@ -129,7 +129,7 @@ public static class InvitePlaceholders
         var hint = suggestion is null ? "" : $" Did you mean {{{suggestion}}}?";
         var allowed = string.Join(", ", Allowed.Select(a => "{" + a + "}"));
         return new PartnerRelationshipsException(
-            InviteErrorIds.InviteTemplateUnknownPlaceholder,
+            ErrorIds.Invite.InviteTemplateUnknownPlaceholder,
             ErrorKind.InvalidData,
             $"{Capitalise(origin)} uses the placeholder {{{InputExcerpt.Of(name)}}}, which is not known.{hint} " +
             $"Allowed placeholders: {allowed}. Write {{{{ and }}}} for a literal brace.",

@@ -30,7 +30,7 @@ public static class InviteRequestValidator
         if (trimmed.Length == 0)
         {
             throw new PartnerRelationshipsException(
-                InviteErrorIds.InvalidCustomerName,
+                ErrorIds.Invite.InvalidCustomerName,
                 ErrorKind.InvalidArgument,
                 "The customer name is empty. Give the customer's company name as it should appear in the email, " +
                 "for example -CustomerName 'Contoso Ltd'.",
@@ -41,7 +41,7 @@ public static class InviteRequestValidator
         if (!HasVisibleCharacter(trimmed))
         {
             throw new PartnerRelationshipsException(
-                InviteErrorIds.InvalidCustomerName,
+                ErrorIds.Invite.InvalidCustomerName,
                 ErrorKind.InvalidArgument,
                 "The customer name has no visible character (only zero-width, formatting or blank characters). Give the " +
                 "customer's company name as it should appear in the email, for example -CustomerName 'Contoso Ltd'.",
@@ -58,7 +58,7 @@ public static class InviteRequestValidator
             if (char.IsControl(c))
             {
                 throw new PartnerRelationshipsException(
-                    InviteErrorIds.InvalidCustomerName,
+                    ErrorIds.Invite.InvalidCustomerName,
                     ErrorKind.InvalidArgument,
                     $"The customer name '{InputExcerpt.Of(trimmed)}' contains a control character. Use plain text.",
                     "CustomerName");
@@ -114,7 +114,7 @@ public static class InviteRequestValidator
                 : trimmed.Length > MaxEmailLength ? $"is longer than {MaxEmailLength} characters"
                 : "is not a valid email address";
             throw new PartnerRelationshipsException(
-                InviteErrorIds.InvalidCustomerEmail,
+                ErrorIds.Invite.InvalidCustomerEmail,
                 ErrorKind.InvalidArgument,
                 $"The customer email '{InputExcerpt.Of(trimmed)}' {problem}. Give exactly one address of the customer's " +
                 $"administrator, without a name or brackets, for example {EmailExample}.",
@@ -135,7 +135,7 @@ public static class InviteRequestValidator
         if (!Guid.TryParse(tenantId!.Trim(), out var guid))
         {
             throw new PartnerRelationshipsException(
-                InviteErrorIds.InvalidCustomerTenantId,
+                ErrorIds.Invite.InvalidCustomerTenantId,
                 ErrorKind.InvalidArgument,
                 $"The customer tenant id '{InputExcerpt.Of(tenantId)}' is not a GUID. Give the customer's Microsoft Entra " +
                 "tenant id, for example 4b2e2b3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b, or leave it out.",
@@ -250,7 +250,7 @@ public static class InviteRequestValidator
         if (value.IndexOf('\r') >= 0 || value.IndexOf('\n') >= 0)
         {
             throw new PartnerRelationshipsException(
-                InviteErrorIds.HeaderInjection,
+                ErrorIds.Invite.HeaderInjection,
                 ErrorKind.SecurityError,
                 $"The {field} '{InputExcerpt.Of(value)}' contains a line break. Line breaks in an email header can add " +
                 $"recipients or headers, so they are refused. Give the {field} on one line.",
@@ -260,7 +260,7 @@ public static class InviteRequestValidator
 
     private static PartnerRelationshipsException TooLong(string field, string value, int max) =>
         new(
-            InviteErrorIds.InputTooLong,
+            ErrorIds.Invite.InputTooLong,
             ErrorKind.InvalidArgument,
             $"The {field} is {value.Length} characters long; at most {max} are allowed. Shorten it " +
             $"(it starts '{InputExcerpt.Of(value)}').",

@@ -68,7 +68,7 @@ public sealed class InviteTemplate
         {
             var what = Directory.Exists(path) ? "is a folder, not a file" : "does not exist";
             throw new PartnerRelationshipsException(
-                InviteErrorIds.InviteTemplateNotFound,
+                ErrorIds.Invite.InviteTemplateNotFound,
                 ErrorKind.ObjectNotFound,
                 $"The invite template '{InputExcerpt.Of(path)}' {what}. Check the path given with -TemplatePath or " +
                 "invites.templatePath in the configuration, or leave it out to use the built-in template.",
@@ -83,7 +83,7 @@ public sealed class InviteTemplate
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SecurityException)
         {
             throw new PartnerRelationshipsException(
-                InviteErrorIds.InviteTemplateUnreadable,
+                ErrorIds.Invite.InviteTemplateUnreadable,
                 ErrorKind.ReadError,
                 $"The invite template '{InputExcerpt.Of(path)}' could not be read: {e.Message} Check that you may read it.",
                 path,
@@ -136,7 +136,7 @@ public sealed class InviteTemplate
     {
         var name = sourcePath is null ? "The invite template" : $"The invite template '{InputExcerpt.Of(sourcePath)}'";
         return new PartnerRelationshipsException(
-            InviteErrorIds.InviteTemplateInvalid,
+            ErrorIds.Invite.InviteTemplateInvalid,
             ErrorKind.InvalidData,
             $"{name} is not in the expected format: {problem}. Write 'Subject: <subject>' on the first line, " +
             "leave the second line blank, and put the body (with {Link}) after it.",

@@ -63,7 +63,7 @@ public static class ResellerLinkBuilder
             || link!.Trim().Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
             throw new PartnerRelationshipsException(
-                InviteErrorIds.ServiceLinkInvalid,
+                ErrorIds.Invite.ServiceLinkInvalid,
                 ErrorKind.InvalidData,
                 "Partner Center answered with a relationship link that is not a plain https address, so it was not put in the invite. " +
                 $"Try again later, or disconnect ({CommandNames.DisconnectPartnerRelationship}) to use the link composed from the configuration.",
@@ -114,7 +114,7 @@ public static class ResellerLinkBuilder
         }
 
         throw new PartnerRelationshipsException(
-            InviteErrorIds.PartnerIdMissing,
+            ErrorIds.Invite.PartnerIdMissing,
             ErrorKind.InvalidData,
             $"The reseller invitation link needs {what}, a GUID, and {key} in the configuration " +
             (string.IsNullOrWhiteSpace(value) ? "is empty." : $"is '{InputExcerpt.Of(value!)}'.") +
@@ -131,7 +131,7 @@ public static class ResellerLinkBuilder
         }
 
         throw new PartnerRelationshipsException(
-            InviteErrorIds.PartnerIdMissing,
+            ErrorIds.Invite.PartnerIdMissing,
             ErrorKind.InvalidData,
             $"The reseller invitation link needs {what} (digits), and {key} in the configuration " +
             (string.IsNullOrEmpty(text) ? "is empty." : $"is '{InputExcerpt.Of(text!)}'.") + " Set it in the configuration file.",

@@ -1,6 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
 using PartnerRelationships.Core.Text;
+using PartnerRelationships.Core.Errors;
 
 namespace PartnerRelationships.Core.Remote;
 
@@ -50,7 +51,7 @@ public static class AppUserOnlyCalls
     /// <summary>The one-sentence explanation of an App+User-only refusal for an app-only sign-in.</summary>
     public static Errors.PartnerRelationshipsException Refused(string call, object? target, Exception? inner = null)
         => new(
-            "AppUserSignInRequired",
+            ErrorIds.Remote.AppUserSignInRequired,
             Errors.ErrorKind.PermissionDenied,
             $"{call} needs a signed-in partner user (Partner Center refuses app-only sign-in, such as a client secret, certificate or managed identity, for it): give a runbook one by having a partner admin run {CommandNames.NewPartnerRelationshipRefreshToken} once and setting auth.mode RefreshToken with the vault secret it wrote.",
             target,

@@ -34,7 +34,7 @@ public sealed record CloudEndpoints
         CloudEnvironment.USGovernment => Make(cloud, "https://graph.microsoft.us", "https://api.partnercenter.microsoft.com", "https://login.microsoftonline.us"),
         CloudEnvironment.USGovernmentDoD => Make(cloud, "https://dod-graph.microsoft.us", "https://api.partnercenter.microsoft.com", "https://login.microsoftonline.us"),
         CloudEnvironment.China => Make(cloud, "https://microsoftgraph.chinacloudapi.cn", "https://partner.partnercenterapi.microsoftonline.cn", "https://login.chinacloudapi.cn"),
-        _ => throw new PartnerRelationshipsException("UnknownCloud", ErrorKind.InvalidArgument, $"Unknown cloud '{cloud}'. Use Global, USGovernment, USGovernmentDoD or China.", cloud),
+        _ => throw new PartnerRelationshipsException(ErrorIds.Remote.UnknownCloud, ErrorKind.InvalidArgument, $"Unknown cloud '{cloud}'. Use Global, USGovernment, USGovernmentDoD or China.", cloud),
     };
 
     /// <summary>The cloud's defaults, then the config's overrides, then (strongest) a sandbox base address.</summary>
@@ -59,7 +59,7 @@ public sealed record CloudEndpoints
         {
             if (!sandbox.IsAbsoluteUri)
             {
-                throw new PartnerRelationshipsException("InvalidSandboxUri", ErrorKind.InvalidArgument, $"The sandbox address '{sandbox}' must be absolute, e.g. http://localhost:5080.", sandbox);
+                throw new PartnerRelationshipsException(ErrorIds.Remote.InvalidSandboxUri, ErrorKind.InvalidArgument, $"The sandbox address '{sandbox}' must be absolute, e.g. http://localhost:5080.", sandbox);
             }
 
             var root = new Uri(sandbox.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
@@ -81,7 +81,7 @@ public sealed record CloudEndpoints
         if (!SupportsGranularAdmin)
         {
             throw new PartnerRelationshipsException(
-                "NotAvailableInCloud",
+                ErrorIds.Remote.NotAvailableInCloud,
                 ErrorKind.NotEnabled,
                 $"Granular delegated admin (GDAP) relationships are not available in the {Cloud} cloud; Microsoft offers them only in the Global and US Government clouds.",
                 Cloud);

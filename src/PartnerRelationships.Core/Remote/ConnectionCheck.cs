@@ -30,7 +30,7 @@ public static class ConnectionCheck
             token = await TokenAcquisition.GetTokenAsync(connection.Credential, scope, cancellationToken).ConfigureAwait(false);
         }
         // An expired or revoked refresh token keeps its own id: its message already says how to renew it.
-        catch (PartnerRelationshipsException ex) when (ex.Category == ErrorKind.AuthenticationError && ex.ErrorId is not ("AuthenticationFailed" or "RefreshTokenExpired"))
+        catch (PartnerRelationshipsException ex) when (ex.Category == ErrorKind.AuthenticationError && ex.ErrorId is not (ErrorIds.SignIn.AuthenticationFailed or ErrorIds.SignIn.RefreshTokenExpired))
         {
             throw AuthenticationFailed(ex.Message, ex);
         }
@@ -74,7 +74,7 @@ public static class ConnectionCheck
     }
 
     private static PartnerRelationshipsException AuthenticationFailed(string message, Exception inner)
-        => new("AuthenticationFailed", ErrorKind.AuthenticationError,
+        => new(ErrorIds.SignIn.AuthenticationFailed, ErrorKind.AuthenticationError,
             message.IndexOf(CommandNames.ConnectPartnerRelationship, StringComparison.Ordinal) >= 0 ? message : message + $" Check the credential and run {CommandNames.ConnectPartnerRelationship} again.",
             (inner as PartnerRelationshipsException)?.Target, inner);
 }

@@ -68,7 +68,7 @@ public sealed partial class GraphGdapClient
         }
         catch (Exception ex) when (ex is JsonException or FormatException or OverflowException)
         {
-            throw new PartnerRelationshipsException("RemoteInvalidResponse", ErrorKind.InvalidData,
+            throw new PartnerRelationshipsException(ErrorIds.Remote.RemoteInvalidResponse, ErrorKind.InvalidData,
                 $"{operation}: Microsoft Graph answered with something that is not the expected JSON ({ex.Message}). Try again; if it persists, the service changed its format.", target, ex);
         }
     }
@@ -81,7 +81,7 @@ public sealed partial class GraphGdapClient
     private async Task<RemoteOperationInfo> FollowOperationAsync(string relationshipId, RawResponse accepted, string what, CancellationToken cancellationToken)
     {
         var operationId = OperationId(accepted.Location)
-            ?? throw new PartnerRelationshipsException("RemoteInvalidResponse", ErrorKind.InvalidData,
+            ?? throw new PartnerRelationshipsException(ErrorIds.Remote.RemoteInvalidResponse, ErrorKind.InvalidData,
                 $"{what}: Microsoft Graph accepted the change (202) but gave no operation to follow (Location '{accepted.Location}'). Read the object again later to see whether it took effect.", relationshipId);
         var last = new RemoteOperationInfo { Id = operationId, RelationshipId = relationshipId, Status = RemoteOperationInfo.NotStarted };
         var deadline = _time.GetUtcNow() + OperationWaitLimit;
@@ -126,6 +126,6 @@ public sealed partial class GraphGdapClient
     }
 
     private static PartnerRelationshipsException OperationFailed(RemoteOperationInfo operation, string what, object? target)
-        => new("RemoteOperationFailed", ErrorKind.InvalidOperation,
+        => new(ErrorIds.Remote.RemoteOperationFailed, ErrorKind.InvalidOperation,
             $"{what}: Microsoft Graph accepted the change but its operation {operation.Id} failed; nothing changed. Read the current state and try again.", target);
 }

@@ -55,23 +55,20 @@ public sealed partial class GraphGdapClient : IGraphGdapClient, ISecurityGroupDi
         _endpoints = endpoints ?? throw new ArgumentNullException(nameof(endpoints));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
 
-        Handlers = BuildHandlers(new ResilientHttpHandler(pipeline, timeProvider, observer, limiter));
-        _httpClient = GraphClientFactory.Create(Handlers, finalHandler: transport, disposeHandler: true);
+        var chain = new HttpHandlerChainBuilder(pipeline, timeProvider)
+            .ObservedBy(observer)
+            .PacedBy(limiter)
+            .WithSdkMiddleware(GraphClientFactory.CreateDefaultHandlers(), handler => handler is RetryHandler)
+            .Over(transport);
+        var handlers = chain.BuildHandlers();
+        Handlers = handlers.ToList();
+        _httpClient = GraphClientFactory.Create(handlers, finalHandler: chain.Transport, disposeHandler: true);
         _httpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // Our pipeline owns every timeout.
         _graph = new GraphServiceClient(_httpClient, new GraphTokenAuthenticationProvider(credential, endpoints.GraphScope), endpoints.Graph.ToString().TrimEnd('/'));
     }
 
     /// <summary>The middleware chain, outermost first (exposed so tests can prove the SDK retry handler is gone).</summary>
     internal IReadOnlyList<DelegatingHandler> Handlers { get; }
-
-    private static List<DelegatingHandler> BuildHandlers(ResilientHttpHandler resilient)
-    {
-        var handlers = GraphClientFactory.CreateDefaultHandlers().ToList();
-        var retryIndex = handlers.FindIndex(h => h is RetryHandler);
-        handlers.RemoveAll(h => h is RetryHandler);
-        handlers.Insert(retryIndex < 0 ? 0 : retryIndex, resilient);
-        return handlers;
-    }
 
     private Microsoft.Graph.TenantRelationships.DelegatedAdminRelationships.DelegatedAdminRelationshipsRequestBuilder Relationships
     {
@@ -138,7 +135,7 @@ public sealed partial class GraphGdapClient : IGraphGdapClient, ISecurityGroupDi
         }
         catch (Exception ex) when (ex is JsonException or FormatException or OverflowException)
         {
-            throw new PartnerRelationshipsException("RemoteInvalidResponse", ErrorKind.InvalidData, $"{operation}: Microsoft Graph answered with a page that is not the expected JSON ({ex.Message}). Try again; if it persists, the service changed its format.", null, ex);
+            throw new PartnerRelationshipsException(ErrorIds.Remote.RemoteInvalidResponse, ErrorKind.InvalidData, $"{operation}: Microsoft Graph answered with a page that is not the expected JSON ({ex.Message}). Try again; if it persists, the service changed its format.", null, ex);
         }
     }
 
@@ -149,7 +146,7 @@ public sealed partial class GraphGdapClient : IGraphGdapClient, ISecurityGroupDi
         var answer = await SendRawAsync(Relationships[relationshipId].ToGetRequestInformation(), operation, relationshipId, cancellationToken).ConfigureAwait(false);
         if (!answer.HasBody)
         {
-            throw new PartnerRelationshipsException("RemoteEmptyResponse", ErrorKind.InvalidData,
+            throw new PartnerRelationshipsException(ErrorIds.Remote.RemoteEmptyResponse, ErrorKind.InvalidData,
                 $"{operation}: Microsoft Graph answered {answer.Status} with an empty body instead of the relationship. Try again; if it persists, the service changed its behaviour.", relationshipId);
         }
         return Read(operation, relationshipId, () => GraphRelationshipPageReader.ReadOne(answer.Body.AsSpan()));
@@ -182,9 +179,9 @@ public sealed partial class GraphGdapClient : IGraphGdapClient, ISecurityGroupDi
             }
 
             return await FindByDisplayNameAsync(spec.DisplayName, cancellationToken).ConfigureAwait(false)
-                ?? throw new PartnerRelationshipsException("RemoteEmptyResponse", ErrorKind.InvalidData, "The service accepted the relationship but returned nothing; list relationships to find it.", spec.DisplayName);
+                ?? throw new PartnerRelationshipsException(ErrorIds.Remote.RemoteEmptyResponse, ErrorKind.InvalidData, "The service accepted the relationship but returned nothing; list relationships to find it.", spec.DisplayName);
         }
-        catch (PartnerRelationshipsException ex) when (ex.ErrorId is "RemoteBadRequest" or "RemoteConflict")
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId is ErrorIds.Remote.RemoteBadRequest or ErrorIds.Remote.RemoteConflict)
         {
             // The docs do not say how a taken display name is reported, so the name is looked up rather than the
             // message read. A retried create whose first response was lost lands here too: return what it made.
@@ -200,7 +197,7 @@ public sealed partial class GraphGdapClient : IGraphGdapClient, ISecurityGroupDi
             }
 
             throw new PartnerRelationshipsException(
-                "RelationshipNameTaken",
+                ErrorIds.Remote.RelationshipNameTaken,
                 ErrorKind.ResourceExists,
                 $"A relationship named '{spec.DisplayName}' already exists (id {existing.Id}, status {existing.Status}) and is not the one requested. Choose another display name (or DisplayNamePrefix in the configuration).",
                 spec.DisplayName,
@@ -236,7 +233,7 @@ public sealed partial class GraphGdapClient : IGraphGdapClient, ISecurityGroupDi
                 () => builder.PostAsync(new DelegatedAdminRelationshipRequest { Action = action }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return GraphModelMapper.ToInfo(relationshipId, request ?? new DelegatedAdminRelationshipRequest { Action = action, Status = DelegatedAdminRelationshipRequestStatus.Created });
         }
-        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteBadRequest")
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteBadRequest)
         {
             // Same idea as create: a retried request whose first response was lost finds the work already done.
             var current = await GetRelationshipAsync(relationshipId, cancellationToken).ConfigureAwait(false);
@@ -300,7 +297,7 @@ public sealed partial class GraphGdapClient : IGraphGdapClient, ISecurityGroupDi
             if (string.IsNullOrEmpty(next)) break;
             if (page >= MaxAssignmentPages)
             {
-                throw new PartnerRelationshipsException("RemoteInvalidResponse", ErrorKind.InvalidData,
+                throw new PartnerRelationshipsException(ErrorIds.Remote.RemoteInvalidResponse, ErrorKind.InvalidData,
                     $"{operation}: the service kept answering with a next page after {MaxAssignmentPages} pages. Try again; if it persists, report it.", relationshipId);
             }
 
@@ -339,7 +336,7 @@ public sealed partial class GraphGdapClient : IGraphGdapClient, ISecurityGroupDi
                 ? FindAssignment(await ListAccessAssignmentsAsync(relationshipId, cancellationToken).ConfigureAwait(false), spec.SecurityGroupId) ?? throw NotFound(spec.SecurityGroupId)
                 : GraphModelMapper.ToInfo(relationshipId, created);
         }
-        catch (PartnerRelationshipsException ex) when (ex.ErrorId is "RemoteBadRequest" or "RemoteConflict")
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId is ErrorIds.Remote.RemoteBadRequest or ErrorIds.Remote.RemoteConflict)
         {
             // A lost create that was retried: the group has its assignment now.
             var now = FindAssignment(await ListAccessAssignmentsAsync(relationshipId, cancellationToken).ConfigureAwait(false), spec.SecurityGroupId);
@@ -363,7 +360,7 @@ public sealed partial class GraphGdapClient : IGraphGdapClient, ISecurityGroupDi
         {
             return await PatchAssignmentAsync(relationshipId, existing, spec, etag ?? existing.ETag ?? await ReadAssignmentETagAsync(relationshipId, existing.Id, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
-        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemotePreconditionFailed" && etag is null)
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemotePreconditionFailed && etag is null)
         {
             // No version was asked for: the ETag was our own, from the list just read, and the service moved the
             // assignment on since (pending → active bumps it). Apply the roles to what is there now.
@@ -413,7 +410,7 @@ public sealed partial class GraphGdapClient : IGraphGdapClient, ISecurityGroupDi
     /// <summary>If-Match always carries an ETag the service gave (nothing documents "*").</summary>
     private async Task<string> ReadAssignmentETagAsync(string relationshipId, string assignmentId, CancellationToken cancellationToken)
         => (await GetAssignmentAsync(relationshipId, assignmentId, cancellationToken).ConfigureAwait(false)).ETag
-           ?? throw new PartnerRelationshipsException("RemoteInvalidResponse", ErrorKind.InvalidData,
+           ?? throw new PartnerRelationshipsException(ErrorIds.Remote.RemoteInvalidResponse, ErrorKind.InvalidData,
                $"The access assignment {assignmentId} came without an @odata.etag, which an update needs (If-Match). Try again later.", assignmentId);
 
     public async Task DeleteAccessAssignmentAsync(string relationshipId, string assignmentId, string etag, CancellationToken cancellationToken = default)
@@ -489,7 +486,7 @@ public sealed partial class GraphGdapClient : IGraphGdapClient, ISecurityGroupDi
                 () => _graph.Groups[groupId].GetAsync(config => config.QueryParameters.Select = new[] { "id" }, cancellationToken)).ConfigureAwait(false);
             return group is not null;
         }
-        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound")
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteNotFound)
         {
             return false;
         }
@@ -567,12 +564,12 @@ public sealed partial class GraphGdapClient : IGraphGdapClient, ISecurityGroupDi
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new PartnerRelationshipsException("MissingId", ErrorKind.InvalidArgument, $"{name} is required.", name);
+            throw new PartnerRelationshipsException(ErrorIds.Remote.MissingId, ErrorKind.InvalidArgument, $"{name} is required.", name);
         }
     }
 
     private static PartnerRelationshipsException NotFound(string id)
-        => new("RemoteNotFound", ErrorKind.ObjectNotFound, $"'{id}' was not found. Check the id; it may have been removed.", id);
+        => new(ErrorIds.Remote.RemoteNotFound, ErrorKind.ObjectNotFound, $"'{id}' was not found. Check the id; it may have been removed.", id);
 
     /// <summary>Runs one SDK call and maps its errors; our own (from the pipeline) pass through.</summary>
     private static async Task<T?> CallAsync<T>(string operation, object? target, Func<Task<T?>> call)

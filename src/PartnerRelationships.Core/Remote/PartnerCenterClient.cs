@@ -16,7 +16,7 @@ using Polly;
 namespace PartnerRelationships.Core.Remote;
 
 /// <summary>
-/// Partner Center REST over a plain HttpClient: resilient handler → bearer token → transport. Each logical call gets a
+/// Partner Center REST over a plain HttpClient whose chain <see cref="HttpHandlerChainBuilder"/> builds: resilient handler → bearer token → transport. Each logical call gets a
 /// new MS-RequestId (the same on every retry, so the service can de-duplicate); MS-CorrelationId is per client.
 /// </summary>
 public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
@@ -55,13 +55,20 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         _scope = endpoints.PartnerCenterScope;
         _signInKind = signInKind;
         CorrelationId = correlationId ?? Guid.NewGuid();
-        var auth = new BearerTokenHandler(credential, endpoints.PartnerCenterScope) { InnerHandler = transport ?? new HttpClientHandler() };
-        var resilient = new ResilientHttpHandler(pipeline, timeProvider, observer, limiter) { InnerHandler = auth };
-        _http = new HttpClient(resilient) { Timeout = Timeout.InfiniteTimeSpan };
+        Chain = new HttpHandlerChainBuilder(pipeline, timeProvider)
+            .ObservedBy(observer)
+            .PacedBy(limiter)
+            .WithBearerToken(credential, endpoints.PartnerCenterScope)
+            .Over(transport)
+            .Build();
+        _http = new HttpClient(Chain) { Timeout = Timeout.InfiniteTimeSpan };
         _base = new Uri(endpoints.PartnerCenter.ToString().TrimEnd('/') + "/v1/");
     }
 
     public Guid CorrelationId { get; }
+
+    /// <summary>The outermost handler of this client's chain (exposed so tests can prove its order).</summary>
+    internal DelegatingHandler Chain { get; }
 
     public async Task<Uri> GetRelationshipRequestLinkAsync(CancellationToken cancellationToken = default)
     {
@@ -71,7 +78,7 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         var url = document is null ? null : Str(document.RootElement, "url");
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var link))
         {
-            throw new PartnerRelationshipsException("RemoteInvalidResponse", ErrorKind.InvalidData, "Partner Center answered without a relationship request link.", path);
+            throw new PartnerRelationshipsException(ErrorIds.Remote.RemoteInvalidResponse, ErrorKind.InvalidData, "Partner Center answered without a relationship request link.", path);
         }
 
         return link;
@@ -91,7 +98,7 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
     {
         if (pageSize < 1 || pageSize > 500)
         {
-            throw new PartnerRelationshipsException("InvalidPageSize", ErrorKind.InvalidArgument, "The page size must be between 1 and 500.", pageSize);
+            throw new PartnerRelationshipsException(ErrorIds.Remote.InvalidPageSize, ErrorKind.InvalidArgument, "The page size must be between 1 and 500.", pageSize);
         }
 
         return "customers?size=" + pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -150,7 +157,7 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         var relationship = document is null ? null : StrIgnoreCase(document.RootElement, "relationshipToPartner");
         if (relationship is not null && !relationship.Equals("none", StringComparison.OrdinalIgnoreCase))
         {
-            throw new PartnerRelationshipsException("RemoteInvalidResponse", ErrorKind.InvalidData,
+            throw new PartnerRelationshipsException(ErrorIds.Remote.RemoteInvalidResponse, ErrorKind.InvalidData,
                 $"{operation}: Partner Center answered that the relationship is still '{relationship}'. Get the customer again to check, then retry.", customerTenantId);
         }
     }
@@ -178,7 +185,7 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
             using var document = await SendAsync(HttpMethod.Get, path, null, $"Get the support contact of subscription {subscriptionId}", subscriptionId, cancellationToken).ConfigureAwait(false);
             return document is null ? null : ToSupportContact(document.RootElement);
         }
-        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound")
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteNotFound)
         {
             // The docs leave "no contact set" open; callers list the subscription first, so a 404 here means none is set.
             return null;
@@ -320,7 +327,7 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         => string.IsNullOrEmpty(charset) || charset!.Trim('"', ' ').Replace("-", "").Equals("utf8", StringComparison.OrdinalIgnoreCase);
 
     private static PartnerRelationshipsException NotJson(string operation, object? target, JsonException ex)
-        => new("RemoteInvalidResponse", ErrorKind.InvalidData, $"{operation}: Partner Center answered with something that is not JSON.", target, ex);
+        => new(ErrorIds.Remote.RemoteInvalidResponse, ErrorKind.InvalidData, $"{operation}: Partner Center answered with something that is not JSON.", target, ex);
 
     /// <summary>
     /// Both documented error shapes (error-codes): classic {"code", "description", "data", "source"} and newer
@@ -404,11 +411,11 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
 
     private static string RequireSubscriptionId(string? id)
         => string.IsNullOrWhiteSpace(id)
-            ? throw new PartnerRelationshipsException("MissingId", ErrorKind.InvalidArgument, "A subscription id is required.", id)
+            ? throw new PartnerRelationshipsException(ErrorIds.Remote.MissingId, ErrorKind.InvalidArgument, "A subscription id is required.", id)
             : Uri.EscapeDataString(id!.Trim());
 
     private static string RequireId(string? id)
         => string.IsNullOrWhiteSpace(id)
-            ? throw new PartnerRelationshipsException("MissingId", ErrorKind.InvalidArgument, "A customer tenant id is required.", id)
+            ? throw new PartnerRelationshipsException(ErrorIds.Remote.MissingId, ErrorKind.InvalidArgument, "A customer tenant id is required.", id)
             : Uri.EscapeDataString(id!.Trim());
 }

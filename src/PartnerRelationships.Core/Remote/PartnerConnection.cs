@@ -69,10 +69,10 @@ public sealed class PartnerConnection : IDisposable
         {
             ResiliencePipelineFactory.Validate(config.Retry);
             var pipeline = ResiliencePipelineFactory.Create(config.Retry, options.TimeProvider, options.Random);
-            signInTransport = credentialOptions.TokenTransport = new ResilientHttpHandler(pipeline, options.TimeProvider, () => SignInCallObserver.Wrap(created?.Observer))
-            {
-                InnerHandler = pinned is null ? new HttpClientHandler() : LoopbackCertificatePinning.CreateHandler(pinned),
-            };
+            signInTransport = credentialOptions.TokenTransport = new HttpHandlerChainBuilder(pipeline, options.TimeProvider)
+                .ObservedBy(() => SignInCallObserver.Wrap(created?.Observer))
+                .Over(pinned is null ? null : LoopbackCertificatePinning.CreateHandler(pinned))
+                .Build();
         }
 
         var credential = CredentialFactory.Create(config.Auth, endpoints, secrets, credentialOptions);
@@ -80,6 +80,9 @@ public sealed class PartnerConnection : IDisposable
         created = new PartnerConnection(credential, endpoints, config.Retry, options, SignInKinds.Of(config.Auth.Mode)) { _signInTransport = signInTransport };
         return created;
     }
+
+    /// <summary>The sign-in requests' handler chain, when this connection built it (exposed so tests can prove its order).</summary>
+    internal HttpMessageHandler? SignInChain => _signInTransport;
 
     /// <summary>AppOnly or AppUser as the sign-in mode says (Unknown for a given access token: its claims decide).</summary>
     public SignInKind SignInKind { get; }

@@ -21,7 +21,7 @@ public static class RelationshipDurations
         if (duration < Min || duration > Max || duration.Ticks % TimeSpan.TicksPerDay != 0)
         {
             throw new PartnerRelationshipsException(
-                WorkflowErrorIds.InvalidRelationshipDuration,
+                ErrorIds.Workflow.InvalidRelationshipDuration,
                 ErrorKind.InvalidArgument,
                 $"The relationship duration {Format(duration)} ({origin}) is not allowed. Give whole days from 1 to 730 (P1D to P730D; two years at most).",
                 origin);
@@ -41,7 +41,7 @@ public static class RelationshipDurations
         catch (FormatException)
         {
             throw new PartnerRelationshipsException(
-                WorkflowErrorIds.InvalidRelationshipDuration,
+                ErrorIds.Workflow.InvalidRelationshipDuration,
                 ErrorKind.InvalidArgument,
                 $"The relationship duration '{InputExcerpt.Of(text)}' ({origin}) is not an ISO 8601 duration. Write it in days, for example P730D.",
                 origin);
@@ -68,7 +68,7 @@ public static class RelationshipDurations
         }
 
         throw new PartnerRelationshipsException(
-            WorkflowErrorIds.InvalidRelationshipDuration,
+            ErrorIds.Workflow.InvalidRelationshipDuration,
             ErrorKind.InvalidArgument,
             $"The relationship duration '{InputExcerpt.Of(text)}' ({origin}) is neither an ISO 8601 duration nor a time span. " +
             "Write it in days, for example P90D, or as a time span such as 90.00:00:00.",

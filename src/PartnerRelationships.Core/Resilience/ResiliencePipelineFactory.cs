@@ -110,7 +110,7 @@ public static class ResiliencePipelineFactory
     public static void Validate(RetrySettings settings)
     {
         void Fail(string key, string rule) => throw new PartnerRelationshipsException(
-            "InvalidRetrySettings",
+            ErrorIds.Remote.InvalidRetrySettings,
             ErrorKind.InvalidArgument,
             $"The configuration value Retry.{key} is out of range: {rule}. Fix it in the configuration file.",
             "Retry." + key);

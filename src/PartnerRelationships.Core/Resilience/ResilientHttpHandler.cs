@@ -230,14 +230,14 @@ public sealed class ResilientHttpHandler : DelegatingHandler
                 var wait = broken.RetryAfter ?? TimeSpan.Zero;
                 var at = _time.GetUtcNow() + wait;
                 return new PartnerRelationshipsException(
-                    "ServiceUnavailable",
+                    ErrorIds.Remote.ServiceUnavailable,
                     ErrorKind.ResourceUnavailable,
                     $"The service at {host} has failed repeatedly; try again after {at:HH:mm:ss} UTC (in {Math.Ceiling(wait.TotalSeconds):0} seconds).",
                     host,
                     exception);
             case TimeoutRejectedException timeout:
                 return new PartnerRelationshipsException(
-                    "RemoteTimeout",
+                    ErrorIds.Remote.RemoteTimeout,
                     ErrorKind.OperationTimeout,
                     $"{call} timed out after {timeout.Timeout.TotalSeconds:0.###} seconds ({Attempts(trace)}). Try again later, or raise Retry.AttemptTimeout / Retry.TotalTimeout in the configuration.",
                     call,
@@ -246,7 +246,7 @@ public sealed class ResilientHttpHandler : DelegatingHandler
                 break; // The user stopped it (Ctrl+C): let cancellation flow as it is.
             case HttpRequestException or IOException:
                 return new PartnerRelationshipsException(
-                    "RemoteConnectionFailed",
+                    ErrorIds.Remote.RemoteConnectionFailed,
                     ErrorKind.ConnectionError,
                     $"Could not complete {call} with {host} ({Attempts(trace)}): {exception.Message} Check the network or proxy and try again.",
                     call,
@@ -273,17 +273,17 @@ public sealed class ResilientHttpHandler : DelegatingHandler
         return status switch
         {
             429 => new PartnerRelationshipsException(
-                "RemoteThrottled",
+                ErrorIds.Remote.RemoteThrottled,
                 ErrorKind.LimitsExceeded,
                 $"The service kept throttling {call} (HTTP 429, {Attempts(trace)}).{detail} Wait a few minutes and try again; Retry.TotalTimeout in the configuration bounds how long a throttled call keeps waiting.",
                 call),
             408 => new PartnerRelationshipsException(
-                "RemoteTimeout",
+                ErrorIds.Remote.RemoteTimeout,
                 ErrorKind.OperationTimeout,
                 $"The service timed out answering {call} (HTTP 408, {Attempts(trace)}).{detail}{ServiceErrorText.RetryAdvice(serviceMessage)}",
                 call),
             _ => new PartnerRelationshipsException(
-                "RemoteServiceError",
+                ErrorIds.Remote.RemoteServiceError,
                 ErrorKind.ResourceUnavailable,
                 $"The service failed to answer {call} (HTTP {status} {response.ReasonPhrase}, {Attempts(trace)}).{detail}{ServiceErrorText.RetryAdvice(serviceMessage)}",
                 call),

@@ -52,7 +52,7 @@ public static partial class RoleCatalog
         var why = Guid.TryParse(text, out _)
             ? $"'{text}' is not the id of a built-in Microsoft Entra role (granular admin relationships accept only built-in roles)."
             : $"'{text}' is not the name of a built-in Microsoft Entra role.";
-        throw new PartnerRelationshipsException(RoleErrorIds.UnknownRole, ErrorKind.InvalidArgument, $"{why} {hint}", nameOrId);
+        throw new PartnerRelationshipsException(ErrorIds.Role.UnknownRole, ErrorKind.InvalidArgument, $"{why} {hint}", nameOrId);
     }
 
     /// <summary>Resolves each name or id; duplicates collapse, order is kept. At least one role is required.</summary>
@@ -68,7 +68,7 @@ public static partial class RoleCatalog
 
         if (roles.Count == 0)
         {
-            throw new PartnerRelationshipsException(RoleErrorIds.NoRolesGiven, ErrorKind.InvalidArgument,
+            throw new PartnerRelationshipsException(ErrorIds.Role.NoRolesGiven, ErrorKind.InvalidArgument,
                 "No roles were given. Name at least one built-in Microsoft Entra role (for example -Role 'Helpdesk Administrator'), " +
                 "or set invites.roles in the configuration.", "Roles");
         }

@@ -33,7 +33,7 @@ internal static class PostgresStoreLoader
         catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException or TypeLoadException or MissingMethodException)
         {
             throw new PartnerRelationshipsException(
-                "StoreProviderNotAvailable",
+                ErrorIds.Store.StoreProviderNotAvailable,
                 ErrorKind.ResourceUnavailable,
                 $"The PostgreSQL store ({assemblyName}.dll) could not be loaded: {e.Message} It needs PowerShell 7.4 or later " +
                 "(.NET 8); reinstall the module (Install-Module PartnerRelationships -Force), or set store.provider to sqlite.",

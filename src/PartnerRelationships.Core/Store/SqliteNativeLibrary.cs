@@ -90,7 +90,7 @@ public static class SqliteNativeLibrary
             : $"'{expectedPath}' and the runtime's default search path";
         var platform = runtime?.RuntimeIdentifier ?? System.Runtime.InteropServices.RuntimeInformation.OSDescription;
         return new PartnerRelationshipsException(
-            "SqliteNativeLibraryMissing",
+            ErrorIds.Store.SqliteNativeLibraryMissing,
             ErrorKind.ResourceUnavailable,
             $"The SQLite native library for {platform} could not be loaded (looked at {where}: {inner.Message}). " +
             "Reinstall the PartnerRelationships module (Install-Module PartnerRelationships -Force); if it persists, this platform is not supported.",

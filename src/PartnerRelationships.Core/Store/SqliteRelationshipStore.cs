@@ -133,7 +133,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
             catch (SqliteException e) when (SqliteErrorCodes.IsPrimaryKeyViolation(e))
             {
                 throw new PartnerRelationshipsException(
-                    "InviteAlreadyExists",
+                    ErrorIds.Invite.InviteAlreadyExists,
                     ErrorKind.ResourceExists,
                     $"An invite with id {stored.Id} is already recorded. Use {CommandNames.GetResellerInvite} -Id {stored.Id} to see it.",
                     stored.Id,
@@ -495,7 +495,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         {
             connection.Dispose();
             throw new PartnerRelationshipsException(
-                "StoreFileInvalid",
+                ErrorIds.Store.StoreFileInvalid,
                 ErrorKind.InvalidData,
                 $"'{Path}' is not a PartnerRelationships store (not a SQLite database). Point store.path in the " +
                 "configuration at another file, or move this one away.",
@@ -531,7 +531,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         if (version > SqliteSchema.LatestVersion)
         {
             throw new PartnerRelationshipsException(
-                "StoreSchemaTooNew",
+                ErrorIds.Store.StoreSchemaTooNew,
                 ErrorKind.InvalidOperation,
                 $"The store '{Path}' was written by a newer version of PartnerRelationships (schema {version}; this version " +
                 $"knows up to {SqliteSchema.LatestVersion}). Update the module: Update-Module PartnerRelationships.",
@@ -609,7 +609,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
             throw new PartnerRelationshipsException(
-                "StorePathInvalid",
+                ErrorIds.Store.StorePathInvalid,
                 ErrorKind.InvalidArgument,
                 $"'{path}' is not a valid file path. Set store.path in the configuration to a file path.",
                 path,
@@ -830,7 +830,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
     private static T ParseEnum<T>(string value) where T : struct => (T)Enum.Parse(typeof(T), value, ignoreCase: false);
 
     private PartnerRelationshipsException NotWritable(Exception? inner) => new(
-        "StorePathNotWritable",
+        ErrorIds.Store.StorePathNotWritable,
         ErrorKind.PermissionDenied,
         $"The store file '{Path}' cannot be created or written{(inner is null ? "" : $" ({inner.Message})")}. " +
         "Check the folder exists and is writable, or set store.path in the configuration to a writable file.",
@@ -838,7 +838,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
         inner);
 
     private PartnerRelationshipsException Busy(Exception inner, TimeSpan waited) => new(
-        "StoreBusy",
+        ErrorIds.Store.StoreBusy,
         ErrorKind.ResourceUnavailable,
         $"The store file '{Path}' stayed locked by another process for {Math.Round(waited.TotalSeconds):0} seconds; nothing was changed. " +
         "Try again when other PartnerRelationships commands have finished.",
@@ -848,7 +848,7 @@ public sealed partial class SqliteRelationshipStore : IRelationshipStore, IInvit
     private PartnerRelationshipsException Damaged(Exception inner) => SqliteStoreCheck.Damaged(Path, inner.Message, inner);
 
     private static PartnerRelationshipsException DisplayNameInUse(string? displayName, Exception inner) => new(
-        "RelationshipDisplayNameInUse",
+        ErrorIds.Workflow.RelationshipDisplayNameInUse,
         ErrorKind.ResourceExists,
         $"Another invite already uses the relationship display name '{displayName}'. Choose a different display name.",
         displayName,

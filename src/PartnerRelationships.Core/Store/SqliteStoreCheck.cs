@@ -14,9 +14,6 @@ namespace PartnerRelationships.Core.Store;
 /// </summary>
 internal static class SqliteStoreCheck
 {
-    public const string DamagedErrorId = "StoreDamaged";
-    public const string ForeignErrorId = "StoreFileForeign";
-
     private static readonly byte[] Magic = System.Text.Encoding.ASCII.GetBytes("SQLite format 3\0");
 
     public static long FileLength(string path)
@@ -135,7 +132,7 @@ internal static class SqliteStoreCheck
         {
             var shown = string.Join(", ", tables.Take(5)) + (tables.Count > 5 ? $" and {tables.Count - 5} more" : "");
             throw new PartnerRelationshipsException(
-                ForeignErrorId,
+                ErrorIds.Store.StoreFileForeign,
                 ErrorKind.InvalidData,
                 $"'{path}' is a SQLite database of another application (tables: {shown}), not a PartnerRelationships store; " +
                 "it was left unchanged. Point store.path in the configuration at another file.",
@@ -156,7 +153,7 @@ internal static class SqliteStoreCheck
     }
 
     public static PartnerRelationshipsException Damaged(string path, string detail, Exception? inner) => new(
-        DamagedErrorId,
+        ErrorIds.Store.StoreDamaged,
         ErrorKind.InvalidData,
         $"The store file '{path}' is damaged: {detail.TrimEnd('.')}. Nothing was changed. Restore it from a backup, or move " +
         "it away (keep it: SQLite's .recover may save some of it) and a new, empty store is created at that path on the next command.",

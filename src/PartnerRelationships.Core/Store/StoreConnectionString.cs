@@ -35,7 +35,7 @@ public static class StoreConnectionString
             if (!HasVault(settings))
             {
                 throw new PartnerRelationshipsException(
-                    "StoreConnectionStringMissing",
+                    ErrorIds.Store.StoreConnectionStringMissing,
                     ErrorKind.ObjectNotFound,
                     $"The environment variable {variable} (store.connectionStringVariable) is not set. Set it to the PostgreSQL " +
                     "connection string, e.g. 'Host=db.example.com;Database=partner;Username=pr_app;Password=...'.",
@@ -48,7 +48,7 @@ public static class StoreConnectionString
             if (vaultSecret is null)
             {
                 throw new PartnerRelationshipsException(
-                    "StoreSecretVaultUnavailable",
+                    ErrorIds.Store.StoreSecretVaultUnavailable,
                     ErrorKind.NotEnabled,
                     $"The store's connection string is in the vault '{settings.SecretVault}', which cannot be read here. " +
                     "Install Microsoft.PowerShell.SecretManagement and register the vault, or use store.connectionStringVariable.",
@@ -62,7 +62,7 @@ public static class StoreConnectionString
             }
 
             throw new PartnerRelationshipsException(
-                "StoreConnectionStringMissing",
+                ErrorIds.Store.StoreConnectionStringMissing,
                 ErrorKind.ObjectNotFound,
                 $"The secret '{settings.SecretName}' in the vault '{settings.SecretVault}' is missing or empty. Store the " +
                 $"PostgreSQL connection string there: Set-Secret -Vault {settings.SecretVault} -Name {settings.SecretName} -Secret '<connection string>'.",
@@ -70,7 +70,7 @@ public static class StoreConnectionString
         }
 
         throw new PartnerRelationshipsException(
-            "StoreConnectionStringMissing",
+            ErrorIds.Store.StoreConnectionStringMissing,
             ErrorKind.InvalidArgument,
             "store.provider is postgres but the configuration does not say where the connection string is. Set " +
             "store.connectionStringVariable to the name of an environment variable, or store.secretVault and store.secretName.",

@@ -34,7 +34,7 @@ public static class StoreCopier
         if (destination is not IRelationshipStoreImport import)
         {
             throw new PartnerRelationshipsException(
-                "StoreCopyNotSupported",
+                ErrorIds.Store.StoreCopyNotSupported,
                 ErrorKind.NotImplemented,
                 $"The destination store ({destination.GetType().Name}) cannot take a copy. Copy into a SQLite or PostgreSQL store.",
                 destination.GetType().Name);
@@ -43,7 +43,7 @@ public static class StoreCopier
         if (!mergeIntoExisting && await HasAnyInviteAsync(destination, cancellationToken).ConfigureAwait(false))
         {
             throw new PartnerRelationshipsException(
-                "StoreCopyDestinationNotEmpty",
+                ErrorIds.Store.StoreCopyDestinationNotEmpty,
                 ErrorKind.ResourceExists,
                 "The destination store already holds invites. Use -Force to merge into it by invite id (invites it already " +
                 "has are brought up to date, never doubled), or copy into an empty store.");

@@ -29,7 +29,7 @@ public static class StoreFactory
                 string.IsNullOrWhiteSpace(settings.Path) ? StorePaths.DefaultSqlitePath() : settings.Path!, clock),
             StoreProvider.Postgres => PostgresStoreLoader.Open(StoreConnectionString.Resolve(settings, environment, vaultSecret), clock),
             _ => throw new PartnerRelationshipsException(
-                "StoreProviderNotAvailable",
+                ErrorIds.Store.StoreProviderNotAvailable,
                 ErrorKind.InvalidArgument,
                 $"Unknown store provider '{settings.Provider}'. Set store.provider to sqlite or postgres in the configuration.",
                 settings.Provider),

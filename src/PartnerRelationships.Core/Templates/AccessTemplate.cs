@@ -52,18 +52,18 @@ public sealed class AccessTemplate
         var name = settings.Name?.Trim() ?? "";
         if (name.Length == 0)
         {
-            throw Invalid(TemplateErrorIds.TemplateNameInvalid, "(unnamed)", "name", "is missing", "Give the template a name");
+            throw Invalid(ErrorIds.Template.TemplateNameInvalid, "(unnamed)", "name", "is missing", "Give the template a name");
         }
 
         var roles = ResolveRoles(name, "roles", settings.Roles);
         if (roles.Count == 0)
         {
-            throw Invalid(TemplateErrorIds.TemplateNoRoles, name, "roles", "is empty", "List the built-in roles the invite requests");
+            throw Invalid(ErrorIds.Template.TemplateNoRoles, name, "roles", "is empty", "List the built-in roles the invite requests");
         }
 
         if (settings.AutoExtend == true && roles.Any(r => r.Id == RoleCatalog.GlobalAdministrator))
         {
-            throw Invalid(TemplateErrorIds.TemplateGlobalAdminAutoExtend, name, "autoExtend", "is true with Global Administrator among the roles",
+            throw Invalid(ErrorIds.Template.TemplateGlobalAdminAutoExtend, name, "autoExtend", "is true with Global Administrator among the roles",
                 "A relationship with Global Administrator can't auto-extend: set autoExtend false or request narrower roles");
         }
 
@@ -72,24 +72,24 @@ public sealed class AccessTemplate
         {
             if (!Guid.TryParse(group.Id?.Trim(), out var id) || id == Guid.Empty)
             {
-                throw Invalid(TemplateErrorIds.TemplateGroupIdInvalid, name, $"groups[{index}].id", "is not a GUID", "Use the security group's object id");
+                throw Invalid(ErrorIds.Template.TemplateGroupIdInvalid, name, $"groups[{index}].id", "is not a GUID", "Use the security group's object id");
             }
 
             if (groups.Any(g => g.Id == id.ToString("D")))
             {
-                throw Invalid(TemplateErrorIds.TemplateDuplicateGroup, name, $"groups[{index}].id", "repeats an earlier group", "List each group once");
+                throw Invalid(ErrorIds.Template.TemplateDuplicateGroup, name, $"groups[{index}].id", "repeats an earlier group", "List each group once");
             }
 
             var groupRoles = ResolveRoles(name, $"groups[{index}].roles", group.Roles);
             if (groupRoles.Count == 0)
             {
-                throw Invalid(TemplateErrorIds.TemplateGroupNoRoles, name, $"groups[{index}].roles", "is empty", "List the roles this group gets");
+                throw Invalid(ErrorIds.Template.TemplateGroupNoRoles, name, $"groups[{index}].roles", "is empty", "List the roles this group gets");
             }
 
             var outside = groupRoles.FirstOrDefault(r => !roles.Contains(r));
             if (outside is not null)
             {
-                throw Invalid(TemplateErrorIds.TemplateGroupRoleNotRequested, name, $"groups[{index}].roles", $"gives '{outside.Name}', which the template does not request",
+                throw Invalid(ErrorIds.Template.TemplateGroupRoleNotRequested, name, $"groups[{index}].roles", $"gives '{outside.Name}', which the template does not request",
                     "Add the role to the template's roles, or remove it from the group");
             }
 
@@ -112,7 +112,7 @@ public sealed class AccessTemplate
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
             var role = RoleCatalog.FindById(text) ?? RoleCatalog.FindByName(text)
-                       ?? throw Invalid(TemplateErrorIds.TemplateRoleUnknown, template, key, $"'{text.Trim()}' is not a built-in Microsoft Entra role",
+                       ?? throw Invalid(ErrorIds.Template.TemplateRoleUnknown, template, key, $"'{text.Trim()}' is not a built-in Microsoft Entra role",
                            "Use built-in role names or ids");
             if (!roles.Contains(role)) roles.Add(role);
         }

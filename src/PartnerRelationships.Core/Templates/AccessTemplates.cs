@@ -31,7 +31,7 @@ public static class AccessTemplates
 
         var known = config.Templates.Select(t => t.Name).ToList();
         var where = config.SourcePath is null ? "the configuration" : $"the configuration ({config.SourcePath})";
-        throw new PartnerRelationshipsException(TemplateErrorIds.TemplateNotFound, ErrorKind.ObjectNotFound,
+        throw new PartnerRelationshipsException(ErrorIds.Template.TemplateNotFound, ErrorKind.ObjectNotFound,
             known.Count == 0
                 ? $"There is no access template '{name}': {where} defines no templates. Add one under 'templates:' ({CommandNames.NewPartnerRelationshipConfig} writes an example)."
                 : $"There is no access template '{name}' in {where}. Use one of: {string.Join(", ", known)}.",

@@ -66,7 +66,7 @@ public sealed class AdminPermissionService
         if (request is null) throw new ArgumentNullException(nameof(request));
         if (!Guid.TryParse(request.SecurityGroupId?.Trim(), out var group))
         {
-            throw new PartnerRelationshipsException(WorkflowErrorIds.InvalidSecurityGroupId, ErrorKind.InvalidArgument,
+            throw new PartnerRelationshipsException(ErrorIds.Workflow.InvalidSecurityGroupId, ErrorKind.InvalidArgument,
                 $"The security group id '{InputExcerpt.Of(request.SecurityGroupId ?? "")}' is not a GUID. Give the object id of a security group in your partner tenant.",
                 "SecurityGroupId");
         }
@@ -81,7 +81,7 @@ public sealed class AdminPermissionService
             var r = relationships[0];
             var missing = roles.Where(role => !r.Roles.Contains(role.Id, StringComparer.OrdinalIgnoreCase)).Select(role => role.Name);
             var which = relationships.Count == 1 ? $"relationship '{r.DisplayName}'" : $"any of the customer's {relationships.Count} active relationships";
-            throw new PartnerRelationshipsException(WorkflowErrorIds.RoleNotInRelationship, ErrorKind.InvalidArgument,
+            throw new PartnerRelationshipsException(ErrorIds.Workflow.RoleNotInRelationship, ErrorKind.InvalidArgument,
                 $"{string.Join(", ", missing)} {(missing.Count() == 1 ? "is" : "are")} not among the roles of {which} " +
                 $"({string.Join(", ", r.Roles.Select(RoleCatalog.NameOf))}). An assignment can only use roles the customer approved: " +
                 "choose roles from the relationship, or invite the customer to a new relationship with these roles.",
@@ -147,14 +147,14 @@ public sealed class AdminPermissionService
             var relationship = await _gateway.GetRelationshipAsync(relationshipId!.Trim(), cancellationToken).ConfigureAwait(false);
             if (relationship.IsResellerRelationship)
             {
-                throw new PartnerRelationshipsException(WorkflowErrorIds.RelationshipNotActive, ErrorKind.InvalidOperation,
+                throw new PartnerRelationshipsException(ErrorIds.Workflow.RelationshipNotActive, ErrorKind.InvalidOperation,
                     $"The relationship '{relationship.DisplayName}' is a reseller relationship that the indirect provider {relationship.IndirectProviderTenantId} holds for a reseller, not your own admin access, so you can't assign its roles. Choose one of your own relationships ({CommandNames.GetPartnerCustomer} lists them).",
                     relationship.Id);
             }
 
             if (requireActive && !IsActive(relationship))
             {
-                throw new PartnerRelationshipsException(WorkflowErrorIds.RelationshipNotActive, ErrorKind.InvalidOperation,
+                throw new PartnerRelationshipsException(ErrorIds.Workflow.RelationshipNotActive, ErrorKind.InvalidOperation,
                     $"The relationship '{relationship.DisplayName}' is {relationship.Status}, not active, so it can't carry admin permissions. " + NotActiveAdvice(relationship),
                     relationship.Id);
             }
@@ -164,7 +164,7 @@ public sealed class AdminPermissionService
 
         if (string.IsNullOrWhiteSpace(customerTenantId))
         {
-            throw new PartnerRelationshipsException(WorkflowErrorIds.AdminPermissionTargetMissing, ErrorKind.InvalidArgument,
+            throw new PartnerRelationshipsException(ErrorIds.Workflow.AdminPermissionTargetMissing, ErrorKind.InvalidArgument,
                 $"Say which relationship: give -RelationshipId, or a customer (-CustomerTenantId, or pipe {CommandNames.GetPartnerCustomer}).", "RelationshipId");
         }
 
@@ -175,7 +175,7 @@ public sealed class AdminPermissionService
         var active = all.Where(IsActive).ToList();
         if (requireActive && active.Count == 0)
         {
-            throw new PartnerRelationshipsException(WorkflowErrorIds.RelationshipNotActive, ErrorKind.InvalidOperation,
+            throw new PartnerRelationshipsException(ErrorIds.Workflow.RelationshipNotActive, ErrorKind.InvalidOperation,
                 all.Count == 0
                     ? $"The customer {tenant} has no granular admin relationship with you. Invite them first ({CommandNames.NewResellerInvite} -Kind GranularAdmin)."
                     : $"None of the customer's {all.Count} granular admin relationship(s) is active ({string.Join(", ", all.Select(r => $"'{r.DisplayName}' {r.Status}"))}). " +

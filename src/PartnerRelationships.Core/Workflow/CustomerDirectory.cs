@@ -248,7 +248,7 @@ public sealed class CustomerDirectory
         {
             info = await _partnerCenter.GetCustomerAsync(tenantId, cancellationToken).ConfigureAwait(false);
         }
-        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound")
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteNotFound)
         {
         }
         catch

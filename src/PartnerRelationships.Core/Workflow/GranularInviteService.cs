@@ -49,7 +49,7 @@ public sealed class GranularInviteService
         var template = string.IsNullOrWhiteSpace(request.AccessTemplate) ? null : Templates.AccessTemplates.Resolve(_config, request.AccessTemplate!.Trim());
         if (template is not null && request.Roles is { Count: > 0 })
         {
-            throw new PartnerRelationshipsException(Templates.TemplateErrorIds.TemplateConflictsWithRoles, ErrorKind.InvalidArgument,
+            throw new PartnerRelationshipsException(ErrorIds.Template.TemplateConflictsWithRoles, ErrorKind.InvalidArgument,
                 $"Give either -Template or -Role, not both: the access template '{template.Name}' decides the roles " +
                 $"({string.Join(", ", template.Roles.Select(r => r.Name))}).", "Roles");
         }
@@ -68,7 +68,7 @@ public sealed class GranularInviteService
         if (autoExtend && roles.Any(r => r.Id == RoleCatalog.GlobalAdministrator))
         {
             throw new PartnerRelationshipsException(
-                WorkflowErrorIds.AutoExtendWithGlobalAdministrator,
+                ErrorIds.Workflow.AutoExtendWithGlobalAdministrator,
                 ErrorKind.InvalidArgument,
                 "A relationship with the Global Administrator role can't auto-extend (the service refuses it). Leave out auto-extend " +
                 "(-AutoExtend:$false, or invites.autoExtend: false), or request narrower roles instead of Global Administrator.",
@@ -132,7 +132,7 @@ public sealed class GranularInviteService
             }
             catch (PartnerRelationshipsException ex)
             {
-                throw new PartnerRelationshipsException(WorkflowErrorIds.GranularInviteNotLocked, ErrorKind.ResourceUnavailable,
+                throw new PartnerRelationshipsException(ErrorIds.Workflow.GranularInviteNotLocked, ErrorKind.ResourceUnavailable,
                     $"The relationship '{displayName}' ({relationship.Id}) was created and recorded with invite {recorded.Id}, but locking it for approval " +
                     $"failed ({ex.ErrorId}: {ex.Message}). The customer can't approve it yet. Nothing is doubled: run {CommandNames.SyncResellerInvite}, or this same " +
                     "command again, once the service answers; either locks this relationship and finishes this invite's draft.",
@@ -185,7 +185,7 @@ public sealed class GranularInviteService
             {
                 relationship = await _gateway.GetRelationshipAsync(invite.RelationshipId!, cancellationToken).ConfigureAwait(false);
             }
-            catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound")
+            catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteNotFound)
             {
                 continue; // Deleted meanwhile: sync cancels that invite.
             }
@@ -236,7 +236,7 @@ public sealed class GranularInviteService
                         Template = plan.Template?.Name,
                     }, cancellationToken).ConfigureAwait(false);
                 }
-                catch (PartnerRelationshipsException ex) when (ex.ErrorId == WorkflowErrorIds.RelationshipDisplayNameInUse && plan.DisplayNameGenerated && attempt < MaxNameAttempts)
+                catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Workflow.RelationshipDisplayNameInUse && plan.DisplayNameGenerated && attempt < MaxNameAttempts)
                 {
                     continue;
                 }
@@ -244,7 +244,7 @@ public sealed class GranularInviteService
             else if (!plan.DisplayNameGenerated || attempt >= MaxNameAttempts)
             {
                 throw new PartnerRelationshipsException(
-                    WorkflowErrorIds.RelationshipDisplayNameInUse,
+                    ErrorIds.Workflow.RelationshipDisplayNameInUse,
                     ErrorKind.ResourceExists,
                     $"You already have a granular admin relationship named '{name}'. Display names must be unique among your relationships: " +
                     "choose another -DisplayName, or leave it out to use the naming convention.",
@@ -289,7 +289,7 @@ public sealed class GranularInviteService
         if (body.IndexOf(link, StringComparison.Ordinal) < 0)
         {
             throw new PartnerRelationshipsException(
-                InviteErrorIds.InviteTemplateMissingLink,
+                ErrorIds.Invite.InviteTemplateMissingLink,
                 ErrorKind.InvalidData,
                 $"The invite body ({plan.BodyOrigin}) does not contain the link. The approval link is how the customer approves the " +
                 "relationship, so it must stay: put {Link} where it should appear.",

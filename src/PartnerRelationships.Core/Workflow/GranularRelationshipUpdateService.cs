@@ -49,8 +49,8 @@ public sealed class GranularRelationshipUpdateService
             {
                 changes.Add(new(r, RelationshipChangeKind.NotAllowed,
                     $"Can't turn on auto-extend for {name}: it includes Global Administrator, and the service refuses auto-extend with that role. " +
-                    "Remove Global Administrator from it first (Remove-AdminPermission -GlobalAdministrator), then turn auto-extend on",
-                    WorkflowErrorIds.AutoExtendWithGlobalAdministrator));
+                    $"Remove Global Administrator from it first ({CommandNames.SetGranularRelationship} -RemoveGlobalAdministrator), then turn auto-extend on",
+                    ErrorIds.Workflow.AutoExtendWithGlobalAdministrator));
             }
             else
             {
@@ -80,7 +80,7 @@ public sealed class GranularRelationshipUpdateService
             {
                 changes.Add(new(r, RelationshipChangeKind.NotAllowed,
                     $"Can't remove Global Administrator from {name}: it is the relationship's only role. Terminate the relationship instead " +
-                    $"({CommandNames.RemoveCustomerRelationship}), and invite the customer to one with narrower roles", TemplateErrorIds.GlobalAdministratorNeedsNewRelationship));
+                    $"({CommandNames.RemoveCustomerRelationship}), and invite the customer to one with narrower roles", ErrorIds.Template.GlobalAdministratorNeedsNewRelationship));
             }
             else if (r.Status is RelationshipStatus.Active or RelationshipStatus.Expiring or RelationshipStatus.Created)
             {
@@ -93,7 +93,7 @@ public sealed class GranularRelationshipUpdateService
                 changes.Add(new(r, RelationshipChangeKind.NotAllowed,
                     $"Can't remove Global Administrator from {name} while it is {r.Status}: the service changes roles only of created or active relationships. " +
                     "Wait until it is active (the customer approves it, then the service activates it) and run this again, or invite the customer to a new relationship without Global Administrator",
-                    TemplateErrorIds.GlobalAdministratorNeedsNewRelationship));
+                    ErrorIds.Template.GlobalAdministratorNeedsNewRelationship));
             }
         }
 
@@ -114,7 +114,7 @@ public sealed class GranularRelationshipUpdateService
     /// <summary>If-Match always carries an ETag read from the service (nothing documents "*"): the plan's, or a fresh read.</summary>
     private async Task<string> ETagAsync(RelationshipChange change, CancellationToken cancellationToken)
         => change.ETag ?? (await _gateway.GetRelationshipAsync(change.Relationship.Id, cancellationToken).ConfigureAwait(false)).ETag
-           ?? throw new PartnerRelationshipsException("RemoteInvalidResponse", ErrorKind.InvalidData,
+           ?? throw new PartnerRelationshipsException(ErrorIds.Remote.RemoteInvalidResponse, ErrorKind.InvalidData,
                $"{change.Description}: the relationship came without an @odata.etag, which a change needs (If-Match). Try again later.", change.Relationship.Id);
 
     /// <summary>Applies one planned Global Administrator removal.</summary>
@@ -123,7 +123,7 @@ public sealed class GranularRelationshipUpdateService
         if (Skip(change) is { } unchanged) return unchanged;
         if (_gateway is not IGlobalAdministratorRemoval removal)
         {
-            throw new PartnerRelationshipsException(TemplateErrorIds.GlobalAdministratorNeedsNewRelationship, ErrorKind.NotImplemented,
+            throw new PartnerRelationshipsException(ErrorIds.Template.GlobalAdministratorNeedsNewRelationship, ErrorKind.NotImplemented,
                 $"{change.Description}: this connection can't change a relationship's roles.", change.Relationship.Id);
         }
 
@@ -141,7 +141,7 @@ public sealed class GranularRelationshipUpdateService
         return change.Kind switch
         {
             RelationshipChangeKind.NoChange => Task.FromResult(change.Relationship),
-            RelationshipChangeKind.NotAllowed => throw new PartnerRelationshipsException(change.ErrorId ?? TemplateErrorIds.TemplateItemNotApplicable,
+            RelationshipChangeKind.NotAllowed => throw new PartnerRelationshipsException(change.ErrorId ?? ErrorIds.Template.TemplateItemNotApplicable,
                 ErrorKind.InvalidOperation, change.Description + ".", change.Relationship.Id),
             _ => null,
         };

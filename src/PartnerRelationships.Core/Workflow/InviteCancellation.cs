@@ -57,13 +57,13 @@ public sealed class InviteCancellation
             {
                 relationship = await gateway.GetRelationshipAsync(invite.RelationshipId, cancellationToken).ConfigureAwait(false);
             }
-            catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound")
+            catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteNotFound)
             {
             }
 
             if (relationship?.Status is RelationshipStatus.Active or RelationshipStatus.Expiring or RelationshipStatus.Activating or RelationshipStatus.Approved)
             {
-                throw new PartnerRelationshipsException(WorkflowErrorIds.InviteAlreadyAccepted, ErrorKind.InvalidOperation,
+                throw new PartnerRelationshipsException(ErrorIds.Workflow.InviteAlreadyAccepted, ErrorKind.InvalidOperation,
                     $"{invite.CustomerName} already approved the relationship '{relationship.DisplayName}', so the invite can't be cancelled. " +
                     $"Run {CommandNames.SyncResellerInvite} to record the acceptance; end the relationship with {CommandNames.RemoveCustomerRelationship} if it is no longer wanted.",
                     invite.Id);
@@ -95,14 +95,14 @@ public sealed class InviteCancellation
     }
 
     private static PartnerRelationshipsException NotFound(Guid inviteId) =>
-        new(WorkflowErrorIds.InviteNotFound, ErrorKind.ObjectNotFound,
+        new(ErrorIds.Workflow.InviteNotFound, ErrorKind.ObjectNotFound,
             $"No invite with id {inviteId} is recorded. List invites with {CommandNames.GetResellerInvite}.", inviteId);
 
     private static void RequirePending(ResellerInvite invite)
     {
         if (invite.Status != InviteStatus.Pending)
         {
-            throw new PartnerRelationshipsException(WorkflowErrorIds.InviteNotPending, ErrorKind.InvalidOperation,
+            throw new PartnerRelationshipsException(ErrorIds.Workflow.InviteNotPending, ErrorKind.InvalidOperation,
                 $"The invite to {invite.CustomerName} is {invite.Status}, not Pending; only an invite the customer has not acted on can be cancelled." +
                 (invite.Status is InviteStatus.Accepted or InviteStatus.AdminRemoved ? $" To end the relationship, use {CommandNames.RemoveCustomerRelationship}." : ""),
                 invite.Id);

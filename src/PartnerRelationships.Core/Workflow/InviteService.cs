@@ -57,7 +57,7 @@ public sealed class InviteService
         if (body.IndexOf(link, StringComparison.Ordinal) < 0)
         {
             throw new PartnerRelationshipsException(
-                InviteErrorIds.InviteTemplateMissingLink,
+                ErrorIds.Invite.InviteTemplateMissingLink,
                 ErrorKind.InvalidData,
                 $"The invite body ({bodyOrigin}) does not contain the link. The link is personalised to your partner " +
                 "account and is how the customer accepts, so it must stay: put {Link} where it should appear.",

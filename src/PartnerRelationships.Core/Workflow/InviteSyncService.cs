@@ -96,7 +96,7 @@ public sealed class InviteSyncService
     {
         if (await _store.GetInviteAsync(inviteId, cancellationToken).ConfigureAwait(false) is null)
         {
-            throw new PartnerRelationshipsException(WorkflowErrorIds.InviteNotFound, ErrorKind.ObjectNotFound,
+            throw new PartnerRelationshipsException(ErrorIds.Workflow.InviteNotFound, ErrorKind.ObjectNotFound,
                 $"No invite with id {inviteId} is recorded, so there is nothing to sync. List invites with {CommandNames.GetResellerInvite}.", inviteId);
         }
     }
@@ -287,7 +287,7 @@ public sealed class InviteSyncService
         {
             return new InviteFacts(invite, await _gateway.GetRelationshipAsync(invite.RelationshipId!, cancellationToken).ConfigureAwait(false), null, null, false);
         }
-        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound")
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteNotFound)
         {
             return new InviteFacts(invite, null, null, null, true);
         }
@@ -341,7 +341,7 @@ public sealed class InviteSyncService
             var customer = new ResellerCustomer(c.TenantId, c.CompanyName, c.Domain, c.RelationshipToPartner, c.AllowDelegatedAccess);
             return new InviteFacts(invite, null, customer, "tenant id", !customer.IsReseller);
         }
-        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound")
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteNotFound)
         {
             return new InviteFacts(invite, null, null, null, true);
         }

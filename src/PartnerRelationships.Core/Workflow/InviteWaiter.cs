@@ -48,14 +48,14 @@ public sealed class InviteWaiter
             }
 
             var invite = await _store.GetInviteAsync(inviteId, cancellationToken).ConfigureAwait(false)
-                         ?? throw new PartnerRelationshipsException(WorkflowErrorIds.InviteNotFound, ErrorKind.ObjectNotFound,
+                         ?? throw new PartnerRelationshipsException(ErrorIds.Workflow.InviteNotFound, ErrorKind.ObjectNotFound,
                              $"There is no invite {inviteId} in the store. Check the id ({CommandNames.GetResellerInvite} lists them).", inviteId);
             switch (invite.Status)
             {
                 case InviteStatus.Accepted:
                     return invite;
                 case InviteStatus.Rejected or InviteStatus.Expired or InviteStatus.Cancelled or InviteStatus.Terminated or InviteStatus.AdminRemoved:
-                    throw new PartnerRelationshipsException(TemplateErrorIds.InviteWaitEnded, ErrorKind.InvalidOperation,
+                    throw new PartnerRelationshipsException(ErrorIds.Template.InviteWaitEnded, ErrorKind.InvalidOperation,
                         $"The invite to {invite.CustomerName} is {invite.Status}, so it will not be accepted. " +
                         $"{CommandNames.GetResellerInvite} -Id shows its history; invite the customer again if needed.", inviteId);
             }
@@ -63,7 +63,7 @@ public sealed class InviteWaiter
             var now = _clock.GetUtcNow();
             if (now >= deadline)
             {
-                throw new PartnerRelationshipsException(TemplateErrorIds.InviteWaitTimeout, ErrorKind.OperationTimeout,
+                throw new PartnerRelationshipsException(ErrorIds.Template.InviteWaitTimeout, ErrorKind.OperationTimeout,
                     $"The invite to {invite.CustomerName} was still {invite.Status} after {Describe(timeout)} ({check} checks). " +
                     "Wait again with a longer -Timeout, or remind the customer (the invite's link is in its draft).", inviteId);
             }

@@ -20,7 +20,7 @@ public static class RelationshipDisplayNames
         {
             var problem = trimmed.Length == 0 ? "is empty" : trimmed.Length > MaxLength ? $"is {trimmed.Length} characters long" : "contains a line break or tab";
             throw new PartnerRelationshipsException(
-                WorkflowErrorIds.InvalidRelationshipDisplayName,
+                ErrorIds.Workflow.InvalidRelationshipDisplayName,
                 ErrorKind.InvalidArgument,
                 $"The relationship display name '{InputExcerpt.Of(trimmed)}' {problem}. Give 1 to {MaxLength} characters on one line, " +
                 "unique among your relationships, or leave it out to use the naming convention (invites.displayNamePrefix + customer + date).",

@@ -71,7 +71,7 @@ public sealed class RelationshipRemovalService
                     request = new RelationshipRemovalRequest { CustomerTenantId = tenant, Granular = request.Granular, Reseller = false, RelationshipIds = request.RelationshipIds };
                 }
             }
-            catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound")
+            catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteNotFound)
             {
                 request = new RelationshipRemovalRequest { CustomerTenantId = tenant, Granular = request.Granular, Reseller = false, RelationshipIds = request.RelationshipIds };
             }
@@ -93,7 +93,7 @@ public sealed class RelationshipRemovalService
             var message = isReseller
                 ? $"{name ?? tenant} has no active{selected} granular relationship; add -Reseller to remove the reseller relationship.{pendingNote}"
                 : $"{name ?? tenant} has no active{selected} granular relationship and no reseller relationship to remove.{pendingNote}";
-            throw new PartnerRelationshipsException(WorkflowErrorIds.NothingToRemove, ErrorKind.ObjectNotFound, message, tenant);
+            throw new PartnerRelationshipsException(ErrorIds.Workflow.NothingToRemove, ErrorKind.ObjectNotFound, message, tenant);
         }
 
         return new RelationshipRemovalPlan(tenant, name, terminate, pending, request.Reseller, notYetActive);
@@ -106,7 +106,7 @@ public sealed class RelationshipRemovalService
         {
             return await _partnerCenter.GetCustomerAsync(tenant, cancellationToken).ConfigureAwait(false);
         }
-        catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteNotFound")
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteNotFound)
         {
             return null;
         }
@@ -130,10 +130,10 @@ public sealed class RelationshipRemovalService
                 await _partnerCenter.RemoveResellerRelationshipAsync(plan.CustomerTenantId, cancellationToken).ConfigureAwait(false);
                 resellerRemoved = true;
             }
-            catch (PartnerRelationshipsException ex) when (ex.ErrorId == "RemoteBadRequest" && MentionsActiveSubscriptions(ex.Message))
+            catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteBadRequest && MentionsActiveSubscriptions(ex.Message))
             {
                 var done = terminated.Count == 0 ? "" : $" (The {terminated.Count} granular relationship(s) were terminated.)";
-                throw new PartnerRelationshipsException(WorkflowErrorIds.ActiveSubscriptionsBlockRemoval, ErrorKind.InvalidOperation,
+                throw new PartnerRelationshipsException(ErrorIds.Workflow.ActiveSubscriptionsBlockRemoval, ErrorKind.InvalidOperation,
                     $"The reseller relationship with {plan.CustomerName ?? plan.CustomerTenantId} can't be removed while the customer has active subscriptions through you. " +
                     $"Cancel or transfer those subscriptions in Partner Center first, then run this again.{done}",
                     plan.CustomerTenantId, ex);

@@ -67,7 +67,7 @@ public static class ResellerInviteRules
     }
 
     private static PartnerRelationshipsException GranularOnly(string parameter) => new(
-        "GranularOnlyParameter",
+        ErrorIds.Invite.GranularOnlyParameter,
         ErrorKind.InvalidArgument,
         $"-{parameter} applies to granular admin invites only. Add -Kind GranularAdmin, or leave out -{parameter} for a reseller invite.",
         parameter);

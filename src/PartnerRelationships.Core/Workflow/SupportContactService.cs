@@ -52,12 +52,12 @@ public sealed class SupportContactService
         var id = subscriptionId?.Trim();
         if (string.IsNullOrEmpty(id))
         {
-            throw new PartnerRelationshipsException(WorkflowErrorIds.SubscriptionNotFound, ErrorKind.InvalidArgument, "A subscription id is required.", subscriptionId);
+            throw new PartnerRelationshipsException(ErrorIds.Workflow.SubscriptionNotFound, ErrorKind.InvalidArgument, "A subscription id is required.", subscriptionId);
         }
 
         var subscriptions = await ListSubscriptionsAsync(customerTenantId, cancellationToken).ConfigureAwait(false);
         return subscriptions.FirstOrDefault(s => string.Equals(s.SubscriptionId, id, StringComparison.OrdinalIgnoreCase))
-               ?? throw new PartnerRelationshipsException(WorkflowErrorIds.SubscriptionNotFound, ErrorKind.ObjectNotFound,
+               ?? throw new PartnerRelationshipsException(ErrorIds.Workflow.SubscriptionNotFound, ErrorKind.ObjectNotFound,
                    $"The customer {subscriptions.FirstOrDefault()?.CustomerName ?? customerTenantId} has no subscription '{InputExcerpt.Of(id!)}'. " +
                    $"List its subscriptions with {CommandNames.GetCustomerSubscription}.", id);
     }
@@ -108,7 +108,7 @@ public sealed class SupportContactService
     {
         if (subscription.SupportContact == SupportContactAvailability.NotSupported)
         {
-            throw new PartnerRelationshipsException(WorkflowErrorIds.SupportContactNotSupported, ErrorKind.InvalidOperation,
+            throw new PartnerRelationshipsException(ErrorIds.Workflow.SupportContactNotSupported, ErrorKind.InvalidOperation,
                 $"The subscription '{subscription.SubscriptionName}' ({subscription.SubscriptionId}) of {subscription.CustomerName} is a new-commerce " +
                 $"subscription; Partner Center supports no support contact on it. Choose a legacy subscription ({CommandNames.GetCustomerSubscription} shows SupportContact Available).",
                 subscription.SubscriptionId);
@@ -130,7 +130,7 @@ public sealed class SupportContactService
         if (match is null)
         {
             var known = resellers.Count == 0 ? "it has none" : "its indirect resellers are " + string.Join(", ", resellers.Select(r => $"{r.Name} (MPN {r.MpnId})"));
-            throw new PartnerRelationshipsException(WorkflowErrorIds.IndirectResellerNotFound, ErrorKind.ObjectNotFound,
+            throw new PartnerRelationshipsException(ErrorIds.Workflow.IndirectResellerNotFound, ErrorKind.ObjectNotFound,
                 $"'{InputExcerpt.Of(wanted)}' is not an indirect reseller of customer {tenant}: {known}. " +
                 "Give the reseller's MPN id, tenant id or name, or -SupportTenantId, -SupportMpnId and -SupportName.", wanted);
         }
@@ -195,5 +195,5 @@ public sealed class SupportContactService
     };
 
     private static PartnerRelationshipsException Invalid(string message, string target) =>
-        new(WorkflowErrorIds.InvalidSupportContact, ErrorKind.InvalidArgument, message, target);
+        new(ErrorIds.Workflow.InvalidSupportContact, ErrorKind.InvalidArgument, message, target);
 }

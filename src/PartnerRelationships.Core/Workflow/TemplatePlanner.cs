@@ -124,19 +124,19 @@ public sealed class TemplatePlanner
             case AccessPlanItemKind.Remove:
                 if (_gateway is not IAccessAssignmentRemoval removal)
                 {
-                    throw new PartnerRelationshipsException(TemplateErrorIds.TemplateItemNotApplicable, ErrorKind.NotImplemented,
+                    throw new PartnerRelationshipsException(ErrorIds.Template.TemplateItemNotApplicable, ErrorKind.NotImplemented,
                         $"{item.Description}: this connection can't delete access assignments.", item.AssignmentId);
                 }
 
                 // If-Match carries an ETag read from the service (nothing documents "*"): the plan's, or a fresh read.
                 var etag = item.ETag
                     ?? (await _gateway.ListAccessAssignmentsAsync(item.RelationshipId!, cancellationToken).ConfigureAwait(false)).FirstOrDefault(a => a.Id == item.AssignmentId)?.ETag
-                    ?? throw new PartnerRelationshipsException("RemoteNotFound", ErrorKind.ObjectNotFound,
+                    ?? throw new PartnerRelationshipsException(ErrorIds.Remote.RemoteNotFound, ErrorKind.ObjectNotFound,
                         $"{item.Description}: the assignment {item.AssignmentId} is no longer there (or came without an ETag). Plan again.", item.AssignmentId);
                 await removal.DeleteAccessAssignmentAsync(item.RelationshipId!, item.AssignmentId!, etag, cancellationToken).ConfigureAwait(false);
                 return null;
             default:
-                throw new PartnerRelationshipsException(TemplateErrorIds.TemplateItemNotApplicable, ErrorKind.InvalidOperation,
+                throw new PartnerRelationshipsException(ErrorIds.Template.TemplateItemNotApplicable, ErrorKind.InvalidOperation,
                     $"{item.Description}. Applying the plan can't do this for you.", (object?)item.RelationshipId ?? item.CustomerTenantId);
         }
     }

@@ -15,7 +15,7 @@ public static class TenantIds
         }
 
         throw new PartnerRelationshipsException(
-            WorkflowErrorIds.InvalidCustomerTenantId,
+            ErrorIds.Invite.InvalidCustomerTenantId,
             ErrorKind.InvalidArgument,
             $"The customer tenant id '{InputExcerpt.Of(tenantId ?? "")}' is not a GUID. Give the customer's Microsoft Entra tenant id " +
             $"({CommandNames.GetPartnerCustomer} shows it as TenantId).",

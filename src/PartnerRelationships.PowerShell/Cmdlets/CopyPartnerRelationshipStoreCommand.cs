@@ -40,7 +40,7 @@ public sealed class CopyPartnerRelationshipStoreCommand : PartnerRelationshipsCm
             if (SameSqliteFile(sourceSettings, destinationSettings))
             {
                 throw new PartnerRelationshipsException(
-                    "StoreCopySameStore",
+                    ErrorIds.Store.StoreCopySameStore,
                     ErrorKind.InvalidArgument,
                     "The source and the destination are the same store. Name a different destination.",
                     Destination);
@@ -86,7 +86,7 @@ public sealed class CopyPartnerRelationshipStoreCommand : PartnerRelationshipsCm
         if (mustExist && !System.IO.File.Exists(path))
         {
             throw new PartnerRelationshipsException(
-                "StoreCopySourceNotFound",
+                ErrorIds.Store.StoreCopySourceNotFound,
                 ErrorKind.ObjectNotFound,
                 $"'{path}' does not exist. Give -Source as a YAML configuration file or an existing SQLite store file.",
                 location);

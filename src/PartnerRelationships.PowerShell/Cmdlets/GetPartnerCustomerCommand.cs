@@ -5,6 +5,7 @@ using System.Management.Automation;
 using PartnerRelationships.Core.Text;
 using PartnerRelationships.Core.Workflow;
 using PartnerRelationships.PowerShell.Infrastructure;
+using PartnerRelationships.Core.Errors;
 
 namespace PartnerRelationships.PowerShell.Cmdlets;
 
@@ -60,7 +61,7 @@ public sealed class GetPartnerCustomerCommand : ConnectedCmdlet
 
             if (!string.IsNullOrWhiteSpace(TenantId) && found.Count == 0)
             {
-                WriteError(ErrorRecords.Create("CustomerNotFound", ErrorCategory.ObjectNotFound,
+                WriteError(ErrorRecords.Create(ErrorIds.Workflow.CustomerNotFound, ErrorCategory.ObjectNotFound,
                     $"No customer with tenant id {TenantId!.Trim()}{Criteria(names)} is known to Partner Center or through a granular relationship. List customers with Get-PartnerCustomer.",
                     TenantId));
                 return;
@@ -71,7 +72,7 @@ public sealed class GetPartnerCustomerCommand : ConnectedCmdlet
                 var exact = new TextWildcard(name);
                 if (!found.Any(exact.IsMatch))
                 {
-                    WriteError(ErrorRecords.Create("CustomerNotFound", ErrorCategory.ObjectNotFound,
+                    WriteError(ErrorRecords.Create(ErrorIds.Workflow.CustomerNotFound, ErrorCategory.ObjectNotFound,
                         $"No customer named '{name}'{(Domain is null ? "" : $" with domain '{Domain}'")} was found. Use a wildcard to search (Get-PartnerCustomer -Name '{name}*'), or list every customer with Get-PartnerCustomer.",
                         name));
                 }

@@ -58,7 +58,7 @@ public sealed class GetResellerInviteCommand : ConfiguredCmdlet
                     var invite = Await(token => Store.GetInviteAsync(id, token));
                     if (invite is null)
                     {
-                        WriteError(ErrorRecords.Create("InviteNotFound", ErrorCategory.ObjectNotFound,
+                        WriteError(ErrorRecords.Create(ErrorIds.Workflow.InviteNotFound, ErrorCategory.ObjectNotFound,
                             $"No invite with id {id} is recorded. List invites with Get-ResellerInvite.", id));
                         continue;
                     }
@@ -94,7 +94,7 @@ public sealed class GetResellerInviteCommand : ConfiguredCmdlet
         if (Status is { Length: > 0 } && !Status.Contains(InviteStatus.Pending))
         {
             throw new PartnerRelationshipsException(
-                "PendingForWithoutPendingStatus",
+                ErrorIds.Invite.PendingForWithoutPendingStatus,
                 ErrorKind.InvalidArgument,
                 $"-PendingFor lists Pending invites, but -Status asks for {string.Join(", ", Status)}. Leave out -Status, or use -OlderThan for invites in other statuses.",
                 "PendingFor");

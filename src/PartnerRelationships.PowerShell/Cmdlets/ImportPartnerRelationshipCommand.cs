@@ -58,7 +58,7 @@ public sealed class ImportPartnerRelationshipCommand : ConnectedCmdlet
         if (!service.CanRecord)
         {
             throw new PartnerRelationshipsException(
-                "AdoptionNotSupported",
+                ErrorIds.Workflow.AdoptionNotSupported,
                 ErrorKind.NotImplemented,
                 $"The store {StoreOpener.Describe(Config.Store)} cannot record adopted relationships. Use the SQLite or PostgreSQL store.",
                 Config.Store.Provider);

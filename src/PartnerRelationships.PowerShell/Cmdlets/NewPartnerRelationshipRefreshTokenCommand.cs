@@ -56,11 +56,11 @@ public sealed class NewPartnerRelationshipRefreshTokenCommand : ConfiguredCmdlet
         {
             var config = Config;
             var auth = config.Auth;
-            var clientId = ClientId ?? auth.ClientId ?? throw Missing("MissingClientId", "No app: pass -ClientId or set auth.clientId (the app runbooks will use the refresh token with).", "ClientId");
+            var clientId = ClientId ?? auth.ClientId ?? throw Missing(ErrorIds.SignIn.MissingClientId, "No app: pass -ClientId or set auth.clientId (the app runbooks will use the refresh token with).", "ClientId");
             var tenantId = TenantId ?? auth.TenantId ?? (string.IsNullOrWhiteSpace(config.Partner.TenantId) ? null : config.Partner.TenantId)
-                ?? throw Missing("MissingTenantId", "No tenant: pass -TenantId (the partner tenant) or set partner.tenantId.", "TenantId");
-            var vault = RefreshTokenVault ?? auth.RefreshTokenVault ?? throw Missing("MissingRefreshTokenVault", "No vault to store the refresh token in: pass -RefreshTokenVault or set auth.refreshTokenVault.", "RefreshTokenVault");
-            var name = RefreshTokenName ?? auth.RefreshTokenName ?? throw Missing("MissingRefreshTokenName", "No secret name for the refresh token: pass -RefreshTokenName or set auth.refreshTokenName.", "RefreshTokenName");
+                ?? throw Missing(ErrorIds.SignIn.MissingTenantId, "No tenant: pass -TenantId (the partner tenant) or set partner.tenantId.", "TenantId");
+            var vault = RefreshTokenVault ?? auth.RefreshTokenVault ?? throw Missing(ErrorIds.SignIn.MissingRefreshTokenVault, "No vault to store the refresh token in: pass -RefreshTokenVault or set auth.refreshTokenVault.", "RefreshTokenVault");
+            var name = RefreshTokenName ?? auth.RefreshTokenName ?? throw Missing(ErrorIds.SignIn.MissingRefreshTokenName, "No secret name for the refresh token: pass -RefreshTokenName or set auth.refreshTokenName.", "RefreshTokenName");
 
             if (!ShouldProcess($"secret '{name}' in the vault '{vault}'", "Sign in as a partner admin and store the refresh token"))
             {
@@ -101,5 +101,5 @@ public sealed class NewPartnerRelationshipRefreshTokenCommand : ConfiguredCmdlet
         });
     }
 
-    private static PartnerRelationshipsException Missing(string id, string message, string target) => new(id, ErrorKind.InvalidArgument, message, target);
+    private static PartnerRelationshipsException Missing(string errorId, string message, string target) => new(errorId, ErrorKind.InvalidArgument, message, target);
 }

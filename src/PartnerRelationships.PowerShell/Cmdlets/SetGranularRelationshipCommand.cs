@@ -6,6 +6,7 @@ using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Templates;
 using PartnerRelationships.Core.Workflow;
 using PartnerRelationships.PowerShell.Infrastructure;
+using PartnerRelationships.Core.Errors;
 
 namespace PartnerRelationships.PowerShell.Cmdlets;
 
@@ -42,7 +43,7 @@ public sealed class SetGranularRelationshipCommand : ConnectedCmdlet
     {
         if (!MyInvocation.BoundParameters.ContainsKey(nameof(AutoExtend)) && !RemoveGlobalAdministrator)
         {
-            ThrowTerminatingError(ErrorRecords.From(new Core.Errors.PartnerRelationshipsException("GranularRelationshipNoChange",
+            ThrowTerminatingError(ErrorRecords.From(new Core.Errors.PartnerRelationshipsException(ErrorIds.Workflow.GranularRelationshipNoChange,
                 Core.Errors.ErrorKind.InvalidArgument,
                 "Say what to change: -AutoExtend $true or $false, and/or -RemoveGlobalAdministrator.")));
         }

@@ -11,6 +11,7 @@ using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Store;
 using PartnerRelationships.PowerShell.Completers;
 using PartnerRelationships.PowerShell.Infrastructure;
+using PartnerRelationships.Core.Errors;
 
 namespace PartnerRelationships.PowerShell.Cmdlets;
 
@@ -75,7 +76,7 @@ public sealed class TestPartnerComplianceCommand : ConnectedCmdlet
         if (ReportFormat is { Length: > 0 } && ReportPath is not { Length: > 0 })
         {
             ThrowTerminatingError(ErrorRecords.Create(
-                "ReportPathRequired",
+                ErrorIds.Compliance.ReportPathRequired,
                 ErrorCategory.InvalidArgument,
                 "-ReportFormat needs -ReportPath: give the file or folder the reports go to.",
                 ReportFormat));

@@ -5,6 +5,7 @@ using PartnerRelationships.Core.Templates;
 using PartnerRelationships.Core.Workflow;
 using PartnerRelationships.PowerShell.Infrastructure;
 using PartnerRelationships.PowerShell.Validation;
+using PartnerRelationships.Core.Errors;
 
 namespace PartnerRelationships.PowerShell.Cmdlets;
 
@@ -47,7 +48,7 @@ public sealed class WaitResellerInviteCommand : ConnectedCmdlet
         {
             if (Timeout < TimeSpan.Zero || PollInterval <= TimeSpan.Zero || MaxPollInterval <= TimeSpan.Zero)
             {
-                throw new Core.Errors.PartnerRelationshipsException("InviteWaitIntervalInvalid", Core.Errors.ErrorKind.InvalidArgument,
+                throw new Core.Errors.PartnerRelationshipsException(ErrorIds.Invite.InviteWaitIntervalInvalid, Core.Errors.ErrorKind.InvalidArgument,
                     "-Timeout must not be negative, and -PollInterval and -MaxPollInterval must be positive (e.g. -Timeout (New-TimeSpan -Hours 4) -PollInterval (New-TimeSpan -Seconds 30)).");
             }
 

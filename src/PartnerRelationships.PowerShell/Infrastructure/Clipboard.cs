@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using PartnerRelationships.Core.Errors;
 
 namespace PartnerRelationships.PowerShell.Infrastructure;
 
@@ -31,7 +32,7 @@ internal static class Clipboard
     }
 
     private static ErrorRecord Unavailable(string reason) => ErrorRecords.Create(
-        "ClipboardUnavailable",
+        ErrorIds.Module.ClipboardUnavailable,
         ErrorCategory.ResourceUnavailable,
         $"The draft could not be copied to the clipboard: {reason} The invite was recorded; use its MailtoUri or -OutFile instead (on Linux, install xclip or wl-clipboard).",
         null);

@@ -45,7 +45,7 @@ public abstract class ConfiguredCmdlet : PartnerRelationshipsCmdlet
         if (RequiresConfigFile)
         {
             throw new PartnerRelationshipsException(
-                "ConfigNotFound",
+                ErrorIds.Config.NotFound,
                 ErrorKind.ObjectNotFound,
                 $"No configuration file was found (looked at -ConfigPath, $env:PARTNERRELATIONSHIPS_CONFIG and {ConfigLocator.DefaultConfigPath()}). " +
                 "Create one with New-PartnerRelationshipConfig -PartnerTenantId <tenant guid> -MpnId <MPN id> -PartnerName <name>.");

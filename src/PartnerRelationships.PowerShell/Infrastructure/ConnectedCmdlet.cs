@@ -84,7 +84,7 @@ public abstract class ConnectedCmdlet : ConfiguredCmdlet
         if (!SignsInUnattended(config.Auth))
         {
             throw new PartnerRelationshipsException(
-                "NotConnected",
+                ErrorIds.Remote.NotConnected,
                 ErrorKind.InvalidOperation,
                 "Not connected to the partner services. Run Connect-PartnerRelationship first, or set an unattended sign-in (ClientSecret with clientSecretVariable or a vault, Certificate, ManagedIdentity, RefreshToken with a vault or refreshTokenVariable, or AccessToken with accessTokenVariable) in the configuration's auth section.");
         }

@@ -26,19 +26,19 @@ internal static class ErrorRecords
             FileLoadException or BadImageFormatException => DependencyLoadFailed(exception),
             UnauthorizedAccessException denied => new ErrorRecord(
                 new PartnerRelationshipsErrorException($"Access was denied: {denied.Message} Check the file's permissions or choose another path.", denied),
-                "AccessDenied",
+                ErrorIds.Module.AccessDenied,
                 ErrorCategory.PermissionDenied,
                 null),
             IOException io => new ErrorRecord(
                 new PartnerRelationshipsErrorException($"A file operation failed: {io.Message}", io),
-                "FileOperationFailed",
+                ErrorIds.Module.FileOperationFailed,
                 ErrorCategory.WriteError,
                 null),
             _ => new ErrorRecord(
                 new PartnerRelationshipsErrorException(
                     $"Unexpected error ({exception.GetType().Name}): {exception.Message} Run again with -Verbose and report it if it persists.",
                     exception),
-                "UnexpectedError",
+                ErrorIds.Module.UnexpectedError,
                 ErrorCategory.NotSpecified,
                 null),
         };
@@ -49,7 +49,7 @@ internal static class ErrorRecords
         new PartnerRelationshipsErrorException(
             $"The module could not load one of its own assemblies: {exception.Message} Reinstall the module, or start a new PowerShell session if another version of it was imported.",
             exception),
-        "DependencyLoadFailed",
+        ErrorIds.Module.DependencyLoadFailed,
         ErrorCategory.ResourceUnavailable,
         null);
 

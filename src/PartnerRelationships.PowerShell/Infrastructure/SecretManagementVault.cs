@@ -34,7 +34,7 @@ internal static class SecretManagementVault
         if (found.Count == 0)
         {
             throw new PartnerRelationshipsException(
-                "SecretManagementNotAvailable",
+                ErrorIds.SignIn.SecretManagementNotAvailable,
                 ErrorKind.NotEnabled,
                 $"{what} is to come from the vault '{vault}', but the Microsoft.PowerShell.SecretManagement module is not installed. " +
                 $"Install it (Install-PSResource Microsoft.PowerShell.SecretManagement) and register the vault, or use {instead} instead.",
@@ -52,7 +52,7 @@ internal static class SecretManagementVault
         {
             // Get-Secret's message names the vault and secret, never the value.
             throw new PartnerRelationshipsException(
-                "SecretNotFound",
+                ErrorIds.SignIn.SecretNotFound,
                 ErrorKind.ObjectNotFound,
                 $"Could not read the secret '{name}' from the vault '{vault}': {ex.Message} Check {settings} (Get-SecretInfo lists what the vault holds).",
                 name);
@@ -89,7 +89,7 @@ internal static class SecretManagementVault
 
     private static PartnerRelationshipsException NotSaved(string vault, string name, string why, Exception? inner)
         => new(
-            "SecretNotSaved",
+            ErrorIds.SignIn.SecretNotSaved,
             ErrorKind.WriteError,
             $"Could not write the secret '{name}' to the vault '{vault}': {why} Check that the vault is unlocked and writable for this account.",
             name,
@@ -97,7 +97,7 @@ internal static class SecretManagementVault
 
     private static PartnerRelationshipsException NotInstalled(string vault)
         => new(
-            "SecretManagementNotAvailable",
+            ErrorIds.SignIn.SecretManagementNotAvailable,
             ErrorKind.NotEnabled,
             $"A secret is to come from the vault '{vault}', but the {Module} module is not installed. " +
             $"Install it (Install-PSResource {Module}) and register the vault, or name an environment variable in the configuration instead.",

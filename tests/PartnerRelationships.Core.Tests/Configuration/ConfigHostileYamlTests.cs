@@ -16,7 +16,7 @@ public class ConfigHostileYamlTests
     [Fact]
     public void An_alias_cycle_is_refused_with_its_key_and_line()
     {
-        var error = Fails(ConfigErrorIds.AliasCycle, 3, 20, "cloud: Global", "invites:", "  roles: &r [ 'a', *r ]");
+        var error = Fails(ErrorIds.Config.AliasCycle, 3, 20, "cloud: Global", "invites:", "  roles: &r [ 'a', *r ]");
 
         Assert.Equal(ErrorKind.InvalidData, error.Category);
         Assert.Equal("invites.roles[1]", error.Target);
@@ -26,14 +26,14 @@ public class ConfigHostileYamlTests
     [Fact]
     public void The_issues_own_cycle_is_refused()
     {
-        var error = Fails(ConfigErrorIds.AliasCycle, 1, 13, "roles: &r [ *r ]");
+        var error = Fails(ErrorIds.Config.AliasCycle, 1, 13, "roles: &r [ *r ]");
         Assert.Equal("roles[0]", error.Target);
     }
 
     [Fact]
     public void A_cycle_through_a_mapping_is_refused()
     {
-        Fails(ConfigErrorIds.AliasCycle, 3, 9, "partner: &p", "  name: Contoso", "  self: *p");
+        Fails(ErrorIds.Config.AliasCycle, 3, 9, "partner: &p", "  name: Contoso", "  self: *p");
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class ConfigHostileYamlTests
         var error = Assert.Throws<PartnerRelationshipsException>(() => Parse(yaml));
         watch.Stop();
 
-        Assert.Equal(ConfigErrorIds.AliasExpansion, error.ErrorId);
+        Assert.Equal(ErrorIds.Config.AliasExpansion, error.ErrorId);
         Assert.Matches(@"^test\.yaml:[5-9]:\d+: [a-i]\[\d\] with '\*[a-h]' expands to more than 100,000 values", error.Message);
         // Not a timing test: the guard reads the text once; before, this call ran for minutes (9^9 values).
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30));
@@ -68,7 +68,7 @@ public class ConfigHostileYamlTests
 
         var error = Assert.Throws<PartnerRelationshipsException>(() => Parse(yaml));
 
-        Assert.Equal(ConfigErrorIds.InvalidValue, error.ErrorId);
+        Assert.Equal(ErrorIds.Config.InvalidValue, error.ErrorId);
         Assert.Contains("nested more than 64 levels deep", error.Message);
         Assert.StartsWith("test.yaml:2:", error.Message);
     }
@@ -79,7 +79,7 @@ public class ConfigHostileYamlTests
     [InlineData("'   '")]
     public void An_empty_store_path_is_refused_instead_of_meaning_the_default_store(string empty)
     {
-        var error = Fails(ConfigErrorIds.InvalidValue, 2, 9, "store:", $"  path: {empty}");
+        var error = Fails(ErrorIds.Config.InvalidValue, 2, 9, "store:", $"  path: {empty}");
 
         Assert.Equal("store.path", error.Target);
         Assert.Contains("store.path is empty", error.Message);

@@ -1,5 +1,6 @@
 using PartnerRelationships.Core.Configuration;
 using static PartnerRelationships.Core.Tests.Configuration.ConfigTestHelpers;
+using PartnerRelationships.Core.Errors;
 
 namespace PartnerRelationships.Core.Tests.Configuration;
 
@@ -12,7 +13,7 @@ public sealed class ConfigSignInTests
     [InlineData("login")]
     public void A_plain_http_endpoint_off_loopback_is_refused_when_the_configuration_loads(string key)
     {
-        var error = Fails(ConfigErrorIds.InsecureEndpoint, 2, key.Length + 5, "endpoints:", $"  {key}: http://login.contoso.example/");
+        var error = Fails(ErrorIds.Config.InsecureEndpoint, 2, key.Length + 5, "endpoints:", $"  {key}: http://login.contoso.example/");
 
         Assert.Equal(Errors.ErrorKind.SecurityError, error.Category);
         Assert.Contains("clear text", error.Message);
@@ -47,7 +48,7 @@ public sealed class ConfigSignInTests
     {
         var error = Assert.Throws<Errors.PartnerRelationshipsException>(() => Parse("auth:", "  mode: RefreshToken", $"  clientId: {ClientId}", "  refreshTokenVault: PartnerVault"));
 
-        Assert.Equal(ConfigErrorIds.MissingValue, error.ErrorId);
+        Assert.Equal(ErrorIds.Config.MissingValue, error.ErrorId);
         Assert.Contains("auth.refreshTokenName", error.Message);
         Assert.Contains("New-PartnerRelationshipRefreshToken", error.Message);
     }
@@ -55,7 +56,7 @@ public sealed class ConfigSignInTests
     [Fact]
     public void A_refresh_token_in_the_file_is_refused_as_a_secret_and_says_where_it_belongs()
     {
-        var error = Fails(ConfigErrorIds.SecretInFile, 3, 3, "auth:", "  mode: RefreshToken", "  refreshToken: 0.AAAA-not-here");
+        var error = Fails(ErrorIds.Config.SecretInFile, 3, 3, "auth:", "  mode: RefreshToken", "  refreshToken: 0.AAAA-not-here");
 
         Assert.Contains("auth.refreshTokenVault", error.Message);
         Assert.DoesNotContain("0.AAAA-not-here", error.Message);

@@ -5,6 +5,7 @@ using PartnerRelationships.Core.FileSystem;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Workflow;
 using static PartnerRelationships.Core.Tests.Invites.InviteTestData;
+using PartnerRelationships.Core.Errors;
 
 namespace PartnerRelationships.Core.Tests.Invites;
 
@@ -35,7 +36,7 @@ public class HostileDraftInputTests : IDisposable
 
         var error = await Assert.ThrowsAsync<Errors.PartnerRelationshipsException>(() => Record(request));
 
-        Assert.Equal(InviteErrorIds.InviteFileNotRegular, error.ErrorId);
+        Assert.Equal(ErrorIds.Invite.InviteFileNotRegular, error.ErrorId);
         Assert.Equal(Errors.ErrorKind.InvalidArgument, error.Category);
         Assert.Empty(_store.Invites);
         Assert.True(FileKind.IsSpecial("/dev/null")); // still the device, not a draft
@@ -88,7 +89,7 @@ public class HostileDraftInputTests : IDisposable
     [InlineData("\u0301\u0301")]
     public void A_name_of_only_invisible_characters_is_refused(string name)
     {
-        var error = Throws(() => _service.Prepare(new ResellerInviteRequest { CustomerName = name, CustomerEmail = "admin@contoso.com" }), InviteErrorIds.InvalidCustomerName);
+        var error = Throws(() => _service.Prepare(new ResellerInviteRequest { CustomerName = name, CustomerEmail = "admin@contoso.com" }), ErrorIds.Invite.InvalidCustomerName);
         Assert.Contains("no visible character", error.Message);
     }
 

@@ -311,7 +311,7 @@ public class InviteServicePrepareTests : IDisposable
     {
         var ex = Assert.Throws<PartnerRelationshipsException>(() => Service().Prepare(Request(r => r.ServiceLink = link)));
 
-        Assert.Equal(InviteErrorIds.ServiceLinkInvalid, ex.ErrorId);
+        Assert.Equal(ErrorIds.Invite.ServiceLinkInvalid, ex.ErrorId);
         Assert.Empty(_store.Invites);
     }
 }

@@ -57,7 +57,7 @@ public class InviteWaiterTests
         var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => waiter.WaitAsync(invite.Id, TimeSpan.FromMinutes(10),
             new InviteWaitOptions { PollInterval = TimeSpan.FromMinutes(1), MaxPollInterval = TimeSpan.FromMinutes(4) }));
 
-        Assert.Equal(TemplateErrorIds.InviteWaitTimeout, error.ErrorId);
+        Assert.Equal(ErrorIds.Template.InviteWaitTimeout, error.ErrorId);
         Assert.Equal(ErrorKind.OperationTimeout, error.Category);
         Assert.Contains("still Pending after 10 min", error.Message);
         // 1 + 2 + 4 + 3 (the rest up to the deadline): never past it.
@@ -75,7 +75,7 @@ public class InviteWaiterTests
 
         var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => waiter.WaitAsync(invite.Id, TimeSpan.FromDays(1)));
 
-        Assert.Equal(TemplateErrorIds.InviteWaitEnded, error.ErrorId);
+        Assert.Equal(ErrorIds.Template.InviteWaitEnded, error.ErrorId);
         Assert.Contains("is Rejected", error.Message);
     }
 }

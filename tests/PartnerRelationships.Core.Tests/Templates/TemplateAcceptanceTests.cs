@@ -39,13 +39,13 @@ public class TemplateAcceptanceTests
         {
             CustomerName = "Fabrikam", CustomerEmail = "a@fabrikam.example", AccessTemplate = "Support", Roles = new[] { "Global Reader" },
         }));
-        Assert.Equal(TemplateErrorIds.TemplateConflictsWithRoles, both.ErrorId);
+        Assert.Equal(ErrorIds.Template.TemplateConflictsWithRoles, both.ErrorId);
 
         var unknown = Assert.Throws<PartnerRelationshipsException>(() => service.Prepare(new GranularInviteRequest
         {
             CustomerName = "Fabrikam", CustomerEmail = "a@fabrikam.example", AccessTemplate = "Helpdesk",
         }));
-        Assert.Equal(TemplateErrorIds.TemplateNotFound, unknown.ErrorId);
+        Assert.Equal(ErrorIds.Template.TemplateNotFound, unknown.ErrorId);
         Assert.Contains("Use one of: Support", unknown.Message);
     }
 

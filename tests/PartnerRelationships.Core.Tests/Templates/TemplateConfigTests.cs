@@ -2,6 +2,7 @@ using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Roles;
 using PartnerRelationships.Core.Templates;
 using static PartnerRelationships.Core.Tests.Configuration.ConfigTestHelpers;
+using PartnerRelationships.Core.Errors;
 
 namespace PartnerRelationships.Core.Tests.Templates;
 
@@ -62,14 +63,14 @@ public class TemplateConfigTests
     {
         var config = Parse("templates:", "  - name: Support", "    roles: [Helpdesk Administrator]");
         var error = Assert.Throws<PartnerRelationships.Core.Errors.PartnerRelationshipsException>(() => AccessTemplates.Resolve(config, "Suport"));
-        Assert.Equal(TemplateErrorIds.TemplateNotFound, error.ErrorId);
+        Assert.Equal(ErrorIds.Template.TemplateNotFound, error.ErrorId);
         Assert.Contains("Use one of: Support", error.Message);
     }
 
     [Fact]
     public void An_unknown_role_names_the_template_the_key_and_a_suggestion()
     {
-        var error = Fails(TemplateErrorIds.TemplateRoleUnknown, 5, 9,
+        var error = Fails(ErrorIds.Template.TemplateRoleUnknown, 5, 9,
             "templates:",
             "  - name: Support",
             "    roles:",
@@ -83,7 +84,7 @@ public class TemplateConfigTests
     [Fact]
     public void A_custom_role_id_is_refused()
     {
-        var error = Fails(TemplateErrorIds.TemplateRoleUnknown, 3, 13,
+        var error = Fails(ErrorIds.Template.TemplateRoleUnknown, 3, 13,
             "templates:",
             "  - name: Support",
             "    roles: [aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee]");
@@ -94,7 +95,7 @@ public class TemplateConfigTests
     [Fact]
     public void A_group_role_outside_the_template_is_refused()
     {
-        var error = Fails(TemplateErrorIds.TemplateGroupRoleNotRequested, 9, 13,
+        var error = Fails(ErrorIds.Template.TemplateGroupRoleNotRequested, 9, 13,
             "templates:",
             "  - name: Support",
             "    roles: [Helpdesk Administrator, Directory Readers]",
@@ -110,7 +111,7 @@ public class TemplateConfigTests
     [Fact]
     public void Global_Administrator_with_auto_extend_is_refused_at_autoExtend()
     {
-        var error = Fails(TemplateErrorIds.TemplateGlobalAdminAutoExtend, 4, 17,
+        var error = Fails(ErrorIds.Template.TemplateGlobalAdminAutoExtend, 4, 17,
             "templates:",
             "  - name: Break glass",
             "    roles: [Global Administrator]",
@@ -121,7 +122,7 @@ public class TemplateConfigTests
     [Fact]
     public void Global_Administrator_inheriting_auto_extend_is_refused_at_the_role()
     {
-        var error = Fails(TemplateErrorIds.TemplateGlobalAdminAutoExtend, 5, 37,
+        var error = Fails(ErrorIds.Template.TemplateGlobalAdminAutoExtend, 5, 37,
             "invites:",
             "  autoExtend: true",
             "templates:",
@@ -140,7 +141,7 @@ public class TemplateConfigTests
     [InlineData("00000000-0000-0000-0000-000000000000")]
     public void A_malformed_group_id_is_refused(string id)
     {
-        var error = Fails(TemplateErrorIds.TemplateGroupIdInvalid, 5, 13,
+        var error = Fails(ErrorIds.Template.TemplateGroupIdInvalid, 5, 13,
             "templates:",
             "  - name: Support",
             "    roles: [Helpdesk Administrator]",
@@ -154,7 +155,7 @@ public class TemplateConfigTests
     [Fact]
     public void A_group_without_id_is_refused()
     {
-        var error = Fails(TemplateErrorIds.TemplateGroupIdInvalid, 5, 9,
+        var error = Fails(ErrorIds.Template.TemplateGroupIdInvalid, 5, 9,
             "templates:",
             "  - name: Support",
             "    roles: [Helpdesk Administrator]",
@@ -167,7 +168,7 @@ public class TemplateConfigTests
     [Fact]
     public void Template_names_must_be_unique_ignoring_case()
     {
-        var error = Fails(TemplateErrorIds.TemplateDuplicateName, 5, 11,
+        var error = Fails(ErrorIds.Template.TemplateDuplicateName, 5, 11,
             "templates:",
             "  - name: Support",
             "    roles: [Helpdesk Administrator]",
@@ -180,15 +181,15 @@ public class TemplateConfigTests
     [Fact]
     public void A_template_without_name_or_roles_is_refused()
     {
-        Fails(TemplateErrorIds.TemplateNameInvalid, 2, 5, "templates:", "  - roles: [Helpdesk Administrator]");
-        var error = Fails(TemplateErrorIds.TemplateNoRoles, 2, 5, "templates:", "  - name: Support", "    groups: []");
+        Fails(ErrorIds.Template.TemplateNameInvalid, 2, 5, "templates:", "  - roles: [Helpdesk Administrator]");
+        var error = Fails(ErrorIds.Template.TemplateNoRoles, 2, 5, "templates:", "  - name: Support", "    groups: []");
         Assert.Contains("templates.Support.roles is missing", error.Message);
     }
 
     [Fact]
     public void A_repeated_group_is_refused()
     {
-        var error = Fails(TemplateErrorIds.TemplateDuplicateGroup, 7, 13,
+        var error = Fails(ErrorIds.Template.TemplateDuplicateGroup, 7, 13,
             "templates:",
             "  - name: Support",
             "    roles: [Helpdesk Administrator]",
@@ -203,7 +204,7 @@ public class TemplateConfigTests
     [Fact]
     public void An_unknown_key_in_a_template_is_located_and_suggested()
     {
-        var error = Fails(ConfigErrorIds.UnknownKey, 4, 5,
+        var error = Fails(ErrorIds.Config.UnknownKey, 4, 5,
             "templates:",
             "  - name: Support",
             "    roles: [Helpdesk Administrator]",
@@ -214,7 +215,7 @@ public class TemplateConfigTests
     [Fact]
     public void A_bad_duration_names_the_template()
     {
-        var error = Fails(ConfigErrorIds.InvalidValue, 4, 15,
+        var error = Fails(ErrorIds.Config.InvalidValue, 4, 15,
             "templates:",
             "  - name: Support",
             "    roles: [Helpdesk Administrator]",
@@ -248,7 +249,7 @@ public class TemplateConfigTests
             Roles = { "Helpdesk Administrator" },
             Groups = { new AccessTemplateGroupSettings { Id = GroupA, Roles = { "User Administrator" } } },
         }));
-        Assert.Equal(TemplateErrorIds.TemplateGroupRoleNotRequested, error.ErrorId);
+        Assert.Equal(ErrorIds.Template.TemplateGroupRoleNotRequested, error.ErrorId);
         Assert.Contains("templates.Support.groups[1].roles", error.Message);
     }
 }

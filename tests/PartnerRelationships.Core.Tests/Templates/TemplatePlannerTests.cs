@@ -105,7 +105,7 @@ public class TemplatePlannerTests
 
         var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => Planner(h).ApplyItemAsync(item));
 
-        Assert.Equal(TemplateErrorIds.TemplateItemNotApplicable, error.ErrorId);
+        Assert.Equal(ErrorIds.Template.TemplateItemNotApplicable, error.ErrorId);
         Assert.Contains("no longer exists", error.Message);
     }
 
@@ -141,7 +141,7 @@ public class TemplatePlannerTests
         Assert.False(item.CanApply);
         Assert.Contains("no longer exists in the partner tenant", item.Description);
         var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => Planner(h).ApplyAsync(plan, item));
-        Assert.Equal(TemplateErrorIds.TemplateItemNotApplicable, error.ErrorId);
+        Assert.Equal(ErrorIds.Template.TemplateItemNotApplicable, error.ErrorId);
     }
 
     [Fact]

@@ -102,19 +102,19 @@ public sealed class AdminPermissionServiceTests
         var invite = await GranularInviteAsync(h, "Pending Co", Tenant);
 
         var pending = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.PlanAsync(new AdminPermissionRequest { RelationshipId = invite.RelationshipId, SecurityGroupId = Group, Roles = new[] { "Helpdesk Administrator" } }));
-        Assert.Equal(WorkflowErrorIds.RelationshipNotActive, pending.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.RelationshipNotActive, pending.ErrorId);
         Assert.Contains("approves", pending.Message);
         var byCustomer = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.PlanAsync(new AdminPermissionRequest { CustomerTenantId = Tenant, SecurityGroupId = Group, Roles = new[] { "Helpdesk Administrator" } }));
-        Assert.Equal(WorkflowErrorIds.RelationshipNotActive, byCustomer.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.RelationshipNotActive, byCustomer.ErrorId);
 
         h.State.ApproveAndActivate(invite.RelationshipId!);
         var outside = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.PlanAsync(new AdminPermissionRequest { CustomerTenantId = Tenant, SecurityGroupId = Group, Roles = new[] { "Global Administrator" } }));
-        Assert.Equal(WorkflowErrorIds.RoleNotInRelationship, outside.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.RoleNotInRelationship, outside.ErrorId);
         Assert.Contains("Global Administrator", outside.Message);
 
-        Assert.Equal(WorkflowErrorIds.InvalidSecurityGroupId, (await Assert.ThrowsAsync<PartnerRelationshipsException>(() =>
+        Assert.Equal(ErrorIds.Workflow.InvalidSecurityGroupId, (await Assert.ThrowsAsync<PartnerRelationshipsException>(() =>
             service.PlanAsync(new AdminPermissionRequest { CustomerTenantId = Tenant, SecurityGroupId = "helpdesk", Roles = new[] { "Helpdesk Administrator" } }))).ErrorId);
-        Assert.Equal(WorkflowErrorIds.AdminPermissionTargetMissing, (await Assert.ThrowsAsync<PartnerRelationshipsException>(() =>
+        Assert.Equal(ErrorIds.Workflow.AdminPermissionTargetMissing, (await Assert.ThrowsAsync<PartnerRelationshipsException>(() =>
             service.PlanAsync(new AdminPermissionRequest { SecurityGroupId = Group, Roles = new[] { "Helpdesk Administrator" } }))).ErrorId);
     }
 

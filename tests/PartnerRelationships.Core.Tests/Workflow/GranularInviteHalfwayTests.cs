@@ -40,7 +40,7 @@ public sealed class GranularInviteHalfwayTests
 
         var (error, invite) = await FailAtTheLockAsync(h);
 
-        Assert.Equal(WorkflowErrorIds.GranularInviteNotLocked, error.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.GranularInviteNotLocked, error.ErrorId);
         Assert.Equal(ErrorKind.ResourceUnavailable, error.Category);
         Assert.Contains("Sync-ResellerInvite", error.Message);
         var relationship = Assert.Single(h.State.Relationships);

@@ -55,15 +55,15 @@ public sealed class GranularInviteServiceTests
         await using var h = await WorkflowHarness.StartAsync();
         var service = new GranularInviteService(h.Config, h.Store, h.Gateway, h.Clock);
 
-        Assert.Equal(WorkflowErrorIds.InvalidRelationshipDisplayName,
+        Assert.Equal(ErrorIds.Workflow.InvalidRelationshipDisplayName,
             Assert.Throws<PartnerRelationshipsException>(() => service.Prepare(Request(displayName: new string('x', 51)))).ErrorId);
-        Assert.Equal(RoleErrorIds.UnknownRole,
+        Assert.Equal(ErrorIds.Role.UnknownRole,
             Assert.Throws<PartnerRelationshipsException>(() => service.Prepare(new GranularInviteRequest { CustomerName = "A", CustomerEmail = "a@a.example", Roles = new[] { "Helpdesk Admin" } })).ErrorId);
-        Assert.Equal(WorkflowErrorIds.InvalidRelationshipDuration,
+        Assert.Equal(ErrorIds.Workflow.InvalidRelationshipDuration,
             Assert.Throws<PartnerRelationshipsException>(() => service.Prepare(new GranularInviteRequest { CustomerName = "A", CustomerEmail = "a@a.example", Duration = TimeSpan.FromDays(731) })).ErrorId);
-        Assert.Equal(WorkflowErrorIds.AutoExtendWithGlobalAdministrator,
+        Assert.Equal(ErrorIds.Workflow.AutoExtendWithGlobalAdministrator,
             Assert.Throws<PartnerRelationshipsException>(() => service.Prepare(new GranularInviteRequest { CustomerName = "A", CustomerEmail = "a@a.example", Roles = new[] { "Global Administrator" }, AutoExtend = true })).ErrorId);
-        Assert.Equal(InviteErrorIds.InviteTemplateMissingLink,
+        Assert.Equal(ErrorIds.Invite.InviteTemplateMissingLink,
             Assert.Throws<PartnerRelationshipsException>(() => service.Prepare(new GranularInviteRequest { CustomerName = "A", CustomerEmail = "a@a.example", Body = "no link here" })).ErrorId);
 
         var plan = service.Prepare(Request(displayName: "Fabrikam helpdesk"));
@@ -84,7 +84,7 @@ public sealed class GranularInviteServiceTests
         await service.CreateAsync(Request(displayName: "Fabrikam helpdesk"));
 
         var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.CreateAsync(Request(displayName: "Fabrikam helpdesk")));
-        Assert.Equal(WorkflowErrorIds.RelationshipDisplayNameInUse, ex.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.RelationshipDisplayNameInUse, ex.ErrorId);
 
         var first = await service.CreateAsync(Request());
         var second = await service.CreateAsync(Request());

@@ -30,6 +30,8 @@ public class GranularRelationshipUpdateServiceTests
         var refused = plans.Where(c => c.Kind == RelationshipChangeKind.NotAllowed).ToList();
         Assert.Equal(4, refused.Count);
         Assert.All(refused, c => Assert.Contains("includes Global Administrator", c.Description));
+        // The way out it names is a real cmdlet and switch (it once named a cmdlet the module does not have).
+        Assert.All(refused, c => Assert.Contains("(Set-GranularRelationship -RemoveGlobalAdministrator)", c.Description));
 
         foreach (var change in plans.Where(c => c.Kind == RelationshipChangeKind.Change))
         {
@@ -38,7 +40,7 @@ public class GranularRelationshipUpdateServiceTests
         }
 
         var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.ApplyAutoExtendAsync(refused[0], enable: true));
-        Assert.Equal(WorkflowErrorIds.AutoExtendWithGlobalAdministrator, error.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.AutoExtendWithGlobalAdministrator, error.ErrorId);
 
         // Done: a second plan has nothing left to change, and turning it off plans one change each.
         Assert.All(await service.PlanAutoExtendAsync(tenants[1], enable: true), c => Assert.Equal(RelationshipChangeKind.NoChange, c.Kind));
@@ -89,7 +91,7 @@ public class GranularRelationshipUpdateServiceTests
         Assert.Equal(new[] { RoleCatalog.HelpdeskAdministrator }, assignments.Single(a => a.SecurityGroupId == group).Roles);
         Assert.Equal("deleted", assignments.Single(a => a.SecurityGroupId == onlyGa).Status);
         var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.ApplyGlobalAdministratorRemovalAsync(plan[1]));
-        Assert.Equal(TemplateErrorIds.GlobalAdministratorNeedsNewRelationship, error.ErrorId);
+        Assert.Equal(ErrorIds.Template.GlobalAdministratorNeedsNewRelationship, error.ErrorId);
 
         // With Global Administrator gone, auto-extend is allowed.
         var autoExtend = Assert.Single(await service.PlanAutoExtendAsync(tenant, enable: true), c => c.Relationship.Id == r.Id);

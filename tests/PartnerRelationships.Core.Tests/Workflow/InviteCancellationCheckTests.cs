@@ -32,9 +32,9 @@ public sealed class InviteCancellationCheckTests
         await cancellation.CancelAsync(invite.Id);
 
         var notPending = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => cancellation.GetCancellableAsync(invite.Id));
-        Assert.Equal(WorkflowErrorIds.InviteNotPending, notPending.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.InviteNotPending, notPending.ErrorId);
         var missing = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => cancellation.GetCancellableAsync(Guid.NewGuid()));
-        Assert.Equal(WorkflowErrorIds.InviteNotFound, missing.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.InviteNotFound, missing.ErrorId);
         Assert.Equal(ErrorKind.ObjectNotFound, missing.Category);
     }
 }

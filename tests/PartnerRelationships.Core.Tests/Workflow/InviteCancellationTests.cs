@@ -23,9 +23,9 @@ public sealed class InviteCancellationTests
         Assert.Equal(InviteStatus.Cancelled, cancelled.Invite.Status);
         Assert.Null(cancelled.Warning);
         var again = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => cancellation.CancelAsync(invite.Id));
-        Assert.Equal(WorkflowErrorIds.InviteNotPending, again.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.InviteNotPending, again.ErrorId);
         Assert.Equal(2, (await h.Store.GetHistoryAsync(invite.Id)).Count);
-        Assert.Equal(WorkflowErrorIds.InviteNotFound, (await Assert.ThrowsAsync<PartnerRelationshipsException>(() => cancellation.CancelAsync(Guid.NewGuid()))).ErrorId);
+        Assert.Equal(ErrorIds.Workflow.InviteNotFound, (await Assert.ThrowsAsync<PartnerRelationshipsException>(() => cancellation.CancelAsync(Guid.NewGuid()))).ErrorId);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class InviteCancellationTests
         Assert.Contains("expires", cancelled.Warning);
 
         var refused = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => cancellation.CancelAsync(approved.Id));
-        Assert.Equal(WorkflowErrorIds.InviteAlreadyAccepted, refused.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.InviteAlreadyAccepted, refused.ErrorId);
         Assert.Equal(InviteStatus.Pending, (await h.Store.GetInviteAsync(approved.Id))!.Status);
     }
 

@@ -52,7 +52,7 @@ public sealed class InviteSyncServiceTests
         await service.RequireRecordedAsync(invite.Id);
         var unknown = Guid.NewGuid();
         var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.RequireRecordedAsync(unknown));
-        Assert.Equal(WorkflowErrorIds.InviteNotFound, error.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.InviteNotFound, error.ErrorId);
         Assert.Equal(unknown, error.Target);
     }
 

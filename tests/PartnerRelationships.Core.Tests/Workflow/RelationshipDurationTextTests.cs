@@ -29,7 +29,7 @@ public sealed class RelationshipDurationTextTests
     public void Refuses_what_is_not_whole_days_within_two_years(string? text)
     {
         var error = Assert.Throws<PartnerRelationshipsException>(() => RelationshipDurations.FromText(text, "-Duration"));
-        Assert.Equal(WorkflowErrorIds.InvalidRelationshipDuration, error.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.InvalidRelationshipDuration, error.ErrorId);
         Assert.Equal(ErrorKind.InvalidArgument, error.Category);
         Assert.Contains("P", error.Message);
     }

@@ -51,7 +51,7 @@ public sealed class RelationshipRemovalServiceTests
 
         var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => Service(h).RemoveAsync(new RelationshipRemovalRequest { CustomerTenantId = Tenant, Granular = false, Reseller = true }));
 
-        Assert.Equal(WorkflowErrorIds.ActiveSubscriptionsBlockRemoval, ex.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.ActiveSubscriptionsBlockRemoval, ex.ErrorId);
         Assert.Contains("Cancel or transfer", ex.Message);
         Assert.Equal("reseller", h.State.FindCustomer(Tenant)!.RelationshipToPartner);
     }
@@ -64,7 +64,7 @@ public sealed class RelationshipRemovalServiceTests
 
         var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => Service(h).PlanAsync(new RelationshipRemovalRequest { CustomerTenantId = Tenant, Reseller = true }));
 
-        Assert.Equal(WorkflowErrorIds.NothingToRemove, ex.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.NothingToRemove, ex.ErrorId);
         Assert.Contains("await approval", ex.Message);
     }
 
@@ -76,7 +76,7 @@ public sealed class RelationshipRemovalServiceTests
 
         var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => Service(h).PlanAsync(new RelationshipRemovalRequest { CustomerTenantId = Tenant }));
 
-        Assert.Equal(WorkflowErrorIds.NothingToRemove, ex.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.NothingToRemove, ex.ErrorId);
         Assert.Equal("Contoso has no active granular relationship; add -Reseller to remove the reseller relationship.", ex.Message);
     }
 }

@@ -18,12 +18,12 @@ public sealed class RoleCatalogTests
     public void Unknown_roles_fail_with_suggestions()
     {
         var typo = Assert.Throws<PartnerRelationshipsException>(() => RoleCatalog.Resolve("Helpdesk Admnistrator"));
-        Assert.Equal(RoleErrorIds.UnknownRole, typo.ErrorId);
+        Assert.Equal(ErrorIds.Role.UnknownRole, typo.ErrorId);
         Assert.Contains("'Helpdesk Administrator'", typo.Message);
 
         var custom = Assert.Throws<PartnerRelationshipsException>(() => RoleCatalog.Resolve("11111111-2222-3333-4444-555555555555"));
         Assert.Contains("built-in", custom.Message);
-        Assert.Equal(RoleErrorIds.NoRolesGiven, Assert.Throws<PartnerRelationshipsException>(() => RoleCatalog.ResolveAll(new[] { " " })).ErrorId);
+        Assert.Equal(ErrorIds.Role.NoRolesGiven, Assert.Throws<PartnerRelationshipsException>(() => RoleCatalog.ResolveAll(new[] { " " })).ErrorId);
     }
 
     [Fact]

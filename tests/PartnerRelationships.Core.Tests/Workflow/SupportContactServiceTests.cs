@@ -60,7 +60,7 @@ public sealed class SupportContactServiceTests
 
         var e = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.SetAsync(nce, new SupportContactInfo(ResellerTenant, "7654321", "Tailspin")));
 
-        Assert.Equal(WorkflowErrorIds.SupportContactNotSupported, e.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.SupportContactNotSupported, e.ErrorId);
         Assert.Contains("new-commerce", e.Message);
     }
 
@@ -86,14 +86,14 @@ public sealed class SupportContactServiceTests
         h.State.AcceptResellerLink("Contoso Ltd", Tenant);
         var service = new SupportContactService(h.PartnerCenter);
 
-        Assert.Equal(WorkflowErrorIds.InvalidSupportContact, Assert.Throws<PartnerRelationshipsException>(() => SupportContactService.Validate(new SupportContactInfo("nope", "1", "X"))).ErrorId);
-        Assert.Equal(WorkflowErrorIds.InvalidSupportContact, Assert.Throws<PartnerRelationshipsException>(() => SupportContactService.Validate(new SupportContactInfo(Tenant, "12ab", "X"))).ErrorId);
-        Assert.Equal(WorkflowErrorIds.InvalidSupportContact, Assert.Throws<PartnerRelationshipsException>(() => SupportContactService.Validate(new SupportContactInfo(Tenant, null, "X"))).ErrorId);
-        Assert.Equal(WorkflowErrorIds.InvalidSupportContact, Assert.Throws<PartnerRelationshipsException>(() => SupportContactService.Validate(new SupportContactInfo(Tenant, "1", "Help\r\nX-Evil: 1"))).ErrorId);
-        Assert.Equal(WorkflowErrorIds.InvalidSupportContact, Assert.Throws<PartnerRelationshipsException>(() => SupportContactService.Validate(new SupportContactInfo(Tenant, "1", new string('x', 100_000)))).ErrorId);
-        Assert.Equal(WorkflowErrorIds.InvalidCustomerTenantId, (await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.GetAsync("contoso"))).ErrorId);
+        Assert.Equal(ErrorIds.Workflow.InvalidSupportContact, Assert.Throws<PartnerRelationshipsException>(() => SupportContactService.Validate(new SupportContactInfo("nope", "1", "X"))).ErrorId);
+        Assert.Equal(ErrorIds.Workflow.InvalidSupportContact, Assert.Throws<PartnerRelationshipsException>(() => SupportContactService.Validate(new SupportContactInfo(Tenant, "12ab", "X"))).ErrorId);
+        Assert.Equal(ErrorIds.Workflow.InvalidSupportContact, Assert.Throws<PartnerRelationshipsException>(() => SupportContactService.Validate(new SupportContactInfo(Tenant, null, "X"))).ErrorId);
+        Assert.Equal(ErrorIds.Workflow.InvalidSupportContact, Assert.Throws<PartnerRelationshipsException>(() => SupportContactService.Validate(new SupportContactInfo(Tenant, "1", "Help\r\nX-Evil: 1"))).ErrorId);
+        Assert.Equal(ErrorIds.Workflow.InvalidSupportContact, Assert.Throws<PartnerRelationshipsException>(() => SupportContactService.Validate(new SupportContactInfo(Tenant, "1", new string('x', 100_000)))).ErrorId);
+        Assert.Equal(ErrorIds.Invite.InvalidCustomerTenantId, (await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.GetAsync("contoso"))).ErrorId);
         Assert.Equal("RemoteNotFound", (await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.GetAsync(Guid.NewGuid().ToString()))).ErrorId);
-        Assert.Equal(WorkflowErrorIds.SubscriptionNotFound, (await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.GetAsync(Tenant, "no-such-subscription"))).ErrorId);
-        Assert.Equal(WorkflowErrorIds.IndirectResellerNotFound, (await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.IndirectResellerAsync(Tenant, "Nobody"))).ErrorId);
+        Assert.Equal(ErrorIds.Workflow.SubscriptionNotFound, (await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.GetAsync(Tenant, "no-such-subscription"))).ErrorId);
+        Assert.Equal(ErrorIds.Workflow.IndirectResellerNotFound, (await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.IndirectResellerAsync(Tenant, "Nobody"))).ErrorId);
     }
 }

@@ -48,7 +48,7 @@ public sealed class TransitionalStatusWorkflowTests
         var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => new AdminPermissionService(h.Gateway).PlanAsync(
             new AdminPermissionRequest { RelationshipId = invite.RelationshipId, SecurityGroupId = Group, Roles = new[] { "Directory Readers" } }));
 
-        Assert.Equal(WorkflowErrorIds.RelationshipNotActive, error.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.RelationshipNotActive, error.ErrorId);
         Assert.Contains("activating it", error.Message);
     }
 
@@ -62,7 +62,7 @@ public sealed class TransitionalStatusWorkflowTests
 
         var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.PlanAsync(new RelationshipRemovalRequest { CustomerTenantId = Tenant, Granular = true }));
 
-        Assert.Equal(WorkflowErrorIds.NothingToRemove, error.ErrorId);
+        Assert.Equal(ErrorIds.Workflow.NothingToRemove, error.ErrorId);
         Assert.Contains("being activated", error.Message);
     }
 

@@ -59,7 +59,7 @@ public sealed class ComplianceAlertSender : IDisposable
     public void Dispose() => _http.Dispose();
 
     private static PartnerRelationshipsException Failed(string source, string what, ErrorKind kind) => new(
-        "ComplianceAlertFailed",
+        ErrorIds.Compliance.ComplianceAlertFailed,
         kind,
         $"The alert webhook (address from {source}) {what}. The check ran, and its findings and reports were written; " +
         "check the webhook (for a Teams workflow: that it is on and its address is current) and run again.",

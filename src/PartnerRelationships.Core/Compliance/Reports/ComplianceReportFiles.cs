@@ -62,7 +62,7 @@ public static class ComplianceReportFiles
             if (string.IsNullOrWhiteSpace(path))
             {
                 throw new PartnerRelationshipsException(
-                    "InvalidReportPath", ErrorKind.InvalidArgument, "-ReportPath is empty. Give a file (e.g. report.html) or a folder.", path);
+                    ErrorIds.Compliance.InvalidReportPath, ErrorKind.InvalidArgument, "-ReportPath is empty. Give a file (e.g. report.html) or a folder.", path);
             }
 
             var extension = Path.GetExtension(path);
@@ -91,7 +91,7 @@ public static class ComplianceReportFiles
             if (requested.Count != 1)
             {
                 throw new PartnerRelationshipsException(
-                    "UnknownReportFormat",
+                    ErrorIds.Compliance.UnknownReportFormat,
                     ErrorKind.InvalidArgument,
                     $"The report file '{path}' has the extension '{extension}', which names no report format. " +
                     "End it in .json, .csv or .html, give exactly one -ReportFormat, or give a folder to write every format into.",
@@ -156,7 +156,7 @@ public static class ComplianceReportFiles
     private const string NothingChecked = "Nothing was checked; choose a folder you can write to.";
 
     private static PartnerRelationshipsException NotWritable(ComplianceReportFile file, string reason, string advice, Exception? inner) => new(
-        "ReportWriteFailed",
+        ErrorIds.Compliance.ReportWriteFailed,
         ErrorKind.WriteError,
         $"The {file.Format} report could not be written to '{file.Path}': {reason} {advice}",
         file.Path,

@@ -23,7 +23,7 @@ public static class CredentialFactory
         if (auth.Mode == AuthMode.AccessToken)
         {
             var token = secrets.GetSecret(SecretKind.AccessToken, auth) ?? throw Missing(
-                "MissingAccessToken",
+                ErrorIds.SignIn.MissingAccessToken,
                 "No access token: pass -AccessToken, or set the environment variable named by Auth.AccessTokenVariable.",
                 "Auth.AccessTokenVariable");
             return new StaticAccessTokenCredential(token, options.TimeProvider);
@@ -34,13 +34,13 @@ public static class CredentialFactory
         if (auth.Mode == AuthMode.RefreshToken)
         {
             var refreshToken = secrets.GetSecret(SecretKind.RefreshToken, auth) ?? throw Missing(
-                "MissingRefreshToken",
+                ErrorIds.SignIn.MissingRefreshToken,
                 $"No refresh token: name the SecretManagement vault and secret {CommandNames.NewPartnerRelationshipRefreshToken} wrote it to (Auth.RefreshTokenVault, Auth.RefreshTokenName), or the environment variable that holds it (Auth.RefreshTokenVariable). Refresh tokens are never read from the configuration file.",
                 "Auth.RefreshTokenVault");
             return new RefreshTokenCredential(
                 endpoints.Login,
-                Require(tenantId, "Auth.TenantId", "MissingTenantId"),
-                Require(auth.ClientId, "Auth.ClientId", "MissingClientId"),
+                Require(tenantId, "Auth.TenantId", ErrorIds.SignIn.MissingTenantId),
+                Require(auth.ClientId, "Auth.ClientId", ErrorIds.SignIn.MissingClientId),
                 refreshToken,
                 secrets.GetSecret(SecretKind.ClientSecret, auth),
                 RefreshTokenSource(auth),
@@ -55,13 +55,13 @@ public static class CredentialFactory
             if (auth.Mode != AuthMode.ClientSecret)
             {
                 throw new PartnerRelationshipsException(
-                    "SandboxAuthNotSupported",
+                    ErrorIds.SignIn.SandboxAuthNotSupported,
                     ErrorKind.InvalidArgument,
                     $"{auth.Mode} sign-in needs an https sign-in endpoint (MSAL refuses plain http); over http the sandbox supports ClientSecret, RefreshToken and AccessToken. Start the sandbox with --https-url and use that address.",
                     "Auth.Mode");
             }
 
-            return new SandboxClientCredential(endpoints.Login, Require(tenantId, "Auth.TenantId", "MissingTenantId"), Require(auth.ClientId, "Auth.ClientId", "MissingClientId"), ClientSecret(auth, secrets), options.TimeProvider, options.TokenTransport ?? options.SandboxTransport);
+            return new SandboxClientCredential(endpoints.Login, Require(tenantId, "Auth.TenantId", ErrorIds.SignIn.MissingTenantId), Require(auth.ClientId, "Auth.ClientId", ErrorIds.SignIn.MissingClientId), ClientSecret(auth, secrets), options.TimeProvider, options.TokenTransport ?? options.SandboxTransport);
         }
 
         var authority = endpoints.Login;
@@ -76,25 +76,25 @@ public static class CredentialFactory
 
             case AuthMode.DeviceCode:
                 var callback = options.DeviceCodeCallback ?? throw new PartnerRelationshipsException(
-                    "DeviceCodeNeedsHost", ErrorKind.InvalidOperation, "Device code sign-in needs a way to show the code; run it interactively.");
+                    ErrorIds.SignIn.DeviceCodeNeedsHost, ErrorKind.InvalidOperation, "Device code sign-in needs a way to show the code; run it interactively.");
                 return new DeviceCodeCredential(Configure(new DeviceCodeCredentialOptions
                 {
                     TenantId = tenantId,
-                    ClientId = Require(auth.ClientId, "Auth.ClientId", "MissingClientId"),
+                    ClientId = Require(auth.ClientId, "Auth.ClientId", ErrorIds.SignIn.MissingClientId),
                     DeviceCodeCallback = (info, ct) => callback(info.Message, ct),
                 }, endpoints, options));
 
             case AuthMode.ClientSecret:
                 return new ClientSecretCredential(
-                    Require(tenantId, "Auth.TenantId", "MissingTenantId"),
-                    Require(auth.ClientId, "Auth.ClientId", "MissingClientId"),
+                    Require(tenantId, "Auth.TenantId", ErrorIds.SignIn.MissingTenantId),
+                    Require(auth.ClientId, "Auth.ClientId", ErrorIds.SignIn.MissingClientId),
                     ClientSecret(auth, secrets),
                     Configure(new ClientSecretCredentialOptions(), endpoints, options));
 
             case AuthMode.Certificate:
                 return new ClientCertificateCredential(
-                    Require(tenantId, "Auth.TenantId", "MissingTenantId"),
-                    Require(auth.ClientId, "Auth.ClientId", "MissingClientId"),
+                    Require(tenantId, "Auth.TenantId", ErrorIds.SignIn.MissingTenantId),
+                    Require(auth.ClientId, "Auth.ClientId", ErrorIds.SignIn.MissingClientId),
                     LoadCertificate(auth, secrets),
                     Configure(new ClientCertificateCredentialOptions(), endpoints, options));
 
@@ -106,7 +106,7 @@ public static class CredentialFactory
                 return new ManagedIdentityCredential(Configure(new ManagedIdentityCredentialOptions(identity), endpoints, options));
 
             default:
-                throw new PartnerRelationshipsException("UnknownAuthMode", ErrorKind.InvalidArgument, $"Unknown sign-in mode '{auth.Mode}'.", "Auth.Mode");
+                throw new PartnerRelationshipsException(ErrorIds.SignIn.UnknownAuthMode, ErrorKind.InvalidArgument, $"Unknown sign-in mode '{auth.Mode}'.", "Auth.Mode");
         }
     }
 
@@ -148,7 +148,7 @@ public static class CredentialFactory
 
     private static string ClientSecret(AuthSettings auth, ISecretSource secrets)
         => secrets.GetSecret(SecretKind.ClientSecret, auth) ?? throw Missing(
-            "MissingClientSecret",
+            ErrorIds.SignIn.MissingClientSecret,
             "No client secret: pass -ClientSecret, set the environment variable named by Auth.ClientSecretVariable, or name a SecretManagement secret in Auth.SecretVault and Auth.SecretName. Secrets are never read from the configuration file.",
             "Auth.ClientSecretVariable");
 
@@ -176,7 +176,7 @@ public static class CredentialFactory
             }
 
             throw new PartnerRelationshipsException(
-                "CertificateNotFound",
+                ErrorIds.SignIn.CertificateNotFound,
                 ErrorKind.ObjectNotFound,
                 $"No certificate with thumbprint {thumbprint} in the CurrentUser or LocalMachine 'My' store. Import it, or set Auth.CertificatePath instead.",
                 "Auth.CertificateThumbprint");
@@ -186,7 +186,7 @@ public static class CredentialFactory
         {
             if (!File.Exists(auth.CertificatePath))
             {
-                throw new PartnerRelationshipsException("CertificateNotFound", ErrorKind.ObjectNotFound, $"The certificate file '{auth.CertificatePath}' does not exist.", "Auth.CertificatePath");
+                throw new PartnerRelationshipsException(ErrorIds.SignIn.CertificateNotFound, ErrorKind.ObjectNotFound, $"The certificate file '{auth.CertificatePath}' does not exist.", "Auth.CertificatePath");
             }
 
             try
@@ -195,11 +195,11 @@ public static class CredentialFactory
             }
             catch (System.Security.Cryptography.CryptographicException ex)
             {
-                throw new PartnerRelationshipsException("CertificateUnreadable", ErrorKind.InvalidData, $"Cannot read the certificate '{auth.CertificatePath}': {ex.Message} Check the file and its password (-CertificatePassword).", "Auth.CertificatePath", ex);
+                throw new PartnerRelationshipsException(ErrorIds.SignIn.CertificateUnreadable, ErrorKind.InvalidData, $"Cannot read the certificate '{auth.CertificatePath}': {ex.Message} Check the file and its password (-CertificatePassword).", "Auth.CertificatePath", ex);
             }
         }
 
-        throw Missing("MissingCertificate", "Certificate sign-in needs Auth.CertificateThumbprint or Auth.CertificatePath.", "Auth.CertificateThumbprint");
+        throw Missing(ErrorIds.SignIn.MissingCertificate, "Certificate sign-in needs Auth.CertificateThumbprint or Auth.CertificatePath.", "Auth.CertificateThumbprint");
     }
 
     private static string Require(string? value, string key, string errorId)

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using PartnerRelationships.Core.Configuration;
+using PartnerRelationships.Core.Errors;
 
 namespace PartnerRelationships.Core.Remote.Authentication;
 
@@ -43,7 +44,7 @@ public static class LoopbackCertificatePinning
         catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException or FormatException or System.Security.Cryptography.CryptographicException or ArgumentException)
         {
             throw new Errors.PartnerRelationshipsException(
-                "SandboxCertificateUnreadable",
+                ErrorIds.SignIn.SandboxCertificateUnreadable,
                 Errors.ErrorKind.InvalidData,
                 $"The environment variable {Variable} names '{path}', which is not a readable certificate file ({ex.Message}). Point it at the PEM file the sandbox wrote (--certificate-out), or clear it.",
                 path,

@@ -61,13 +61,13 @@ internal static class OAuthEndpoint
         }
         catch (HttpRequestException ex)
         {
-            throw new PartnerRelationshipsException("SignInEndpointUnreachable", ErrorKind.ConnectionError,
+            throw new PartnerRelationshipsException(ErrorIds.SignIn.SignInEndpointUnreachable, ErrorKind.ConnectionError,
                 $"Could not reach the sign-in endpoint {endpoint.GetLeftPart(UriPartial.Authority)}: {ex.Message} Check the network (and, for the sandbox, that it is running); the credential was not rejected.", endpoint, ex);
         }
         catch (PartnerRelationshipsException ex) when (ex.Category is ErrorKind.ResourceUnavailable or ErrorKind.ConnectionError or ErrorKind.LimitsExceeded or ErrorKind.OperationTimeout)
         {
             // The retries ran out on transient failures: say so, never "wrong secret".
-            throw new PartnerRelationshipsException("SignInEndpointUnavailable", ex.Category,
+            throw new PartnerRelationshipsException(ErrorIds.SignIn.SignInEndpointUnavailable, ex.Category,
                 $"The sign-in endpoint did not answer usefully after retries ({ex.Message.TrimEnd('.')}). This is the service, not the credential: try again later.", endpoint, ex);
         }
 
@@ -81,7 +81,7 @@ internal static class OAuthEndpoint
             }
             catch (JsonException ex)
             {
-                throw new PartnerRelationshipsException("AuthenticationFailed", ErrorKind.InvalidData,
+                throw new PartnerRelationshipsException(ErrorIds.SignIn.AuthenticationFailed, ErrorKind.InvalidData,
                     $"The sign-in endpoint answered HTTP {(int)response.StatusCode} with something that is not JSON.", endpoint, ex);
             }
         }

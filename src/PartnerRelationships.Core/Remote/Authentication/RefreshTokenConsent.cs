@@ -54,7 +54,7 @@ public static class RefreshTokenConsent
         var deviceCode = start.Text("device_code");
         if (!start.Succeeded || string.IsNullOrEmpty(deviceCode))
         {
-            throw new PartnerRelationshipsException("ConsentFailed", ErrorKind.AuthenticationError,
+            throw new PartnerRelationshipsException(ErrorIds.SignIn.ConsentFailed, ErrorKind.AuthenticationError,
                 $"The device-code sign-in could not start (HTTP {start.Status}, {start.Error}): {start.Description} Check -ClientId and -TenantId, and that the app allows public client flows.", clientId);
         }
 
@@ -77,7 +77,7 @@ public static class RefreshTokenConsent
                 var refreshToken = answer.Text("refresh_token");
                 if (string.IsNullOrEmpty(refreshToken))
                 {
-                    throw new PartnerRelationshipsException("ConsentFailed", ErrorKind.AuthenticationError,
+                    throw new PartnerRelationshipsException(ErrorIds.SignIn.ConsentFailed, ErrorKind.AuthenticationError,
                         "The sign-in succeeded but the service gave no refresh token; the app must be allowed the offline_access permission.", clientId);
                 }
 
@@ -92,19 +92,19 @@ public static class RefreshTokenConsent
                     interval += TimeSpan.FromSeconds(5);
                     break;
                 case "authorization_declined":
-                    throw new PartnerRelationshipsException("ConsentDeclined", ErrorKind.PermissionDenied,
+                    throw new PartnerRelationshipsException(ErrorIds.SignIn.ConsentDeclined, ErrorKind.PermissionDenied,
                         "The sign-in was declined; nothing was stored. Run the command again and approve the request.", clientId);
                 case "expired_token":
-                    throw new PartnerRelationshipsException("ConsentExpired", ErrorKind.OperationTimeout,
+                    throw new PartnerRelationshipsException(ErrorIds.SignIn.ConsentExpired, ErrorKind.OperationTimeout,
                         "The code expired before anyone signed in with it; nothing was stored. Run the command again and enter the new code within 15 minutes.", clientId);
                 default:
-                    throw new PartnerRelationshipsException("ConsentFailed", ErrorKind.AuthenticationError,
+                    throw new PartnerRelationshipsException(ErrorIds.SignIn.ConsentFailed, ErrorKind.AuthenticationError,
                         $"The sign-in failed (HTTP {answer.Status}, {answer.Error}): {answer.Description}", clientId);
             }
 
             if (timeProvider.GetUtcNow() >= deadline)
             {
-                throw new PartnerRelationshipsException("ConsentExpired", ErrorKind.OperationTimeout,
+                throw new PartnerRelationshipsException(ErrorIds.SignIn.ConsentExpired, ErrorKind.OperationTimeout,
                     "Nobody signed in before the code expired; nothing was stored. Run the command again.", clientId);
             }
 

@@ -72,14 +72,14 @@ public sealed class RefreshTokenCredential : TokenCredential, IDisposable
             if (answer.Error == "invalid_grant")
             {
                 throw new PartnerRelationshipsException(
-                    "RefreshTokenExpired",
+                    ErrorIds.SignIn.RefreshTokenExpired,
                     ErrorKind.AuthenticationError,
                     $"The refresh token from {_source} was refused: it has expired or was revoked ({AadstsCode(answer.Description)}). Renew it: a partner admin runs {CommandNames.NewPartnerRelationshipRefreshToken} once more (interactive sign-in with MFA) and the runbook picks the new token up from the same place.",
                     _tokenEndpoint);
             }
 
             throw new PartnerRelationshipsException(
-                "AuthenticationFailed",
+                ErrorIds.SignIn.AuthenticationFailed,
                 ErrorKind.AuthenticationError,
                 $"Exchanging the refresh token failed (HTTP {answer.Status}, {answer.Error}): {answer.Description} Check auth.clientId (the app the refresh token was issued to) and the app's secret.",
                 _tokenEndpoint);
@@ -88,7 +88,7 @@ public sealed class RefreshTokenCredential : TokenCredential, IDisposable
         var accessToken = answer.Text("access_token");
         if (string.IsNullOrEmpty(accessToken))
         {
-            throw new PartnerRelationshipsException("AuthenticationFailed", ErrorKind.InvalidData, "The sign-in endpoint answered without an access token.", _tokenEndpoint);
+            throw new PartnerRelationshipsException(ErrorIds.SignIn.AuthenticationFailed, ErrorKind.InvalidData, "The sign-in endpoint answered without an access token.", _tokenEndpoint);
         }
 
         var next = answer.Text("refresh_token");

@@ -65,7 +65,7 @@ public sealed class SandboxClientCredential : TokenCredential, IDisposable
         }
         catch (HttpRequestException ex)
         {
-            throw new PartnerRelationshipsException("AuthenticationFailed", ErrorKind.ConnectionError, $"Could not reach the sandbox sign-in endpoint {_tokenEndpoint.GetLeftPart(UriPartial.Authority)}: {ex.Message} Is the sandbox running?", _tokenEndpoint, ex);
+            throw new PartnerRelationshipsException(ErrorIds.SignIn.AuthenticationFailed, ErrorKind.ConnectionError, $"Could not reach the sandbox sign-in endpoint {_tokenEndpoint.GetLeftPart(UriPartial.Authority)}: {ex.Message} Is the sandbox running?", _tokenEndpoint, ex);
         }
 
         using (response)
@@ -74,7 +74,7 @@ public sealed class SandboxClientCredential : TokenCredential, IDisposable
             if (!response.IsSuccessStatusCode)
             {
                 var said = ServiceErrorText.Extract(body) ?? response.ReasonPhrase;
-                throw new PartnerRelationshipsException("AuthenticationFailed", ErrorKind.AuthenticationError, $"Sandbox sign-in failed (HTTP {(int)response.StatusCode}): {said} Check the client id, tenant and secret.", _tokenEndpoint);
+                throw new PartnerRelationshipsException(ErrorIds.SignIn.AuthenticationFailed, ErrorKind.AuthenticationError, $"Sandbox sign-in failed (HTTP {(int)response.StatusCode}): {said} Check the client id, tenant and secret.", _tokenEndpoint);
             }
 
             try
@@ -89,7 +89,7 @@ public sealed class SandboxClientCredential : TokenCredential, IDisposable
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
             {
-                throw new PartnerRelationshipsException("AuthenticationFailed", ErrorKind.InvalidData, "The sandbox sign-in endpoint answered without a usable access token.", _tokenEndpoint, ex);
+                throw new PartnerRelationshipsException(ErrorIds.SignIn.AuthenticationFailed, ErrorKind.InvalidData, "The sandbox sign-in endpoint answered without a usable access token.", _tokenEndpoint, ex);
             }
         }
     }

@@ -20,7 +20,7 @@ public sealed class StaticAccessTokenCredential : TokenCredential
     {
         if (string.IsNullOrWhiteSpace(token))
         {
-            throw new PartnerRelationshipsException("MissingAccessToken", ErrorKind.InvalidArgument, "The access token is empty. Pass -AccessToken or set the variable named by Auth.AccessTokenVariable.");
+            throw new PartnerRelationshipsException(ErrorIds.SignIn.MissingAccessToken, ErrorKind.InvalidArgument, "The access token is empty. Pass -AccessToken or set the variable named by Auth.AccessTokenVariable.");
         }
 
         _token = token.Trim();
@@ -40,7 +40,7 @@ public sealed class StaticAccessTokenCredential : TokenCredential
         if (_time.GetUtcNow() >= _expiresOn)
         {
             throw new PartnerRelationshipsException(
-                "AccessTokenExpired",
+                ErrorIds.SignIn.AccessTokenExpired,
                 ErrorKind.AuthenticationError,
                 $"The access token given expired at {_expiresOn:u}. Get a new one and run {CommandNames.ConnectPartnerRelationship} again.");
         }

@@ -45,7 +45,7 @@ internal static class TokenAcquisition
     /// <summary>The shared retrying transport gave up on the sign-in endpoint: the service, not the credential.</summary>
     private static PartnerRelationshipsException Unavailable(string scope, PartnerRelationshipsException transient)
         => new(
-            "SignInEndpointUnavailable",
+            ErrorIds.SignIn.SignInEndpointUnavailable,
             transient.Category,
             $"Sign-in for {scope} failed because the sign-in endpoint did not answer usefully ({transient.Message.TrimEnd('.')}). This is not a wrong secret: try again later.",
             scope,
@@ -58,7 +58,7 @@ internal static class TokenAcquisition
             var token = await credential.GetTokenAsync(new TokenRequestContext(new[] { scope }), cancellationToken).ConfigureAwait(false);
             return token.Token;
         }
-        catch (PartnerRelationshipsException ex) when (IsTransient(ex) && ex.ErrorId != "SignInEndpointUnavailable")
+        catch (PartnerRelationshipsException ex) when (IsTransient(ex) && ex.ErrorId != ErrorIds.SignIn.SignInEndpointUnavailable)
         {
             throw Unavailable(scope, ex);
         }
@@ -77,7 +77,7 @@ internal static class TokenAcquisition
         catch (CredentialUnavailableException ex)
         {
             throw new PartnerRelationshipsException(
-                "CredentialUnavailable",
+                ErrorIds.SignIn.CredentialUnavailable,
                 ErrorKind.AuthenticationError,
                 $"Cannot sign in: {ex.Message} Check Auth in the configuration, or run {CommandNames.ConnectPartnerRelationship} with another method.",
                 scope,
@@ -86,7 +86,7 @@ internal static class TokenAcquisition
         catch (AuthenticationFailedException ex)
         {
             throw new PartnerRelationshipsException(
-                "AuthenticationFailed",
+                ErrorIds.SignIn.AuthenticationFailed,
                 ErrorKind.AuthenticationError,
                 $"Sign-in failed for {scope}: {Resilience.Redactor.RedactBody(Describe(ex))} Check the client id, tenant and credential, then run {CommandNames.ConnectPartnerRelationship} again.",
                 scope,
