@@ -4,10 +4,11 @@ using System.Globalization;
 namespace PartnerRelationships.Core.Store;
 
 /// <summary>
-/// Instants are stored as fixed-width ISO 8601 UTC text with all seven fractional digits: it sorts and compares
-/// correctly as text, stays readable in a SQLite browser, and round-trips to the tick.
+/// Instants are stored, in both stores, as fixed-width ISO 8601 UTC text with all seven fractional digits: it sorts and
+/// compares correctly as text (PostgreSQL's columns use the "C" collation for that), stays readable in any database
+/// browser, and round-trips to the tick.
 /// </summary>
-internal static class SqliteTime
+internal static class StoreTime
 {
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 

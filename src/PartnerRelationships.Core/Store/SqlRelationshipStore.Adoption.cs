@@ -1,14 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
-using Npgsql;
 using PartnerRelationships.Core.Invites;
-using PartnerRelationships.Core.Store;
 
-namespace PartnerRelationships.Store.Postgres;
+namespace PartnerRelationships.Core.Store;
 
-public sealed partial class PostgresRelationshipStore : IRelationshipAdoptionStore
+public abstract partial class SqlRelationshipStore
 {
     public Task<IReadOnlyList<bool>> AdoptAsync(IReadOnlyList<AdoptedRecord> records, CancellationToken cancellationToken = default)
     {
@@ -22,21 +21,19 @@ public sealed partial class PostgresRelationshipStore : IRelationshipAdoptionSto
             return Task.FromResult<IReadOnlyList<bool>>(Array.Empty<bool>());
         }
 
-        return RunAsync<IReadOnlyList<bool>>(async (connection, transaction, token) =>
+        // SQLite's BEGIN IMMEDIATE holds the write lock from the look-up to the commit: another writer can't slip in
+        // between. In PostgreSQL two workers adopting the same record at once compute the same id: the second insert
+        // waits on the first one's key and then does nothing, so the record and its history are written once.
+        return RunAsync<IReadOnlyList<bool>>(write: true, async (connection, transaction, token) =>
         {
             var results = new bool[records.Count];
             for (var i = 0; i < records.Count; i++)
             {
+                token.ThrowIfCancellationRequested();
                 var record = records[i] ?? throw new ArgumentException("The batch holds a null record.", nameof(records));
                 var invite = record.Invite;
-                if (await KnowsAsync(connection, transaction, invite, token).ConfigureAwait(false))
-                {
-                    continue;
-                }
-
-                // Two workers adopting the same record at once compute the same id: the second insert waits on the
-                // first one's key and then does nothing, so the record and its history are written once.
-                if (await InsertInviteAsync(connection, transaction, invite, token, onAnyConflictDoNothing: true).ConfigureAwait(false) != 1)
+                if (await KnowsAsync(connection, transaction, invite, token).ConfigureAwait(false) ||
+                    !await TryInsertAdoptedAsync(connection, transaction, invite, token).ConfigureAwait(false))
                 {
                     continue;
                 }
@@ -54,10 +51,24 @@ public sealed partial class PostgresRelationshipStore : IRelationshipAdoptionSto
         }, cancellationToken);
     }
 
-    private static async Task<bool> KnowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ResellerInvite invite, CancellationToken token)
+    /// <summary>False when a key is taken after all (a display name taken by an invite of another relationship): the store's record stands.</summary>
+    private async Task<bool> TryInsertAdoptedAsync(DbConnection connection, DbTransaction? transaction, ResellerInvite invite, CancellationToken token)
+    {
+        try
+        {
+            return await _dialect.ExecuteAsync(connection, transaction, InviteRows.InsertSql(_dialect, _dialect.SkipAnyTakenKeyClause), token,
+                InviteRows.Parameters(_dialect, invite)).ConfigureAwait(false) == 1;
+        }
+        catch (DbException e) when (_dialect.IsKeyTaken(e))
+        {
+            return false;
+        }
+    }
+
+    private async Task<bool> KnowsAsync(DbConnection connection, DbTransaction? transaction, ResellerInvite invite, CancellationToken token)
     {
         var sql = "SELECT 1 FROM invites WHERE id = @id";
-        var parameters = new List<(string, object?)> { ("id", invite.Id) };
+        var parameters = new List<(string, object?)> { ("id", _dialect.IdValue(invite.Id)) };
         if (invite.RelationshipId is not null)
         {
             sql += " UNION ALL SELECT 1 FROM invites WHERE relationship_id = @relationship_id";
@@ -76,7 +87,6 @@ public sealed partial class PostgresRelationshipStore : IRelationshipAdoptionSto
             parameters.Add(("tenant", invite.CustomerTenantId));
         }
 
-        await using var command = Command(connection, transaction, sql + " LIMIT 1", parameters.ToArray());
-        return await command.ExecuteScalarAsync(token).ConfigureAwait(false) is not null;
+        return await _dialect.ScalarAsync(connection, transaction, sql + " LIMIT 1", token, parameters.ToArray()).ConfigureAwait(false) is not null;
     }
 }

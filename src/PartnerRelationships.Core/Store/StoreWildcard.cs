@@ -7,7 +7,7 @@ namespace PartnerRelationships.Core.Store;
 /// literal) into a SQL LIKE pattern used with <c>ESCAPE '\'</c>. Everything else is literal, including LIKE's own
 /// <c>%</c> and <c>_</c>, and <c>[</c> (the store's pattern has no character ranges).
 /// </summary>
-internal static class SqliteWildcard
+internal static class StoreWildcard
 {
     public const char Escape = '\\';
 

@@ -2,7 +2,7 @@ using PartnerRelationships.Core.Store;
 
 namespace PartnerRelationships.Core.Tests.Store;
 
-public sealed class SqliteWildcardTests
+public sealed class StoreWildcardTests
 {
     [Theory]
     [InlineData("abc", "abc")]
@@ -19,6 +19,6 @@ public sealed class SqliteWildcardTests
     [InlineData("trailing`", "trailing`")]
     public void Translates_to_a_like_pattern(string wildcard, string like)
     {
-        Assert.Equal(like, SqliteWildcard.ToLikePattern(wildcard));
+        Assert.Equal(like, StoreWildcard.ToLikePattern(wildcard));
     }
 }
