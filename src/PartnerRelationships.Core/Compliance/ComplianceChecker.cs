@@ -128,11 +128,18 @@ public sealed class ComplianceChecker
         var context = new ComplianceContext(snapshot.CollectedAt, _settings);
 
         var all = new List<Finding>();
+        // Half of a large partner's findings share their recommendation text with others (the same advice for the
+        // same date); they are held together until the reports are written, so each distinct text is held once.
+        var recommendations = new SnapshotStringPool();
         for (var i = 0; i < rules.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new ComplianceProgress(CompliancePhase.Rules, i, rules.Count, $"Checking {rules[i].Id} {rules[i].Name}"));
-            all.AddRange(rules[i].Evaluate(snapshot, context));
+            foreach (var finding in rules[i].Evaluate(snapshot, context))
+            {
+                var recommendation = recommendations.Share(finding.Recommendation);
+                all.Add(ReferenceEquals(recommendation, finding.Recommendation) ? finding : finding with { Recommendation = recommendation });
+            }
         }
 
         progress?.Report(new ComplianceProgress(CompliancePhase.Rules, rules.Count, rules.Count, "Checked all rules"));

@@ -17,8 +17,8 @@ namespace PartnerRelationships.Core.Resilience;
 
 /// <summary>
 /// Runs every request through the shared resilience pipeline. Each attempt sends a fresh copy of the request
-/// (method, URI, headers, options, body buffered once), so a body is resent intact; responses are buffered inside
-/// the attempt so a connection dropped mid-body is retried too. Failures the user should see become
+/// (method, URI, headers, options, body buffered once), so a body is resent intact; responses are buffered (once, in
+/// their own content) inside the attempt so a connection dropped mid-body is retried too. Failures the user should see become
 /// <see cref="PartnerRelationshipsException"/>s with stable ids.
 /// </summary>
 public sealed class ResilientHttpHandler : DelegatingHandler
@@ -91,6 +91,7 @@ public sealed class ResilientHttpHandler : DelegatingHandler
         var observer = trace.Observer;
         var traceBodies = observer?.TraceBodies == true;
         var attempt = Clone(original, body);
+        HttpResponseMessage? response = null;
         try
         {
             if (traceBodies)
@@ -98,11 +99,12 @@ public sealed class ResilientHttpHandler : DelegatingHandler
                 Report(observer!, RemoteBodyDirection.Request, trace, attemptNumber, AllHeaders(attempt.Headers, attempt.Content?.Headers), body, attempt.Content?.Headers.ContentType);
             }
 
-            var response = await base.SendAsync(attempt, cancellationToken).ConfigureAwait(false);
-            var responseBody = await BufferAsync(response, cancellationToken).ConfigureAwait(false);
+            response = await base.SendAsync(attempt, cancellationToken).ConfigureAwait(false);
+            await BufferAsync(response, cancellationToken).ConfigureAwait(false);
             trace.EndAttempt(response, null);
             if (traceBodies)
             {
+                var responseBody = await TracedBodyAsync(response).ConfigureAwait(false);
                 Report(observer!, RemoteBodyDirection.Response, trace, attemptNumber, AllHeaders(response.Headers, response.Content?.Headers), responseBody, response.Content?.Headers.ContentType);
             }
 
@@ -110,6 +112,7 @@ public sealed class ResilientHttpHandler : DelegatingHandler
         }
         catch (Exception ex)
         {
+            response?.Dispose(); // A body cut off mid-read: this attempt's connection is done with.
             trace.EndAttempt(null, ex);
             return Outcome.FromException<HttpResponseMessage>(ex);
         }
@@ -140,31 +143,40 @@ public sealed class ResilientHttpHandler : DelegatingHandler
         return copy;
     }
 
-    /// <summary>Reads the whole response inside the attempt (with the attempt's cancellation) and replaces its content.</summary>
-    private static async Task<byte[]?> BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the whole response inside the attempt, into the content's own buffer: one copy of the body, which the
+    /// caller then reads as it is (a stream over that buffer; HttpClient's own buffering of a buffered content does
+    /// nothing). Copying it into a fresh content, as before, copied a large page of results three or four times over
+    /// (a growing stream, its array, then the caller's buffering of the new content).
+    /// </summary>
+    private static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.Content is null)
+        if (response.Content is not { } content)
         {
-            return null;
+            return;
         }
 
-        using var buffer = new MemoryStream();
-        using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+        // The attempt's cancellation (its timeout, the user) ends a read that stalls: netstandard2.0 has no
+        // LoadIntoBufferAsync(CancellationToken), so disposing the content is what aborts the read.
+        using (cancellationToken.Register(static c => ((HttpContent)c!).Dispose(), content))
         {
-            await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await content.LoadIntoBufferAsync().ConfigureAwait(false);
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
         }
 
-        var bytes = buffer.ToArray();
-        var content = new ByteArrayContent(bytes);
-        foreach (var header in response.Content.Headers)
-        {
-            content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        response.Content.Dispose();
-        response.Content = content;
-        return bytes;
+        // Cancelled after the last byte: the content may be disposed, so the attempt is cancelled as a whole.
+        cancellationToken.ThrowIfCancellationRequested();
     }
+
+    /// <summary>The buffered body as bytes for a body trace: a copy, made only when bodies are traced.</summary>
+    private static async Task<byte[]?> TracedBodyAsync(HttpResponseMessage response)
+        => response.Content is null ? null : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
 
     private static IEnumerable<KeyValuePair<string, IEnumerable<string>>> AllHeaders(HttpHeaders headers, HttpContentHeaders? contentHeaders)
         => contentHeaders is null ? headers : headers.Concat(contentHeaders);

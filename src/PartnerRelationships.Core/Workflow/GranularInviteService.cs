@@ -283,20 +283,8 @@ public sealed class GranularInviteService
             [GranularInviteTemplate.RelationshipName] = displayName,
         };
 
-        var subject = InviteRequestValidator.ValidateSubject(InvitePlaceholders.Render(plan.SubjectText, values, plan.SubjectOrigin).Trim());
-        var body = InviteTemplate.NormaliseNewlines(InvitePlaceholders.Render(InviteTemplate.NormaliseNewlines(plan.BodyText), values, plan.BodyOrigin));
-        InviteRequestValidator.ValidateBody(body);
-        if (body.IndexOf(link, StringComparison.Ordinal) < 0)
-        {
-            throw new PartnerRelationshipsException(
-                ErrorIds.Invite.InviteTemplateMissingLink,
-                ErrorKind.InvalidData,
-                $"The invite body ({plan.BodyOrigin}) does not contain the link. The approval link is how the customer approves the " +
-                "relationship, so it must stay: put {Link} where it should appear.",
-                plan.BodyOrigin);
-        }
-
-        return (subject, body);
+        return InviteTextRenderer.Render(plan.SubjectText, plan.SubjectOrigin, plan.BodyText, plan.BodyOrigin, values, link,
+            "The approval link is how the customer approves the relationship");
     }
 
     /// <summary>Precedence: the request's own text, its template file, the built-in granular wording.</summary>

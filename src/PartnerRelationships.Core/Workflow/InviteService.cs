@@ -51,18 +51,8 @@ public sealed class InviteService
             [InvitePlaceholders.Link] = link,
         };
 
-        var subject = InviteRequestValidator.ValidateSubject(InvitePlaceholders.Render(subjectText, values, subjectOrigin).Trim());
-        var body = InviteTemplate.NormaliseNewlines(InvitePlaceholders.Render(InviteTemplate.NormaliseNewlines(bodyText), values, bodyOrigin));
-        InviteRequestValidator.ValidateBody(body);
-        if (body.IndexOf(link, StringComparison.Ordinal) < 0)
-        {
-            throw new PartnerRelationshipsException(
-                ErrorIds.Invite.InviteTemplateMissingLink,
-                ErrorKind.InvalidData,
-                $"The invite body ({bodyOrigin}) does not contain the link. The link is personalised to your partner " +
-                "account and is how the customer accepts, so it must stay: put {Link} where it should appear.",
-                bodyOrigin);
-        }
+        var (subject, body) = InviteTextRenderer.Render(subjectText, subjectOrigin, bodyText, bodyOrigin, values, link,
+            "The link is personalised to your partner account and is how the customer accepts");
 
         return new InviteDraft
         {

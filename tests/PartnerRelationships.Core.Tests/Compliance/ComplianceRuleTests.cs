@@ -5,6 +5,7 @@ using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Store;
 
 namespace PartnerRelationships.Core.Tests.Compliance;
 
@@ -30,13 +31,13 @@ public class ComplianceRuleTests
         AccessAssignments = status == RelationshipStatus.Active ? new[] { new ComplianceAccessAssignment("a-" + id, "g", "active", new[] { Readers }) } : null,
     };
 
-    private static ComplianceSnapshot Snapshot(IEnumerable<ComplianceInvite>? invites = null, IEnumerable<ComplianceRelationship>? relationships = null, IEnumerable<ComplianceCustomer>? customers = null) =>
-        new(Now, (invites ?? Array.Empty<ComplianceInvite>()).ToList(), (relationships ?? Array.Empty<ComplianceRelationship>()).ToList(), (customers ?? Array.Empty<ComplianceCustomer>()).ToList());
+    private static ComplianceSnapshot Snapshot(IEnumerable<InviteSummary>? invites = null, IEnumerable<ComplianceRelationship>? relationships = null, IEnumerable<ComplianceCustomer>? customers = null) =>
+        new(Now, (invites ?? Array.Empty<InviteSummary>()).ToList(), (relationships ?? Array.Empty<ComplianceRelationship>()).ToList(), (customers ?? Array.Empty<ComplianceCustomer>()).ToList());
 
     [Fact]
     public void PR003_store_says_admin_removed_for_a_customer_the_service_no_longer_shows()
     {
-        var invite = new ComplianceInvite { Id = Guid.NewGuid(), CustomerName = "Kilo Ltd", Status = InviteStatus.AdminRemoved, StatusChangedAt = Now.AddDays(-3) };
+        var invite = new InviteSummary { Id = Guid.NewGuid(), CustomerName = "Kilo Ltd", Status = InviteStatus.AdminRemoved, StatusChangedAt = Now.AddDays(-3) };
 
         var finding = Assert.Single(new AdminPermissionsRemovedRule().Evaluate(Snapshot(invites: new[] { invite }), Context()));
 
@@ -71,7 +72,7 @@ public class ComplianceRuleTests
     public void PR003_merges_every_reason_for_a_customer_into_one_finding()
     {
         var customer = new ComplianceCustomer("t1", "Mike", "reseller", AllowDelegatedAccess: false);
-        var invite = new ComplianceInvite { Id = Guid.NewGuid(), CustomerName = "Mike", CustomerTenantId = "t1", Status = InviteStatus.Terminated, RelationshipId = "r1" };
+        var invite = new InviteSummary { Id = Guid.NewGuid(), CustomerName = "Mike", CustomerTenantId = "t1", Status = InviteStatus.Terminated, RelationshipId = "r1" };
         var snapshot = Snapshot(new[] { invite }, new[] { Relationship("r1", "t1", RelationshipStatus.Terminated) }, new[] { customer });
 
         var finding = Assert.Single(new AdminPermissionsRemovedRule().Evaluate(snapshot, Context()));
@@ -114,7 +115,7 @@ public class ComplianceRuleTests
     [Fact]
     public void PR008_a_store_relationship_the_service_does_not_know()
     {
-        var invite = new ComplianceInvite { Id = Guid.NewGuid(), Kind = InviteKind.GranularAdmin, CustomerName = "Nov", Status = InviteStatus.Accepted, RelationshipId = "missing" };
+        var invite = new InviteSummary { Id = Guid.NewGuid(), Kind = InviteKind.GranularAdmin, CustomerName = "Nov", Status = InviteStatus.Accepted, RelationshipId = "missing" };
         var cancelled = invite with { Id = Guid.NewGuid(), Status = InviteStatus.Cancelled, RelationshipId = "missing-too" };
 
         var finding = Assert.Single(new StoreContradictsServiceRule().Evaluate(Snapshot(invites: new[] { invite, cancelled }), Context()));
@@ -126,7 +127,7 @@ public class ComplianceRuleTests
     [Fact]
     public void PR008_an_accepted_reseller_customer_Partner_Center_does_not_list()
     {
-        var invite = new ComplianceInvite { Id = Guid.NewGuid(), Kind = InviteKind.Reseller, CustomerName = "Oscar", CustomerTenantId = "t9", Status = InviteStatus.Accepted };
+        var invite = new InviteSummary { Id = Guid.NewGuid(), Kind = InviteKind.Reseller, CustomerName = "Oscar", CustomerTenantId = "t9", Status = InviteStatus.Accepted };
         var snapshot = Snapshot(new[] { invite }, customers: new[] { new ComplianceCustomer("t1", "Other", "reseller", true) });
 
         var finding = Assert.Single(new StoreContradictsServiceRule().Evaluate(snapshot, Context()));

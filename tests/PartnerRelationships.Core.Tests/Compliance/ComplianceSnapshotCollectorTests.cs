@@ -86,7 +86,7 @@ public class ComplianceSnapshotCollectorTests
             .CollectAsync(CustomerScope.All, null, CancellationToken.None);
 
         Assert.Equal(1, viaSummaries.SummaryReads);
-        Assert.Equal(ComplianceInvite.From(added), Assert.Single(snapshot.Invites));
+        Assert.Equal(InviteSummary.From(added), Assert.Single(snapshot.Invites));
         Assert.Equal(full.Invites, snapshot.Invites);
         // The shared strings are the ones the Graph listing brought: one instance per value.
         Assert.Same(snapshot.FindRelationship("rel-0002")!.Id, snapshot.Invites[0].RelationshipId);

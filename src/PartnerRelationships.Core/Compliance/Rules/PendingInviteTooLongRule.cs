@@ -48,7 +48,7 @@ public sealed class PendingInviteTooLongRule : ComplianceRule
                     CustomerTenantId = invite.CustomerTenantId,
                     InviteId = invite.Id,
                     RelationshipId = invite.RelationshipId,
-                    RelationshipName = invite.RelationshipName,
+                    RelationshipName = invite.RelationshipDisplayName,
                 };
         }
     }

@@ -24,7 +24,7 @@ public sealed class RelationshipUnknownToStoreRule : ComplianceRule
                 knownIds.Add(id);
             }
 
-            if (invite.RelationshipName is { } name)
+            if (invite.RelationshipDisplayName is { } name)
             {
                 knownNames.Add(name);
             }

@@ -3,6 +3,7 @@ using System.Linq;
 using PartnerRelationships.Core.Compliance.Snapshot;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Store;
 using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Compliance.Rules;
@@ -39,7 +40,7 @@ public sealed class StoreContradictsServiceRule : ComplianceRule
                     }
 
                     yield return Finding(invite,
-                        $"The store says relationship '{invite.RelationshipName ?? relationshipId}' with {customer} is {invite.Status}, " +
+                        $"The store says relationship '{invite.RelationshipDisplayName ?? relationshipId}' with {customer} is {invite.Status}, " +
                         "but the service has no relationship with that id.",
                         $"Check in Partner Center whether the relationship was deleted; cancel the invite, or invite the customer again ({CommandNames.NewResellerInvite}).");
                     continue;
@@ -69,14 +70,14 @@ public sealed class StoreContradictsServiceRule : ComplianceRule
         }
     }
 
-    private Finding Finding(ComplianceInvite invite, string message, string recommendation) =>
+    private Finding Finding(InviteSummary invite, string message, string recommendation) =>
         NewFinding("invite/" + invite.Id.ToString("D"), message, recommendation) with
         {
             CustomerTenantId = invite.CustomerTenantId,
             CustomerName = invite.CustomerName,
             InviteId = invite.Id,
             RelationshipId = invite.RelationshipId,
-            RelationshipName = invite.RelationshipName,
+            RelationshipName = invite.RelationshipDisplayName,
         };
 
     /// <summary>Whether the store's status can stand beside the service's (e.g. a sync in flight never is "wrong").</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PartnerRelationships.Core.Store;
 
 namespace PartnerRelationships.Core.Compliance.Snapshot;
 
@@ -23,7 +24,7 @@ public sealed class ComplianceSnapshot
     /// <param name="serviceCustomerTenantIds">Likewise for Partner Center customers; null means exactly <paramref name="customers"/>.</param>
     public ComplianceSnapshot(
         DateTimeOffset collectedAt,
-        IReadOnlyList<ComplianceInvite> invites,
+        IReadOnlyList<InviteSummary> invites,
         IReadOnlyList<ComplianceRelationship> relationships,
         IReadOnlyList<ComplianceCustomer> customers,
         IEnumerable<string>? serviceRelationshipIds = null,
@@ -62,7 +63,7 @@ public sealed class ComplianceSnapshot
 
     public DateTimeOffset CollectedAt { get; }
 
-    public IReadOnlyList<ComplianceInvite> Invites { get; }
+    public IReadOnlyList<InviteSummary> Invites { get; }
 
     public IReadOnlyList<ComplianceRelationship> Relationships { get; }
 

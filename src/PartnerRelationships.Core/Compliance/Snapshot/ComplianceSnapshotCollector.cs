@@ -114,9 +114,19 @@ public sealed class ComplianceSnapshotCollector
         return new ComplianceSnapshot(_clock.GetUtcNow(), invites, relationships, customers, relationshipIds, customerIds);
     }
 
-    private async Task<List<ComplianceInvite>> CollectInvitesAsync(CustomerScope filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>The store's summary with its strings shared across the snapshot (the same tenant, name and relationship
+    /// id also arrive from Graph and Partner Center).</summary>
+    private static InviteSummary Pooled(InviteSummary invite, SnapshotStringPool pool) => invite with
     {
-        var invites = new List<ComplianceInvite>();
+        CustomerName = pool.Share(invite.CustomerName),
+        CustomerTenantId = pool.ShareOrNull(invite.CustomerTenantId),
+        RelationshipId = pool.ShareOrNull(invite.RelationshipId),
+        RelationshipDisplayName = pool.ShareOrNull(invite.RelationshipDisplayName),
+    };
+
+    private async Task<List<InviteSummary>> CollectInvitesAsync(CustomerScope filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+    {
+        var invites = new List<InviteSummary>();
         var read = 0;
         await foreach (var invite in ReadInvitesAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -125,7 +135,7 @@ public sealed class ComplianceSnapshotCollector
             {
                 lock (pool)
                 {
-                    invites.Add(ComplianceInvite.From(invite, pool));
+                    invites.Add(Pooled(invite, pool));
                 }
             }
 
