@@ -165,7 +165,7 @@ public sealed class AdminPermissionService
         if (string.IsNullOrWhiteSpace(customerTenantId))
         {
             throw new PartnerRelationshipsException(ErrorIds.Workflow.AdminPermissionTargetMissing, ErrorKind.InvalidArgument,
-                $"Say which relationship: give -RelationshipId, or a customer (-CustomerTenantId, or pipe {CommandNames.GetPartnerCustomer}).", "RelationshipId");
+                $"Say which relationship: give -{ParameterNames.RelationshipId}, or a customer (-{ParameterNames.CustomerTenantId}, or pipe {CommandNames.GetPartnerCustomer}).", "RelationshipId");
         }
 
         var tenant = TenantIds.Require(customerTenantId);
@@ -177,7 +177,7 @@ public sealed class AdminPermissionService
         {
             throw new PartnerRelationshipsException(ErrorIds.Workflow.RelationshipNotActive, ErrorKind.InvalidOperation,
                 all.Count == 0
-                    ? $"The customer {tenant} has no granular admin relationship with you. Invite them first ({CommandNames.NewResellerInvite} -Kind GranularAdmin)."
+                    ? $"The customer {tenant} has no granular admin relationship with you. Invite them first ({CommandNames.NewResellerInvite} -{ParameterNames.Kind} GranularAdmin)."
                     : $"None of the customer's {all.Count} granular admin relationship(s) is active ({string.Join(", ", all.Select(r => $"'{r.DisplayName}' {r.Status}"))}). " +
                       "Wait until the customer approves a pending one, or invite them again.",
                 tenant);

@@ -50,7 +50,7 @@ public sealed class GranularInviteService
         if (template is not null && request.Roles is { Count: > 0 })
         {
             throw new PartnerRelationshipsException(ErrorIds.Template.TemplateConflictsWithRoles, ErrorKind.InvalidArgument,
-                $"Give either -Template or -Role, not both: the access template '{template.Name}' decides the roles " +
+                $"Give either -{ParameterNames.Template} or -{ParameterNames.Role}, not both: the access template '{template.Name}' decides the roles " +
                 $"({string.Join(", ", template.Roles.Select(r => r.Name))}).", "Roles");
         }
 
@@ -71,7 +71,7 @@ public sealed class GranularInviteService
                 ErrorIds.Workflow.AutoExtendWithGlobalAdministrator,
                 ErrorKind.InvalidArgument,
                 "A relationship with the Global Administrator role can't auto-extend (the service refuses it). Leave out auto-extend " +
-                "(-AutoExtend:$false, or invites.autoExtend: false), or request narrower roles instead of Global Administrator.",
+                $"(-{ParameterNames.AutoExtend}:$false, or invites.autoExtend: false), or request narrower roles instead of Global Administrator.",
                 "AutoExtend");
         }
 
@@ -247,7 +247,7 @@ public sealed class GranularInviteService
                     ErrorIds.Workflow.RelationshipDisplayNameInUse,
                     ErrorKind.ResourceExists,
                     $"You already have a granular admin relationship named '{name}'. Display names must be unique among your relationships: " +
-                    "choose another -DisplayName, or leave it out to use the naming convention.",
+                    $"choose another -{ParameterNames.DisplayName}, or leave it out to use the naming convention.",
                     name);
             }
         }
@@ -298,8 +298,8 @@ public sealed class GranularInviteService
             origin = $"the template file '{InputExcerpt.Of(request.TemplatePath)}'";
         }
 
-        var (subject, subjectOrigin) = string.IsNullOrWhiteSpace(request.Subject) ? (template.Subject, origin) : (request.Subject!, "the -Subject text");
-        var (body, bodyOrigin) = string.IsNullOrWhiteSpace(request.Body) ? (template.Body, origin) : (request.Body!, "the -Body text");
+        var (subject, subjectOrigin) = string.IsNullOrWhiteSpace(request.Subject) ? (template.Subject, origin) : (request.Subject!, $"the -{ParameterNames.Subject} text");
+        var (body, bodyOrigin) = string.IsNullOrWhiteSpace(request.Body) ? (template.Body, origin) : (request.Body!, $"the -{ParameterNames.Body} text");
         return (subject, subjectOrigin, body, bodyOrigin);
     }
 

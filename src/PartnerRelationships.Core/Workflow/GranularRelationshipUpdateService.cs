@@ -49,7 +49,7 @@ public sealed class GranularRelationshipUpdateService
             {
                 changes.Add(new(r, RelationshipChangeKind.NotAllowed,
                     $"Can't turn on auto-extend for {name}: it includes Global Administrator, and the service refuses auto-extend with that role. " +
-                    $"Remove Global Administrator from it first ({CommandNames.SetGranularRelationship} -RemoveGlobalAdministrator), then turn auto-extend on",
+                    $"Remove Global Administrator from it first ({CommandNames.SetGranularRelationship} -{ParameterNames.RemoveGlobalAdministrator}), then turn auto-extend on",
                     ErrorIds.Workflow.AutoExtendWithGlobalAdministrator));
             }
             else

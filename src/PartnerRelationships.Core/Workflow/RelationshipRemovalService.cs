@@ -7,6 +7,7 @@ using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Store;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -91,7 +92,7 @@ public sealed class RelationshipRemovalService
             name ??= resellerCustomer?.CompanyName;
             var isReseller = resellerCustomer is not null && string.Equals(resellerCustomer.RelationshipToPartner, "reseller", StringComparison.OrdinalIgnoreCase);
             var message = isReseller
-                ? $"{name ?? tenant} has no active{selected} granular relationship; add -Reseller to remove the reseller relationship.{pendingNote}"
+                ? $"{name ?? tenant} has no active{selected} granular relationship; add -{ParameterNames.Reseller} to remove the reseller relationship.{pendingNote}"
                 : $"{name ?? tenant} has no active{selected} granular relationship and no reseller relationship to remove.{pendingNote}";
             throw new PartnerRelationshipsException(ErrorIds.Workflow.NothingToRemove, ErrorKind.ObjectNotFound, message, tenant);
         }

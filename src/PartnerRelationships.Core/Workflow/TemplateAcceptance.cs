@@ -39,7 +39,7 @@ public sealed class TemplateAcceptance
         var outcomes = new List<TemplateAssignmentOutcome>();
         if (template is null)
         {
-            await NoteAsync(invite, $"template {name}: not applied: the configuration has no template of that name; add it and run {CommandNames.CompareAdminPermission} -Template {name}", cancellationToken).ConfigureAwait(false);
+            await NoteAsync(invite, $"template {name}: not applied: the configuration has no template of that name; add it and run {CommandNames.CompareAdminPermission} -{ParameterNames.Template} {name}", cancellationToken).ConfigureAwait(false);
             return outcomes;
         }
 
