@@ -16,7 +16,6 @@ public static class ParameterNames
     public const string ClientSecret = "ClientSecret";
     public const string CustomerName = "CustomerName";
     public const string CustomerTenantId = "CustomerTenantId";
-    public const string DisplayName = "DisplayName";
     public const string Duration = "Duration";
     public const string Force = "Force";
     public const string Id = "Id";

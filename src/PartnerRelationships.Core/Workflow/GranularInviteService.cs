@@ -247,7 +247,7 @@ public sealed class GranularInviteService
                     ErrorIds.Workflow.RelationshipDisplayNameInUse,
                     ErrorKind.ResourceExists,
                     $"You already have a granular admin relationship named '{name}'. Display names must be unique among your relationships: " +
-                    $"choose another -{ParameterNames.DisplayName}, or leave it out to use the naming convention.",
+                    $"choose another -{ParameterNames.RelationshipName}, or leave it out to use the naming convention.",
                     name);
             }
         }
