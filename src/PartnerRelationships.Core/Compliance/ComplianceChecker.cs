@@ -30,7 +30,7 @@ public sealed class ComplianceChecker
     public ComplianceChecker(
         IRelationshipStore store,
         IComplianceRunStore? runs,
-        IGraphGdapClient gateway,
+        IGraphGdapClient graphGdap,
         IPartnerCenterClient partnerCenter,
         ComplianceSettings settings,
         TimeProvider clock,
@@ -40,7 +40,7 @@ public sealed class ComplianceChecker
         _runs = runs;
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        _collector = new ComplianceSnapshotCollector(store, gateway, partnerCenter, clock, maxConcurrency);
+        _collector = new ComplianceSnapshotCollector(store, graphGdap, partnerCenter, clock, maxConcurrency);
         AvailableRules = rules ?? BuiltInRules.All;
     }
 

@@ -26,14 +26,14 @@ public sealed class GranularInviteService
 
     private readonly PartnerRelationshipsConfig _config;
     private readonly IRelationshipStore _store;
-    private readonly IGraphGdapClient _gateway;
+    private readonly IGraphGdapClient _graphGdap;
     private readonly TimeProvider _clock;
 
-    public GranularInviteService(PartnerRelationshipsConfig config, IRelationshipStore store, IGraphGdapClient gateway, TimeProvider clock)
+    public GranularInviteService(PartnerRelationshipsConfig config, IRelationshipStore store, IGraphGdapClient graphGdap, TimeProvider clock)
     {
         _config = config ?? throw new ArgumentNullException(nameof(config));
         _store = store ?? throw new ArgumentNullException(nameof(store));
-        _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+        _graphGdap = graphGdap ?? throw new ArgumentNullException(nameof(graphGdap));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
 
@@ -103,7 +103,7 @@ public sealed class GranularInviteService
         {
             try
             {
-                relationship = await _gateway.CreateRelationshipAsync(new RelationshipSpec
+                relationship = await _graphGdap.CreateRelationshipAsync(new RelationshipSpec
                 {
                     DisplayName = displayName,
                     CustomerTenantId = plan.CustomerTenantId,
@@ -128,7 +128,7 @@ public sealed class GranularInviteService
         {
             try
             {
-                await _gateway.LockForApprovalAsync(relationship.Id, cancellationToken).ConfigureAwait(false);
+                await _graphGdap.LockForApprovalAsync(relationship.Id, cancellationToken).ConfigureAwait(false);
             }
             catch (PartnerRelationshipsException ex)
             {
@@ -183,7 +183,7 @@ public sealed class GranularInviteService
             DelegatedAdminRelationshipInfo relationship;
             try
             {
-                relationship = await _gateway.GetRelationshipAsync(invite.RelationshipId!, cancellationToken).ConfigureAwait(false);
+                relationship = await _graphGdap.GetRelationshipAsync(invite.RelationshipId!, cancellationToken).ConfigureAwait(false);
             }
             catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteNotFound)
             {
@@ -255,7 +255,7 @@ public sealed class GranularInviteService
 
     private async Task<bool> NameTakenRemotelyAsync(string name, CancellationToken cancellationToken)
     {
-        await foreach (var existing in _gateway.ListRelationshipsAsync(new RelationshipFilter { DisplayName = name }, cancellationToken).ConfigureAwait(false))
+        await foreach (var existing in _graphGdap.ListRelationshipsAsync(new RelationshipFilter { DisplayName = name }, cancellationToken).ConfigureAwait(false))
         {
             if (string.Equals(existing.DisplayName, name, StringComparison.OrdinalIgnoreCase))
             {
