@@ -31,10 +31,10 @@ internal static class ListingBenchmark
             ("raw HttpClient + System.Text.Json, GDAP relationships then customers", () => RawWithRelationshipsAsync(uri, pageSize)),
             ("PartnerCenterClient.ListCustomersAsync", () => PartnerCenterAsync(uri, pageSize)),
             ("CustomerDirectory.ListAsync (Get-PartnerCustomer's core)", () => DirectoryAsync(uri, pageSize)),
-            // Where the directory's time goes: its first half alone, raw and through the Graph SDK gateway.
+            // Where the directory's time goes: its first half alone, raw and through GraphGdapClient (the Graph SDK).
             ("raw HttpClient + System.Text.Json, GDAP relationships only", () => RawRelationshipsAsync(uri)),
-            ("GraphGdapClient.ListRelationshipsAsync", () => GatewayRelationshipsAsync(uri)),
-            // Diagnosis, not a baseline: the raw loop on the pages the gateway now asks for ($top=300, not the default 100).
+            ("GraphGdapClient.ListRelationshipsAsync", () => GraphGdapRelationshipsAsync(uri)),
+            // Diagnosis, not a baseline: the raw loop on the pages the Graph GDAP client now asks for ($top=300, not the default 100).
             ("raw HttpClient + System.Text.Json, GDAP relationships at $top=300 (diagnosis: the gateway's pages)", () => RawRelationshipsAsync(uri, 300)),
             // Diagnosis: the directory's own join and mapping, over the same lists read once and replayed from memory.
             (ReplayedSubject, () => ReplayedDirectoryAsync(uri, pageSize)),
@@ -120,11 +120,11 @@ internal static class ListingBenchmark
         return await raw.CountRelationshipsAsync(top);
     }
 
-    private static async Task<int> GatewayRelationshipsAsync(Uri sandbox)
+    private static async Task<int> GraphGdapRelationshipsAsync(Uri sandbox)
     {
         using var connection = Connect(sandbox);
         var count = 0;
-        await foreach (var relationship in connection.Gateway.ListRelationshipsAsync())
+        await foreach (var relationship in connection.GraphGdap.ListRelationshipsAsync())
         {
             if (!string.IsNullOrWhiteSpace(relationship.CustomerTenantId))
             {
@@ -150,7 +150,7 @@ internal static class ListingBenchmark
     private static async Task<int> DirectoryAsync(Uri sandbox, int pageSize)
     {
         using var connection = Connect(sandbox);
-        var directory = new CustomerDirectory(connection.Gateway, connection.PartnerCenter);
+        var directory = new CustomerDirectory(connection.GraphGdap, connection.PartnerCenter);
         var count = 0;
         await foreach (var _ in directory.ListAsync(new PartnerCustomerQuery { PageSize = pageSize }))
         {
@@ -170,16 +170,16 @@ internal static class ListingBenchmark
         {
             using var connection = Connect(sandbox);
             var relationships = new List<DelegatedAdminRelationshipInfo>();
-            await foreach (var r in connection.Gateway.ListRelationshipsAsync()) relationships.Add(r);
+            await foreach (var r in connection.GraphGdap.ListRelationshipsAsync()) relationships.Add(r);
             var customers = new List<PartnerCustomerInfo>();
             await foreach (var c in connection.PartnerCenter.ListCustomersAsync(pageSize)) customers.Add(c);
             _replayed = (relationships, customers);
             return customers.Count; // The read is the warm-up round's; later rounds time the directory alone.
         }
 
-        var (gateway, partnerCenter) = ReplayedLists.Of(_replayed.Value.Relationships, _replayed.Value.Customers);
+        var (graphGdap, partnerCenter) = ReplayedLists.Of(_replayed.Value.Relationships, _replayed.Value.Customers);
         var count = 0;
-        await foreach (var _ in new CustomerDirectory(gateway, partnerCenter).ListAsync(new PartnerCustomerQuery { PageSize = pageSize }))
+        await foreach (var _ in new CustomerDirectory(graphGdap, partnerCenter).ListAsync(new PartnerCustomerQuery { PageSize = pageSize }))
         {
             count++;
         }

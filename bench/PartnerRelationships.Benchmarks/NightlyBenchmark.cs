@@ -49,7 +49,7 @@ internal static class NightlyBenchmark
             using (beforeConnection)
             {
                 var watch = Stopwatch.StartNew();
-                var result = await new ComplianceChecker(store, null, beforeConnection.Gateway, beforeConnection.PartnerCenter, new ComplianceSettings(), TimeProvider.System)
+                var result = await new ComplianceChecker(store, null, beforeConnection.GraphGdap, beforeConnection.PartnerCenter, new ComplianceSettings(), TimeProvider.System)
                     .RunAsync(new ComplianceCheckOptions { RecordRun = false });
                 results.Add(new BenchResult("nightly-before-adoption", "ComplianceChecker before adoption (no throttle, not recorded)", result.Coverage.Customers, watch.Elapsed.TotalSeconds)
                 {
@@ -106,7 +106,7 @@ internal static class NightlyBenchmark
         {
 
             var watch = Stopwatch.StartNew();
-            var adoption = new RelationshipAdoptionService(store, adoptConnection.Gateway, adoptConnection.PartnerCenter, TimeProvider.System);
+            var adoption = new RelationshipAdoptionService(store, adoptConnection.GraphGdap, adoptConnection.PartnerCenter, TimeProvider.System);
             var candidates = await adoption.FindAsync(null, null, CancellationToken.None);
             var adopted = 0;
             await foreach (var record in adoption.RecordAsync(candidates, null, CancellationToken.None))
@@ -131,7 +131,7 @@ internal static class NightlyBenchmark
             await SetThrottleAsync(control, rps);
             var watch = Stopwatch.StartNew();
             timeline.Restart();
-            var checker = new ComplianceChecker(store, store, connection.Gateway, connection.PartnerCenter, new ComplianceSettings(), TimeProvider.System);
+            var checker = new ComplianceChecker(store, store, connection.GraphGdap, connection.PartnerCenter, new ComplianceSettings(), TimeProvider.System);
             string note;
             ComplianceResult? result = null;
             var failed = 0;

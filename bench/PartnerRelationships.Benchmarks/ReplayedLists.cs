@@ -5,7 +5,7 @@ using PartnerRelationships.Core.Remote;
 namespace PartnerRelationships.Benchmarks;
 
 /// <summary>
-/// A gateway and a Partner Center client that hand out lists read once before, from memory: CustomerDirectory over
+/// A Graph GDAP client and a Partner Center client that hand out lists read once before, from memory: CustomerDirectory over
 /// them costs only its own join and mapping (the listing benchmark's diagnosis of where the directory's time goes).
 /// Any other call fails: the directory must not make one.
 /// </summary>
@@ -14,17 +14,17 @@ internal class ReplayedLists : DispatchProxy
     private IReadOnlyList<DelegatedAdminRelationshipInfo> _relationships = Array.Empty<DelegatedAdminRelationshipInfo>();
     private IReadOnlyList<PartnerCustomerInfo> _customers = Array.Empty<PartnerCustomerInfo>();
 
-    public static (IGraphGdapClient Gateway, IPartnerCenterClient PartnerCenter) Of(IReadOnlyList<DelegatedAdminRelationshipInfo> relationships, IReadOnlyList<PartnerCustomerInfo> customers)
+    public static (IGraphGdapClient GraphGdap, IPartnerCenterClient PartnerCenter) Of(IReadOnlyList<DelegatedAdminRelationshipInfo> relationships, IReadOnlyList<PartnerCustomerInfo> customers)
     {
-        var gateway = Create<IGraphGdapClient, ReplayedLists>();
+        var graphGdap = Create<IGraphGdapClient, ReplayedLists>();
         var partnerCenter = Create<IPartnerCenterClient, ReplayedLists>();
-        foreach (var proxy in new object[] { gateway, partnerCenter })
+        foreach (var proxy in new object[] { graphGdap, partnerCenter })
         {
             ((ReplayedLists)proxy)._relationships = relationships;
             ((ReplayedLists)proxy)._customers = customers;
         }
 
-        return (gateway, partnerCenter);
+        return (graphGdap, partnerCenter);
     }
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod?.Name switch

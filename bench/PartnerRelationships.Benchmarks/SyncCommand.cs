@@ -24,7 +24,7 @@ internal static class SyncCommand
             new StaticAccessTokenCredential(options.Get("token", "sandbox-token")),
             CloudEndpoints.Resolve(CloudEnvironment.Global, null, sandbox),
             new RetrySettings { BaseDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(500) });
-        var sync = new InviteSyncService(store, connection.Gateway, connection.PartnerCenter, TimeProvider.System);
+        var sync = new InviteSyncService(store, connection.GraphGdap, connection.PartnerCenter, TimeProvider.System);
 
         Console.WriteLine("ready");
         if (options.Get("barrier", "false") == "true")

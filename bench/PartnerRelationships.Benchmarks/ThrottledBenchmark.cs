@@ -44,7 +44,7 @@ internal static class ThrottledBenchmark
             {
                 var path = CopyOf(template, folder);
                 using var store = SqliteRelationshipStore.Open(path, TimeProvider.System);
-                var sync = new InviteSyncService(store, connection.Gateway, connection.PartnerCenter, TimeProvider.System);
+                var sync = new InviteSyncService(store, connection.GraphGdap, connection.PartnerCenter, TimeProvider.System);
                 var transitions = 0;
                 // The first "checked" report comes after the remote lists are read and the first batch is written:
                 // what is left after it is the store's share.
@@ -66,7 +66,7 @@ internal static class ThrottledBenchmark
             {
                 var path = CopyOf(template, folder);
                 using var store = SqliteRelationshipStore.Open(path, TimeProvider.System);
-                var checker = new ComplianceChecker(store, store, connection.Gateway, connection.PartnerCenter, new ComplianceSettings(), TimeProvider.System, maxConcurrency: concurrency);
+                var checker = new ComplianceChecker(store, store, connection.GraphGdap, connection.PartnerCenter, new ComplianceSettings(), TimeProvider.System, maxConcurrency: concurrency);
                 var result = await checker.RunAsync();
                 return $"{result.Findings.Count} findings";
             }));

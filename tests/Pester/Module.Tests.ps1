@@ -23,6 +23,15 @@ Describe 'The built module' {
         $named | Sort-Object | Should -Be ($script:Module.ExportedCmdlets.Keys | Sort-Object)
     }
 
+    It 'names the parameters in Core messages from one list of real parameters of exported cmdlets' {
+        # Core's messages say which parameter to give through ParameterNames: a renamed parameter must be renamed there too.
+        $core = [System.Runtime.Loader.AssemblyLoadContext]::All.Assemblies | Where-Object { $_.GetName().Name -eq 'PartnerRelationships.Core' } | Select-Object -First 1
+        $named = @($core.GetType('PartnerRelationships.Core.Text.ParameterNames', $true).GetFields() | ForEach-Object { $_.GetRawConstantValue() })
+        $named.Count | Should -BeGreaterThan 0
+        $real = $script:Module.ExportedCmdlets.Values | ForEach-Object { $_.Parameters.Keys } | Sort-Object -Unique
+        $named | Where-Object { $_ -cnotin $real } | Should -BeNullOrEmpty -Because 'each name must be a parameter of an exported cmdlet'
+    }
+
     It 'keeps third-party assemblies out of the module root' {
         $root = Split-Path $script:ModuleManifest
         (Get-ChildItem $root -Filter *.dll).Name | Sort-Object | Should -Be @('PartnerRelationships.dll', 'PartnerRelationships.Loader.dll')

@@ -27,14 +27,14 @@ public sealed class RelationshipAdoptionService
     private static readonly InviteStatus[] OpenStatuses = { InviteStatus.Pending, InviteStatus.Accepted, InviteStatus.AdminRemoved };
 
     private readonly IRelationshipStore _store;
-    private readonly IGraphGdapClient _gateway;
+    private readonly IGraphGdapClient _graphGdap;
     private readonly IPartnerCenterClient _partnerCenter;
     private readonly TimeProvider _clock;
 
-    public RelationshipAdoptionService(IRelationshipStore store, IGraphGdapClient gateway, IPartnerCenterClient partnerCenter, TimeProvider clock)
+    public RelationshipAdoptionService(IRelationshipStore store, IGraphGdapClient graphGdap, IPartnerCenterClient partnerCenter, TimeProvider clock)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
-        _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+        _graphGdap = graphGdap ?? throw new ArgumentNullException(nameof(graphGdap));
         _partnerCenter = partnerCenter ?? throw new ArgumentNullException(nameof(partnerCenter));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
@@ -75,7 +75,7 @@ public sealed class RelationshipAdoptionService
         if (options.Kind is null or InviteKind.GranularAdmin)
         {
             var listed = 0;
-            await foreach (var r in _gateway.ListRelationshipsAsync(null, cancellationToken).ConfigureAwait(false))
+            await foreach (var r in _graphGdap.ListRelationshipsAsync(null, cancellationToken).ConfigureAwait(false))
             {
                 if (++listed % 500 == 0)
                 {

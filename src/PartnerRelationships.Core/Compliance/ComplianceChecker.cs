@@ -10,6 +10,7 @@ using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Store;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Compliance;
 
@@ -29,7 +30,7 @@ public sealed class ComplianceChecker
     public ComplianceChecker(
         IRelationshipStore store,
         IComplianceRunStore? runs,
-        IGraphGdapClient gateway,
+        IGraphGdapClient graphGdap,
         IPartnerCenterClient partnerCenter,
         ComplianceSettings settings,
         TimeProvider clock,
@@ -39,7 +40,7 @@ public sealed class ComplianceChecker
         _runs = runs;
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        _collector = new ComplianceSnapshotCollector(store, gateway, partnerCenter, clock, maxConcurrency);
+        _collector = new ComplianceSnapshotCollector(store, graphGdap, partnerCenter, clock, maxConcurrency);
         AvailableRules = rules ?? BuiltInRules.All;
     }
 
@@ -52,7 +53,7 @@ public sealed class ComplianceChecker
 
         // Everything a user can get wrong fails before any remote call.
         var disabled = ResolveRules(_settings.DisabledRules, "compliance.disabledRules in the configuration");
-        IEnumerable<IComplianceRule> selected = options.Rules is { Count: > 0 } wanted ? ResolveRules(wanted, "-Rule") : AvailableRules;
+        IEnumerable<IComplianceRule> selected = options.Rules is { Count: > 0 } wanted ? ResolveRules(wanted, $"-{ParameterNames.Rule}") : AvailableRules;
         var rules = selected.Where(r => !disabled.Contains(r)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var filter = new CustomerScope(options.Customers);
 

@@ -15,7 +15,7 @@ namespace PartnerRelationships.Core.Configuration;
 public static class ConfigLoader
 {
     private const string CreateHint =
-        $"Create one with {CommandNames.NewPartnerRelationshipConfig} -Path {{0}} -PartnerTenantId <tenant guid> -MpnId <MPN id> -PartnerName <name>";
+        $"Create one with {CommandNames.NewPartnerRelationshipConfig} -{ParameterNames.Path} {{0}} -{ParameterNames.PartnerTenantId} <tenant guid> -{ParameterNames.MpnId} <MPN id> -{ParameterNames.PartnerName} <name>";
 
     /// <summary>Loads and validates the file; <see cref="PartnerRelationshipsConfig.SourcePath"/> is its full path.</summary>
     public static PartnerRelationshipsConfig Load(string path)

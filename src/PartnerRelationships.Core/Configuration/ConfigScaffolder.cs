@@ -22,7 +22,7 @@ public static class ConfigScaffolder
         Check("PartnerTenantId", tenantProblem, PartnerIdentityRules.TenantIdAllowed, partnerTenantId);
         if (mpnId is not null)
         {
-            Check("MpnId", Guid.TryParse(mpnId, out _) ? "is a GUID (a tenant id; yours goes in -PartnerTenantId)" : PartnerIdentityRules.PartnerIdProblem(mpnId),
+            Check("MpnId", Guid.TryParse(mpnId, out _) ? $"is a GUID (a tenant id; yours goes in -{ParameterNames.PartnerTenantId})" : PartnerIdentityRules.PartnerIdProblem(mpnId),
                 PartnerIdentityRules.PartnerIdAllowed, mpnId);
         }
 
@@ -30,11 +30,11 @@ public static class ConfigScaffolder
         string? resellerTenant = null;
         if (indirectResellerTenantId is not null || indirectResellerMpnId is not null)
         {
-            Check("IndirectResellerTenantId", indirectResellerTenantId is null ? "is required with -IndirectResellerMpnId" : PartnerIdentityRules.TenantIdProblem(indirectResellerTenantId, out resellerTenant),
+            Check("IndirectResellerTenantId", indirectResellerTenantId is null ? $"is required with -{ParameterNames.IndirectResellerMpnId}" : PartnerIdentityRules.TenantIdProblem(indirectResellerTenantId, out resellerTenant),
                 PartnerIdentityRules.ResellerTenantIdAllowed, indirectResellerTenantId ?? "");
-            Check("IndirectResellerMpnId", indirectResellerMpnId is null ? "is required with -IndirectResellerTenantId" : PartnerIdentityRules.PartnerIdProblem(indirectResellerMpnId),
+            Check("IndirectResellerMpnId", indirectResellerMpnId is null ? $"is required with -{ParameterNames.IndirectResellerTenantId}" : PartnerIdentityRules.PartnerIdProblem(indirectResellerMpnId),
                 PartnerIdentityRules.ResellerMpnIdAllowed, indirectResellerMpnId ?? "");
-            Check("IndirectResellerTenantId", string.Equals(resellerTenant, tenantId, StringComparison.OrdinalIgnoreCase) ? "is your own tenant id (-PartnerTenantId)" : null,
+            Check("IndirectResellerTenantId", string.Equals(resellerTenant, tenantId, StringComparison.OrdinalIgnoreCase) ? $"is your own tenant id (-{ParameterNames.PartnerTenantId})" : null,
                 PartnerIdentityRules.ResellerTenantIdAllowed, indirectResellerTenantId!);
         }
 
@@ -138,11 +138,11 @@ public static class ConfigScaffolder
 
     private static PartnerRelationshipsException Exists(string path, Exception? inner) =>
         new(ErrorIds.Config.FileExists, ErrorKind.ResourceExists,
-            $"The configuration file '{path}' already exists. Use -Force to replace it, or choose another -Path.", path, inner);
+            $"The configuration file '{path}' already exists. Use -{ParameterNames.Force} to replace it, or choose another -{ParameterNames.Path}.", path, inner);
 
     private static PartnerRelationshipsException NotWritable(string path, string problem, Exception? inner, ErrorKind kind) =>
         new(ErrorIds.Config.PathNotWritable, kind,
-            $"The configuration path '{path}' {problem}. Choose a -Path in a folder you can write to.", path, inner);
+            $"The configuration path '{path}' {problem}. Choose a -{ParameterNames.Path} in a folder you can write to.", path, inner);
 
     /// <summary>The starter file's text; defaults come from the model so the two never drift apart.</summary>
     private sealed class StarterTemplate
@@ -292,7 +292,7 @@ public static class ConfigScaffolder
             Line($"  # forbiddenRoles: {List(compliance.ForbiddenRoles)}");
             Comment("Rule ids to switch off.", 1);
             Line($"  # disabledRules: {List(compliance.DisabledRules)}");
-            Comment($"Where {CommandNames.TestPartnerCompliance} -Alert posts the news (a Teams workflow or any endpoint taking JSON). The", 1);
+            Comment($"Where {CommandNames.TestPartnerCompliance} -{ParameterNames.Alert} posts the news (a Teams workflow or any endpoint taking JSON). The", 1);
             Comment("address is a secret (it carries a signature): name the environment variable or vault secret holding it.", 1);
             Line("  # alert:");
             Line("  #   webhookUrlVariable: PARTNERRELATIONSHIPS_ALERT_WEBHOOK");
@@ -307,7 +307,7 @@ public static class ConfigScaffolder
             Line("  # login: https://login.microsoftonline.com");
             Blank();
 
-            Comment($"Access templates. A template names the roles a granular invite requests ({CommandNames.NewResellerInvite} -Template");
+            Comment($"Access templates. A template names the roles a granular invite requests ({CommandNames.NewResellerInvite} -{ParameterNames.Template}");
             Comment("Support) and, for each of your security groups, the roles it gets once the customer accepts: the sync");
             Comment("that sees the acceptance creates those access assignments. Roles are built-in role names or ids; a group's");
             Comment("roles must be among the template's; group ids are object ids (GUIDs) of groups in your partner tenant.");

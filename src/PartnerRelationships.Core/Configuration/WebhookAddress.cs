@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Configuration;
 
@@ -75,7 +76,7 @@ public static class WebhookAddress
         else
         {
             throw new PartnerRelationshipsException(ErrorIds.Compliance.AlertWebhookMissing, ErrorKind.InvalidArgument,
-                "-Alert needs a webhook: set compliance.alert.webhookUrlVariable (an environment variable holding the address), " +
+                $"-{ParameterNames.Alert} needs a webhook: set compliance.alert.webhookUrlVariable (an environment variable holding the address), " +
                 "compliance.alert.secretVault and secretName, or compliance.alert.webhookUrl in the configuration.",
                 "compliance.alert");
         }

@@ -42,7 +42,7 @@ internal sealed class DraftFileWriter
             throw new PartnerRelationshipsException(
                 ErrorIds.Invite.InviteFolderNotFound,
                 ErrorKind.ObjectNotFound,
-                $"The folder '{InputExcerpt.Of(folder)}' for the draft does not exist. Create it first, or give -OutFile " +
+                $"The folder '{InputExcerpt.Of(folder)}' for the draft does not exist. Create it first, or give -{ParameterNames.OutFile} " +
                 "a path in an existing folder.",
                 folder);
         }
@@ -59,7 +59,7 @@ internal sealed class DraftFileWriter
                 ErrorIds.Invite.InviteFileNotRegular,
                 ErrorKind.InvalidArgument,
                 $"'{InputExcerpt.Of(target)}' is a device, pipe or other special file, not a regular file; a draft is never " +
-                "written over one, even with -Force. Nothing was recorded. Give -OutFile a file path or a folder.",
+                $"written over one, even with -{ParameterNames.Force}. Nothing was recorded. Give -{ParameterNames.OutFile} a file path or a folder.",
                 target);
         }
 
@@ -114,7 +114,7 @@ internal sealed class DraftFileWriter
                     ErrorIds.Invite.InviteFileExists,
                     ErrorKind.ResourceExists,
                     $"The invite {recordedId} was recorded, but '{InputExcerpt.Of(Path)}' appeared meanwhile and was kept. " +
-                    $"Its subject, body and MailtoUri are on {CommandNames.GetResellerInvite} -Id {recordedId}.",
+                    $"Its subject, body and MailtoUri are on {CommandNames.GetResellerInvite} -{ParameterNames.Id} {recordedId}.",
                     Path,
                     e);
             }
@@ -184,8 +184,8 @@ internal sealed class DraftFileWriter
         new(
             ErrorIds.Invite.InviteFileExists,
             ErrorKind.ResourceExists,
-            $"The draft file '{InputExcerpt.Of(path)}' {what}. Nothing was recorded. Use -Force to overwrite a file, " +
-            "or choose another -OutFile.",
+            $"The draft file '{InputExcerpt.Of(path)}' {what}. Nothing was recorded. Use -{ParameterNames.Force} to overwrite a file, " +
+            $"or choose another -{ParameterNames.OutFile}.",
             path);
 
     private static PartnerRelationshipsException NotWritable(string path, Exception e, bool recorded, Guid recordedId = default)
@@ -197,7 +197,7 @@ internal sealed class DraftFileWriter
             ErrorIds.Invite.InviteFileNotWritable,
             ErrorKind.WriteError,
             $"The draft file '{InputExcerpt.Of(path)}' could not be written: {e.Message} {outcome}. " +
-            "Check that you may write to the folder, or choose another -OutFile.",
+            $"Check that you may write to the folder, or choose another -{ParameterNames.OutFile}.",
             path,
             e);
     }

@@ -33,7 +33,7 @@ public static class DraftFolder
         throw new PartnerRelationshipsException(
             ErrorIds.Invite.InviteOutFileNotFolder,
             ErrorKind.InvalidArgument,
-            $"-OutFile '{InputExcerpt.Of(full)}' {what}, and customers from the pipeline each get their own draft: -OutFile must be a folder. " +
+            $"-{ParameterNames.OutFile} '{InputExcerpt.Of(full)}' {what}, and customers from the pipeline each get their own draft: -{ParameterNames.OutFile} must be a folder. " +
             $"Create it (New-Item -ItemType Directory '{InputExcerpt.Of(requested)}') or end the path with '/' to have it created. Nothing was recorded.",
             full);
     }

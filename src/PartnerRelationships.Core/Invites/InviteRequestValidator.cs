@@ -33,7 +33,7 @@ public static class InviteRequestValidator
                 ErrorIds.Invite.InvalidCustomerName,
                 ErrorKind.InvalidArgument,
                 "The customer name is empty. Give the customer's company name as it should appear in the email, " +
-                "for example -CustomerName 'Contoso Ltd'.",
+                $"for example -{ParameterNames.CustomerName} 'Contoso Ltd'.",
                 "CustomerName");
         }
 
@@ -44,7 +44,7 @@ public static class InviteRequestValidator
                 ErrorIds.Invite.InvalidCustomerName,
                 ErrorKind.InvalidArgument,
                 "The customer name has no visible character (only zero-width, formatting or blank characters). Give the " +
-                "customer's company name as it should appear in the email, for example -CustomerName 'Contoso Ltd'.",
+                $"customer's company name as it should appear in the email, for example -{ParameterNames.CustomerName} 'Contoso Ltd'.",
                 "CustomerName");
         }
 

@@ -70,7 +70,7 @@ public sealed class InviteTemplate
             throw new PartnerRelationshipsException(
                 ErrorIds.Invite.InviteTemplateNotFound,
                 ErrorKind.ObjectNotFound,
-                $"The invite template '{InputExcerpt.Of(path)}' {what}. Check the path given with -TemplatePath or " +
+                $"The invite template '{InputExcerpt.Of(path)}' {what}. Check the path given with -{ParameterNames.TemplatePath} or " +
                 "invites.templatePath in the configuration, or leave it out to use the built-in template.",
                 path);
         }

@@ -40,7 +40,7 @@ public static class ConnectionCheck
         {
             if (useGraph)
             {
-                await FirstAsync(connection.Gateway.ListRelationshipsAsync(new RelationshipFilter { PageSize = 1 }, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await FirstAsync(connection.GraphGdap.ListRelationshipsAsync(new RelationshipFilter { PageSize = 1 }, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             else
             {

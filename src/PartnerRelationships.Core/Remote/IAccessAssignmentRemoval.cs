@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 
 namespace PartnerRelationships.Core.Remote;
 
-/// <summary>An optional gateway capability: deleting a group's access assignment on a relationship.</summary>
+/// <summary>An optional Graph GDAP client capability: deleting a group's access assignment on a relationship.</summary>
 public interface IAccessAssignmentRemoval
 {
     /// <param name="etag">The assignment's ETag as read; a stale one fails with RemotePreconditionFailed.</param>

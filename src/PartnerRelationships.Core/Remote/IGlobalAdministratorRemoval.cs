@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 namespace PartnerRelationships.Core.Remote;
 
 /// <summary>
-/// An optional gateway capability: dropping the Global Administrator role from a relationship. Graph allows it on an
+/// An optional Graph GDAP client capability: dropping the Global Administrator role from a relationship. Graph allows it on an
 /// active relationship (the only role change it allows after approval; a long-running operation) and on a created one.
 /// </summary>
 public interface IGlobalAdministratorRemoval

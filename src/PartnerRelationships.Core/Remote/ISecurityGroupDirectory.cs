@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 namespace PartnerRelationships.Core.Remote;
 
 /// <summary>
-/// An optional gateway capability (kept off <see cref="IGraphGdapClient"/> so its other implementations keep
+/// An optional Graph GDAP client capability (kept off <see cref="IGraphGdapClient"/> so its other implementations keep
 /// compiling): whether a security group of the partner tenant still exists. Needs Graph Group.Read.All or similar.
 /// </summary>
 public interface ISecurityGroupDirectory

@@ -21,7 +21,7 @@ public sealed class PartnerConnection : IDisposable
     private readonly PartnerConnectionOptions _options;
     private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _pipeline;
     private readonly object _gate = new();
-    private IGraphGdapClient? _gateway;
+    private IGraphGdapClient? _graphGdap;
     private IPartnerCenterClient? _partnerCenter;
     private IRemoteCallObserver? _observer;
     private HttpMessageHandler? _signInTransport;
@@ -98,13 +98,13 @@ public sealed class PartnerConnection : IDisposable
         set => Volatile.Write(ref _observer, value);
     }
 
-    public IGraphGdapClient Gateway
+    public IGraphGdapClient GraphGdap
     {
         get
         {
             lock (_gate)
             {
-                return _gateway ??= CreateGateway();
+                return _graphGdap ??= CreateGraphGdap();
             }
         }
     }
@@ -122,20 +122,20 @@ public sealed class PartnerConnection : IDisposable
     }
 
     /// <summary>True once the Graph client exists (lets tests prove it is created lazily).</summary>
-    public bool GatewayCreated
+    public bool GraphGdapCreated
     {
         get
         {
             lock (_gate)
             {
-                return _gateway is not null;
+                return _graphGdap is not null;
             }
         }
     }
 
-    // Kept out of line so JIT-compiling the Gateway getter does not pull in the Graph assembly.
+    // Kept out of line so JIT-compiling the GraphGdap getter does not pull in the Graph assembly.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private IGraphGdapClient CreateGateway()
+    private IGraphGdapClient CreateGraphGdap()
         => new GraphGdapClient(Credential, Endpoints, _pipeline.Value, _options.TimeProvider, () => Observer, _options.TransportFactory?.Invoke(),
             RateLimiters.For(Endpoints.Graph, _options.PartnerTenantId));
 
@@ -143,12 +143,12 @@ public sealed class PartnerConnection : IDisposable
     {
         lock (_gate)
         {
-            (_gateway as IDisposable)?.Dispose();
+            (_graphGdap as IDisposable)?.Dispose();
             (_partnerCenter as IDisposable)?.Dispose();
             (Credential as IDisposable)?.Dispose();
             _signInTransport?.Dispose();
             _signInTransport = null;
-            _gateway = null;
+            _graphGdap = null;
             _partnerCenter = null;
         }
     }

@@ -16,7 +16,7 @@ public static class RelationshipDurations
     /// <summary>The only auto-extend period the service supports.</summary>
     public static readonly TimeSpan AutoExtendPeriod = TimeSpan.FromDays(180);
 
-    public static TimeSpan Validate(TimeSpan duration, string origin = "-Duration")
+    public static TimeSpan Validate(TimeSpan duration, string origin = $"-{ParameterNames.Duration}")
     {
         if (duration < Min || duration > Max || duration.Ticks % TimeSpan.TicksPerDay != 0)
         {
@@ -54,7 +54,7 @@ public static class RelationshipDurations
     /// What a user types: an ISO 8601 duration ("P90D") or a time span ("90.00:00:00", what a [TimeSpan] becomes as
     /// text), validated as <see cref="Validate"/> does.
     /// </summary>
-    public static TimeSpan FromText(string? text, string origin = "-Duration")
+    public static TimeSpan FromText(string? text, string origin = $"-{ParameterNames.Duration}")
     {
         var trimmed = (text ?? "").Trim();
         if (trimmed.StartsWith("P", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("-P", StringComparison.OrdinalIgnoreCase))

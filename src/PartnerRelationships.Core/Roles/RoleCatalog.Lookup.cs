@@ -69,7 +69,7 @@ public static partial class RoleCatalog
         if (roles.Count == 0)
         {
             throw new PartnerRelationshipsException(ErrorIds.Role.NoRolesGiven, ErrorKind.InvalidArgument,
-                "No roles were given. Name at least one built-in Microsoft Entra role (for example -Role 'Helpdesk Administrator'), " +
+                $"No roles were given. Name at least one built-in Microsoft Entra role (for example -{ParameterNames.Role} 'Helpdesk Administrator'), " +
                 "or set invites.roles in the configuration.", "Roles");
         }
 

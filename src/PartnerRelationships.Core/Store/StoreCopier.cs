@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Store;
 
@@ -45,7 +46,7 @@ public static class StoreCopier
             throw new PartnerRelationshipsException(
                 ErrorIds.Store.StoreCopyDestinationNotEmpty,
                 ErrorKind.ResourceExists,
-                "The destination store already holds invites. Use -Force to merge into it by invite id (invites it already " +
+                $"The destination store already holds invites. Use -{ParameterNames.Force} to merge into it by invite id (invites it already " +
                 "has are brought up to date, never doubled), or copy into an empty store.");
         }
 

@@ -28,7 +28,7 @@ internal static class StoreErrors
     public static PartnerRelationshipsException InviteAlreadyExists(Guid id, Exception inner) => new(
         ErrorIds.Invite.InviteAlreadyExists,
         ErrorKind.ResourceExists,
-        $"An invite with id {id} is already recorded. Use {CommandNames.GetResellerInvite} -Id {id} to see it.",
+        $"An invite with id {id} is already recorded. Use {CommandNames.GetResellerInvite} -{ParameterNames.Id} {id} to see it.",
         id,
         inner);
 

@@ -19,11 +19,11 @@ namespace PartnerRelationships.Core.Workflow;
 /// </summary>
 public sealed class AdminPermissionService
 {
-    private readonly IGraphGdapClient _gateway;
+    private readonly IGraphGdapClient _graphGdap;
 
-    public AdminPermissionService(IGraphGdapClient gateway)
+    public AdminPermissionService(IGraphGdapClient graphGdap)
     {
-        _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+        _graphGdap = graphGdap ?? throw new ArgumentNullException(nameof(graphGdap));
     }
 
     /// <summary>The assignments of one relationship, or of every active relationship of a customer.</summary>
@@ -36,7 +36,7 @@ public sealed class AdminPermissionService
                 continue; // Assignments exist only on active relationships.
             }
 
-            foreach (var a in await _gateway.ListAccessAssignmentsAsync(relationship.Id, cancellationToken).ConfigureAwait(false))
+            foreach (var a in await _graphGdap.ListAccessAssignmentsAsync(relationship.Id, cancellationToken).ConfigureAwait(false))
             {
                 if (a.Status is "deleted")
                 {
@@ -91,7 +91,7 @@ public sealed class AdminPermissionService
         var steps = new List<AdminPermissionStep>();
         foreach (var relationship in fitting)
         {
-            var existing = (await _gateway.ListAccessAssignmentsAsync(relationship.Id, cancellationToken).ConfigureAwait(false))
+            var existing = (await _graphGdap.ListAccessAssignmentsAsync(relationship.Id, cancellationToken).ConfigureAwait(false))
                 .FirstOrDefault(a => string.Equals(a.SecurityGroupId, groupId, StringComparison.OrdinalIgnoreCase) && a.Status is not ("deleted" or "deleting"));
             var action = existing is null ? AdminPermissionAction.Create
                 : new HashSet<string>(existing.Roles, StringComparer.OrdinalIgnoreCase).SetEquals(roles.Select(x => x.Id)) ? AdminPermissionAction.NoChange
@@ -111,7 +111,7 @@ public sealed class AdminPermissionService
         {
             var assignment = step.Action == AdminPermissionAction.NoChange
                 ? step.Existing!
-                : await _gateway.CreateOrUpdateAccessAssignmentAsync(step.Relationship.Id, new AccessAssignmentSpec(step.SecurityGroupId, step.Roles.Select(r => r.Id).ToList()),
+                : await _graphGdap.CreateOrUpdateAccessAssignmentAsync(step.Relationship.Id, new AccessAssignmentSpec(step.SecurityGroupId, step.Roles.Select(r => r.Id).ToList()),
                     step.Action == AdminPermissionAction.Update ? step.ETag : null, cancellationToken).ConfigureAwait(false);
             var inProgress = assignment.Operation is { IsFinished: false }
                              || (assignment.Status == "pending" && !SameRoles(assignment.Roles, step.Roles.Select(r => r.Id)));
@@ -144,7 +144,7 @@ public sealed class AdminPermissionService
     {
         if (!string.IsNullOrWhiteSpace(relationshipId))
         {
-            var relationship = await _gateway.GetRelationshipAsync(relationshipId!.Trim(), cancellationToken).ConfigureAwait(false);
+            var relationship = await _graphGdap.GetRelationshipAsync(relationshipId!.Trim(), cancellationToken).ConfigureAwait(false);
             if (relationship.IsResellerRelationship)
             {
                 throw new PartnerRelationshipsException(ErrorIds.Workflow.RelationshipNotActive, ErrorKind.InvalidOperation,
@@ -165,11 +165,11 @@ public sealed class AdminPermissionService
         if (string.IsNullOrWhiteSpace(customerTenantId))
         {
             throw new PartnerRelationshipsException(ErrorIds.Workflow.AdminPermissionTargetMissing, ErrorKind.InvalidArgument,
-                $"Say which relationship: give -RelationshipId, or a customer (-CustomerTenantId, or pipe {CommandNames.GetPartnerCustomer}).", "RelationshipId");
+                $"Say which relationship: give -{ParameterNames.RelationshipId}, or a customer (-{ParameterNames.CustomerTenantId}, or pipe {CommandNames.GetPartnerCustomer}).", "RelationshipId");
         }
 
         var tenant = TenantIds.Require(customerTenantId);
-        var all = await _gateway.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenant }, cancellationToken)
+        var all = await _graphGdap.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenant }, cancellationToken)
             .CollectAsync(cancellationToken).ConfigureAwait(false);
 
         var active = all.Where(IsActive).ToList();
@@ -177,7 +177,7 @@ public sealed class AdminPermissionService
         {
             throw new PartnerRelationshipsException(ErrorIds.Workflow.RelationshipNotActive, ErrorKind.InvalidOperation,
                 all.Count == 0
-                    ? $"The customer {tenant} has no granular admin relationship with you. Invite them first ({CommandNames.NewResellerInvite} -Kind GranularAdmin)."
+                    ? $"The customer {tenant} has no granular admin relationship with you. Invite them first ({CommandNames.NewResellerInvite} -{ParameterNames.Kind} GranularAdmin)."
                     : $"None of the customer's {all.Count} granular admin relationship(s) is active ({string.Join(", ", all.Select(r => $"'{r.DisplayName}' {r.Status}"))}). " +
                       "Wait until the customer approves a pending one, or invite them again.",
                 tenant);

@@ -19,12 +19,12 @@ namespace PartnerRelationships.Core.Workflow;
 /// </summary>
 public sealed class CustomerDirectory
 {
-    private readonly IGraphGdapClient _gateway;
+    private readonly IGraphGdapClient _graphGdap;
     private readonly IPartnerCenterClient _partnerCenter;
 
-    public CustomerDirectory(IGraphGdapClient gateway, IPartnerCenterClient partnerCenter)
+    public CustomerDirectory(IGraphGdapClient graphGdap, IPartnerCenterClient partnerCenter)
     {
-        _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+        _graphGdap = graphGdap ?? throw new ArgumentNullException(nameof(graphGdap));
         _partnerCenter = partnerCenter ?? throw new ArgumentNullException(nameof(partnerCenter));
     }
 
@@ -210,7 +210,7 @@ public sealed class CustomerDirectory
     /// <summary>Granular relationships grouped by customer tenant, mapped as they arrive (those not yet approved by anyone have no customer: skipped).</summary>
     private async Task ReadRelationshipsByTenantAsync(RelationshipsByTenant relationships, CancellationToken cancellationToken)
     {
-        await foreach (var r in _gateway.ListRelationshipsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var r in _graphGdap.ListRelationshipsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             relationships.Add(r);
         }
@@ -242,7 +242,7 @@ public sealed class CustomerDirectory
     {
         // Both reads at once: one round trip of waiting instead of two.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var relationshipsTask = _gateway.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenantId }, stop.Token).CollectAsync(stop.Token);
+        var relationshipsTask = _graphGdap.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenantId }, stop.Token).CollectAsync(stop.Token);
         PartnerCustomerInfo? info = null;
         try
         {

@@ -26,14 +26,14 @@ public sealed class GranularInviteService
 
     private readonly PartnerRelationshipsConfig _config;
     private readonly IRelationshipStore _store;
-    private readonly IGraphGdapClient _gateway;
+    private readonly IGraphGdapClient _graphGdap;
     private readonly TimeProvider _clock;
 
-    public GranularInviteService(PartnerRelationshipsConfig config, IRelationshipStore store, IGraphGdapClient gateway, TimeProvider clock)
+    public GranularInviteService(PartnerRelationshipsConfig config, IRelationshipStore store, IGraphGdapClient graphGdap, TimeProvider clock)
     {
         _config = config ?? throw new ArgumentNullException(nameof(config));
         _store = store ?? throw new ArgumentNullException(nameof(store));
-        _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+        _graphGdap = graphGdap ?? throw new ArgumentNullException(nameof(graphGdap));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
 
@@ -50,7 +50,7 @@ public sealed class GranularInviteService
         if (template is not null && request.Roles is { Count: > 0 })
         {
             throw new PartnerRelationshipsException(ErrorIds.Template.TemplateConflictsWithRoles, ErrorKind.InvalidArgument,
-                $"Give either -Template or -Role, not both: the access template '{template.Name}' decides the roles " +
+                $"Give either -{ParameterNames.Template} or -{ParameterNames.Role}, not both: the access template '{template.Name}' decides the roles " +
                 $"({string.Join(", ", template.Roles.Select(r => r.Name))}).", "Roles");
         }
 
@@ -71,7 +71,7 @@ public sealed class GranularInviteService
                 ErrorIds.Workflow.AutoExtendWithGlobalAdministrator,
                 ErrorKind.InvalidArgument,
                 "A relationship with the Global Administrator role can't auto-extend (the service refuses it). Leave out auto-extend " +
-                "(-AutoExtend:$false, or invites.autoExtend: false), or request narrower roles instead of Global Administrator.",
+                $"(-{ParameterNames.AutoExtend}:$false, or invites.autoExtend: false), or request narrower roles instead of Global Administrator.",
                 "AutoExtend");
         }
 
@@ -103,7 +103,7 @@ public sealed class GranularInviteService
         {
             try
             {
-                relationship = await _gateway.CreateRelationshipAsync(new RelationshipSpec
+                relationship = await _graphGdap.CreateRelationshipAsync(new RelationshipSpec
                 {
                     DisplayName = displayName,
                     CustomerTenantId = plan.CustomerTenantId,
@@ -128,7 +128,7 @@ public sealed class GranularInviteService
         {
             try
             {
-                await _gateway.LockForApprovalAsync(relationship.Id, cancellationToken).ConfigureAwait(false);
+                await _graphGdap.LockForApprovalAsync(relationship.Id, cancellationToken).ConfigureAwait(false);
             }
             catch (PartnerRelationshipsException ex)
             {
@@ -183,7 +183,7 @@ public sealed class GranularInviteService
             DelegatedAdminRelationshipInfo relationship;
             try
             {
-                relationship = await _gateway.GetRelationshipAsync(invite.RelationshipId!, cancellationToken).ConfigureAwait(false);
+                relationship = await _graphGdap.GetRelationshipAsync(invite.RelationshipId!, cancellationToken).ConfigureAwait(false);
             }
             catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteNotFound)
             {
@@ -247,7 +247,7 @@ public sealed class GranularInviteService
                     ErrorIds.Workflow.RelationshipDisplayNameInUse,
                     ErrorKind.ResourceExists,
                     $"You already have a granular admin relationship named '{name}'. Display names must be unique among your relationships: " +
-                    "choose another -DisplayName, or leave it out to use the naming convention.",
+                    $"choose another -{ParameterNames.RelationshipName}, or leave it out to use the naming convention.",
                     name);
             }
         }
@@ -255,7 +255,7 @@ public sealed class GranularInviteService
 
     private async Task<bool> NameTakenRemotelyAsync(string name, CancellationToken cancellationToken)
     {
-        await foreach (var existing in _gateway.ListRelationshipsAsync(new RelationshipFilter { DisplayName = name }, cancellationToken).ConfigureAwait(false))
+        await foreach (var existing in _graphGdap.ListRelationshipsAsync(new RelationshipFilter { DisplayName = name }, cancellationToken).ConfigureAwait(false))
         {
             if (string.Equals(existing.DisplayName, name, StringComparison.OrdinalIgnoreCase))
             {
@@ -298,8 +298,8 @@ public sealed class GranularInviteService
             origin = $"the template file '{InputExcerpt.Of(request.TemplatePath)}'";
         }
 
-        var (subject, subjectOrigin) = string.IsNullOrWhiteSpace(request.Subject) ? (template.Subject, origin) : (request.Subject!, "the -Subject text");
-        var (body, bodyOrigin) = string.IsNullOrWhiteSpace(request.Body) ? (template.Body, origin) : (request.Body!, "the -Body text");
+        var (subject, subjectOrigin) = string.IsNullOrWhiteSpace(request.Subject) ? (template.Subject, origin) : (request.Subject!, $"the -{ParameterNames.Subject} text");
+        var (body, bodyOrigin) = string.IsNullOrWhiteSpace(request.Body) ? (template.Body, origin) : (request.Body!, $"the -{ParameterNames.Body} text");
         return (subject, subjectOrigin, body, bodyOrigin);
     }
 

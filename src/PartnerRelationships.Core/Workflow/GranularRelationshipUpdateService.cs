@@ -26,11 +26,11 @@ namespace PartnerRelationships.Core.Workflow;
 /// </remarks>
 public sealed class GranularRelationshipUpdateService
 {
-    private readonly IGraphGdapClient _gateway;
+    private readonly IGraphGdapClient _graphGdap;
 
-    public GranularRelationshipUpdateService(IGraphGdapClient gateway)
+    public GranularRelationshipUpdateService(IGraphGdapClient graphGdap)
     {
-        _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+        _graphGdap = graphGdap ?? throw new ArgumentNullException(nameof(graphGdap));
     }
 
     /// <summary>Auto-extend (180 days) on or off for each of the customer's active relationships.</summary>
@@ -49,7 +49,7 @@ public sealed class GranularRelationshipUpdateService
             {
                 changes.Add(new(r, RelationshipChangeKind.NotAllowed,
                     $"Can't turn on auto-extend for {name}: it includes Global Administrator, and the service refuses auto-extend with that role. " +
-                    $"Remove Global Administrator from it first ({CommandNames.SetGranularRelationship} -RemoveGlobalAdministrator), then turn auto-extend on",
+                    $"Remove Global Administrator from it first ({CommandNames.SetGranularRelationship} -{ParameterNames.RemoveGlobalAdministrator}), then turn auto-extend on",
                     ErrorIds.Workflow.AutoExtendWithGlobalAdministrator));
             }
             else
@@ -68,7 +68,7 @@ public sealed class GranularRelationshipUpdateService
     {
         var tenant = TenantIds.Require(customerTenantId);
         var changes = new List<RelationshipChange>();
-        await foreach (var r in _gateway.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenant }, cancellationToken).ConfigureAwait(false))
+        await foreach (var r in _graphGdap.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenant }, cancellationToken).ConfigureAwait(false))
         {
             if (!HasGlobalAdministrator(r) || r.Status is RelationshipStatus.Expired or RelationshipStatus.Terminated or RelationshipStatus.Terminating or RelationshipStatus.TerminationRequested)
             {
@@ -108,12 +108,12 @@ public sealed class GranularRelationshipUpdateService
     }
 
     private async Task<DelegatedAdminRelationshipInfo> ApplyAutoExtendCoreAsync(RelationshipChange change, bool enable, CancellationToken cancellationToken)
-        => await _gateway.UpdateAutoExtendAsync(change.Relationship.Id, enable ? RelationshipDurations.AutoExtendPeriod : TimeSpan.Zero,
+        => await _graphGdap.UpdateAutoExtendAsync(change.Relationship.Id, enable ? RelationshipDurations.AutoExtendPeriod : TimeSpan.Zero,
             await ETagAsync(change, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>If-Match always carries an ETag read from the service (nothing documents "*"): the plan's, or a fresh read.</summary>
     private async Task<string> ETagAsync(RelationshipChange change, CancellationToken cancellationToken)
-        => change.ETag ?? (await _gateway.GetRelationshipAsync(change.Relationship.Id, cancellationToken).ConfigureAwait(false)).ETag
+        => change.ETag ?? (await _graphGdap.GetRelationshipAsync(change.Relationship.Id, cancellationToken).ConfigureAwait(false)).ETag
            ?? throw new PartnerRelationshipsException(ErrorIds.Remote.RemoteInvalidResponse, ErrorKind.InvalidData,
                $"{change.Description}: the relationship came without an @odata.etag, which a change needs (If-Match). Try again later.", change.Relationship.Id);
 
@@ -121,7 +121,7 @@ public sealed class GranularRelationshipUpdateService
     public Task<DelegatedAdminRelationshipInfo> ApplyGlobalAdministratorRemovalAsync(RelationshipChange change, CancellationToken cancellationToken = default)
     {
         if (Skip(change) is { } unchanged) return unchanged;
-        if (_gateway is not IGlobalAdministratorRemoval removal)
+        if (_graphGdap is not IGlobalAdministratorRemoval removal)
         {
             throw new PartnerRelationshipsException(ErrorIds.Template.GlobalAdministratorNeedsNewRelationship, ErrorKind.NotImplemented,
                 $"{change.Description}: this connection can't change a relationship's roles.", change.Relationship.Id);
@@ -151,7 +151,7 @@ public sealed class GranularRelationshipUpdateService
     {
         var tenant = TenantIds.Require(customerTenantId);
         var list = new List<DelegatedAdminRelationshipInfo>();
-        await foreach (var r in _gateway.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenant }, cancellationToken).ConfigureAwait(false))
+        await foreach (var r in _graphGdap.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenant }, cancellationToken).ConfigureAwait(false))
         {
             if (r.Status is RelationshipStatus.Active or RelationshipStatus.Expiring) list.Add(r);
         }

@@ -18,14 +18,14 @@ namespace PartnerRelationships.Core.Workflow;
 public sealed class InviteCancellation
 {
     private readonly IRelationshipStore _store;
-    private readonly IGraphGdapClient? _gateway;
+    private readonly IGraphGdapClient? _graphGdap;
     private readonly TimeProvider _clock;
 
-    /// <param name="gateway">Needed for granular invites; null when only reseller invites are cancelled (no sign-in).</param>
-    public InviteCancellation(IRelationshipStore store, IGraphGdapClient? gateway, TimeProvider clock)
+    /// <param name="graphGdap">Needed for granular invites; null when only reseller invites are cancelled (no sign-in).</param>
+    public InviteCancellation(IRelationshipStore store, IGraphGdapClient? graphGdap, TimeProvider clock)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
-        _gateway = gateway;
+        _graphGdap = graphGdap;
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
 
@@ -52,10 +52,10 @@ public sealed class InviteCancellation
         DelegatedAdminRelationshipInfo? relationship = null;
         if (invite.Kind == InviteKind.GranularAdmin && invite.RelationshipId is not null)
         {
-            var gateway = _gateway ?? throw new InvalidOperationException("Cancelling a granular invite needs the Graph gateway.");
+            var graphGdap = _graphGdap ?? throw new InvalidOperationException("Cancelling a granular invite needs the Graph gateway.");
             try
             {
-                relationship = await gateway.GetRelationshipAsync(invite.RelationshipId, cancellationToken).ConfigureAwait(false);
+                relationship = await graphGdap.GetRelationshipAsync(invite.RelationshipId, cancellationToken).ConfigureAwait(false);
             }
             catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteNotFound)
             {
@@ -81,7 +81,7 @@ public sealed class InviteCancellation
         var deleted = false;
         if (relationship is { Status: RelationshipStatus.Created } && relationship.ETag is not null)
         {
-            await _gateway!.DeleteRelationshipAsync(relationship.Id, relationship.ETag, cancellationToken).ConfigureAwait(false);
+            await _graphGdap!.DeleteRelationshipAsync(relationship.Id, relationship.ETag, cancellationToken).ConfigureAwait(false);
             deleted = true;
         }
         else if (relationship is { Status: RelationshipStatus.ApprovalPending })

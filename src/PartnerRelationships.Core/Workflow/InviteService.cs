@@ -181,7 +181,7 @@ public sealed class InviteService
         string subject, subjectOrigin, body, bodyOrigin;
         if (!string.IsNullOrWhiteSpace(request.Subject))
         {
-            (subject, subjectOrigin) = (request.Subject!, "the -Subject text");
+            (subject, subjectOrigin) = (request.Subject!, $"the -{ParameterNames.Subject} text");
         }
         else if (template is not null)
         {
@@ -199,7 +199,7 @@ public sealed class InviteService
 
         if (!string.IsNullOrWhiteSpace(request.Body))
         {
-            (body, bodyOrigin) = (request.Body!, "the -Body text");
+            (body, bodyOrigin) = (request.Body!, $"the -{ParameterNames.Body} text");
         }
         else
         {

@@ -30,17 +30,17 @@ public sealed class InviteSyncService
     private static readonly InviteStatus[] OpenStatuses = { InviteStatus.Pending, InviteStatus.Accepted, InviteStatus.AdminRemoved };
 
     private readonly IRelationshipStore _store;
-    private readonly IGraphGdapClient _gateway;
+    private readonly IGraphGdapClient _graphGdap;
     private readonly IPartnerCenterClient _partnerCenter;
     private readonly TimeProvider _clock;
     private readonly CloudEnvironment _cloud;
 
     /// <param name="cloud">For approval links written while repairing an invite whose relationship was never linked.</param>
-    public InviteSyncService(IRelationshipStore store, IGraphGdapClient gateway, IPartnerCenterClient partnerCenter, TimeProvider clock, CloudEnvironment cloud = CloudEnvironment.Global)
+    public InviteSyncService(IRelationshipStore store, IGraphGdapClient graphGdap, IPartnerCenterClient partnerCenter, TimeProvider clock, CloudEnvironment cloud = CloudEnvironment.Global)
     {
         _cloud = cloud;
         _store = store ?? throw new ArgumentNullException(nameof(store));
-        _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+        _graphGdap = graphGdap ?? throw new ArgumentNullException(nameof(graphGdap));
         _partnerCenter = partnerCenter ?? throw new ArgumentNullException(nameof(partnerCenter));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
@@ -130,7 +130,7 @@ public sealed class InviteSyncService
         var partnerCenterCustomers = reseller ? ReadPartnerCenterCustomersAsync(cancellationToken) : Task.FromResult(new List<ResellerCustomer>());
         var contractCustomers = reseller && options.UseGraphContracts ? ReadContractCustomersAsync(cancellationToken) : Task.FromResult(new List<ResellerCustomer>());
         var relationships = invites.Any(i => i.Kind == InviteKind.GranularAdmin)
-            ? _gateway.ListRelationshipsAsync(cancellationToken: cancellationToken).CollectAsync(cancellationToken)
+            ? _graphGdap.ListRelationshipsAsync(cancellationToken: cancellationToken).CollectAsync(cancellationToken)
             : Task.FromResult(new List<DelegatedAdminRelationshipInfo>());
         await Task.WhenAll(partnerCenterCustomers, contractCustomers, relationships).ConfigureAwait(false);
 
@@ -164,7 +164,7 @@ public sealed class InviteSyncService
     private async Task<List<ResellerCustomer>> ReadContractCustomersAsync(CancellationToken cancellationToken)
     {
         var customers = new List<ResellerCustomer>();
-        await foreach (var c in _gateway.ListContractsAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var c in _graphGdap.ListContractsAsync(cancellationToken).ConfigureAwait(false))
         {
             customers.Add(new ResellerCustomer(c.CustomerTenantId, c.DisplayName, string.IsNullOrEmpty(c.DefaultDomainName) ? null : c.DefaultDomainName, "reseller", null));
         }
@@ -259,7 +259,7 @@ public sealed class InviteSyncService
         }
 
         var template = options.Templates.FirstOrDefault(t => string.Equals(t.Name, accepted.Template!.Trim(), StringComparison.OrdinalIgnoreCase));
-        return await new TemplateAcceptance(_store, _gateway, _clock).ApplyAsync(accepted, relationship, template, cancellationToken).ConfigureAwait(false);
+        return await new TemplateAcceptance(_store, _graphGdap, _clock).ApplyAsync(accepted, relationship, template, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<InviteFacts> GranularFactsAsync(ResellerInvite invite, RemoteSnapshot snapshot, CancellationToken cancellationToken)
@@ -285,7 +285,7 @@ public sealed class InviteSyncService
 
         try
         {
-            return new InviteFacts(invite, await _gateway.GetRelationshipAsync(invite.RelationshipId!, cancellationToken).ConfigureAwait(false), null, null, false);
+            return new InviteFacts(invite, await _graphGdap.GetRelationshipAsync(invite.RelationshipId!, cancellationToken).ConfigureAwait(false), null, null, false);
         }
         catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteNotFound)
         {
@@ -307,7 +307,7 @@ public sealed class InviteSyncService
     {
         if (linked.Status == InviteStatus.Pending && relationship.Status == RelationshipStatus.Created)
         {
-            await _gateway.LockForApprovalAsync(relationship.Id, cancellationToken).ConfigureAwait(false);
+            await _graphGdap.LockForApprovalAsync(relationship.Id, cancellationToken).ConfigureAwait(false);
         }
 
         if (_store is IInviteDraftStore drafts && string.IsNullOrEmpty(linked.Link))

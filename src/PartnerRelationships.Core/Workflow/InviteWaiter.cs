@@ -57,7 +57,7 @@ public sealed class InviteWaiter
                 case InviteStatus.Rejected or InviteStatus.Expired or InviteStatus.Cancelled or InviteStatus.Terminated or InviteStatus.AdminRemoved:
                     throw new PartnerRelationshipsException(ErrorIds.Template.InviteWaitEnded, ErrorKind.InvalidOperation,
                         $"The invite to {invite.CustomerName} is {invite.Status}, so it will not be accepted. " +
-                        $"{CommandNames.GetResellerInvite} -Id shows its history; invite the customer again if needed.", inviteId);
+                        $"{CommandNames.GetResellerInvite} -{ParameterNames.Id} shows its history; invite the customer again if needed.", inviteId);
             }
 
             var now = _clock.GetUtcNow();
@@ -65,7 +65,7 @@ public sealed class InviteWaiter
             {
                 throw new PartnerRelationshipsException(ErrorIds.Template.InviteWaitTimeout, ErrorKind.OperationTimeout,
                     $"The invite to {invite.CustomerName} was still {invite.Status} after {Describe(timeout)} ({check} checks). " +
-                    "Wait again with a longer -Timeout, or remind the customer (the invite's link is in its draft).", inviteId);
+                    $"Wait again with a longer -{ParameterNames.Timeout}, or remind the customer (the invite's link is in its draft).", inviteId);
             }
 
             var wait = interval < deadline - now ? interval : deadline - now;

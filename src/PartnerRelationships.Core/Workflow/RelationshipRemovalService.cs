@@ -7,6 +7,7 @@ using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Store;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -25,14 +26,14 @@ public sealed class RelationshipRemovalService
     private static readonly InviteStatus[] LiveStatuses = { InviteStatus.Accepted, InviteStatus.AdminRemoved };
 
     private readonly IRelationshipStore _store;
-    private readonly IGraphGdapClient _gateway;
+    private readonly IGraphGdapClient _graphGdap;
     private readonly IPartnerCenterClient _partnerCenter;
     private readonly TimeProvider _clock;
 
-    public RelationshipRemovalService(IRelationshipStore store, IGraphGdapClient gateway, IPartnerCenterClient partnerCenter, TimeProvider clock)
+    public RelationshipRemovalService(IRelationshipStore store, IGraphGdapClient graphGdap, IPartnerCenterClient partnerCenter, TimeProvider clock)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
-        _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+        _graphGdap = graphGdap ?? throw new ArgumentNullException(nameof(graphGdap));
         _partnerCenter = partnerCenter ?? throw new ArgumentNullException(nameof(partnerCenter));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
@@ -48,7 +49,7 @@ public sealed class RelationshipRemovalService
         if (request.Granular)
         {
             var only = request.RelationshipIds is { Count: > 0 } ? new HashSet<string>(request.RelationshipIds, StringComparer.OrdinalIgnoreCase) : null;
-            await foreach (var r in _gateway.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenant }, cancellationToken).ConfigureAwait(false))
+            await foreach (var r in _graphGdap.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenant }, cancellationToken).ConfigureAwait(false))
             {
                 name ??= r.CustomerName;
                 if (only is not null && !only.Contains(r.Id)) continue;
@@ -91,7 +92,7 @@ public sealed class RelationshipRemovalService
             name ??= resellerCustomer?.CompanyName;
             var isReseller = resellerCustomer is not null && string.Equals(resellerCustomer.RelationshipToPartner, "reseller", StringComparison.OrdinalIgnoreCase);
             var message = isReseller
-                ? $"{name ?? tenant} has no active{selected} granular relationship; add -Reseller to remove the reseller relationship.{pendingNote}"
+                ? $"{name ?? tenant} has no active{selected} granular relationship; add -{ParameterNames.Reseller} to remove the reseller relationship.{pendingNote}"
                 : $"{name ?? tenant} has no active{selected} granular relationship and no reseller relationship to remove.{pendingNote}";
             throw new PartnerRelationshipsException(ErrorIds.Workflow.NothingToRemove, ErrorKind.ObjectNotFound, message, tenant);
         }
@@ -118,7 +119,7 @@ public sealed class RelationshipRemovalService
         var terminated = new List<string>();
         foreach (var r in plan.ToTerminate)
         {
-            await _gateway.TerminateAsync(r.Id, cancellationToken).ConfigureAwait(false);
+            await _graphGdap.TerminateAsync(r.Id, cancellationToken).ConfigureAwait(false);
             terminated.Add(r.Id);
         }
 

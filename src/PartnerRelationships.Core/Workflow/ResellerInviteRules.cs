@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -11,11 +12,11 @@ namespace PartnerRelationships.Core.Workflow;
 /// </summary>
 public static class ResellerInviteRules
 {
-    public const string Role = "Role";
-    public const string Duration = "Duration";
-    public const string AutoExtend = "AutoExtend";
-    public const string RelationshipName = "RelationshipName";
-    public const string Template = "Template";
+    public const string Role = ParameterNames.Role;
+    public const string Duration = ParameterNames.Duration;
+    public const string AutoExtend = ParameterNames.AutoExtend;
+    public const string RelationshipName = ParameterNames.RelationshipName;
+    public const string Template = ParameterNames.Template;
 
     /// <summary>The inputs (by parameter name) that only a granular admin invite uses; a reseller invite refuses them.</summary>
     public static IReadOnlyList<string> GranularOnlyInputs { get; } = new[] { Role, Duration, AutoExtend, RelationshipName, Template };
@@ -69,6 +70,6 @@ public static class ResellerInviteRules
     private static PartnerRelationshipsException GranularOnly(string parameter) => new(
         ErrorIds.Invite.GranularOnlyParameter,
         ErrorKind.InvalidArgument,
-        $"-{parameter} applies to granular admin invites only. Add -Kind GranularAdmin, or leave out -{parameter} for a reseller invite.",
+        $"-{parameter} applies to granular admin invites only. Add -{ParameterNames.Kind} GranularAdmin, or leave out -{parameter} for a reseller invite.",
         parameter);
 }

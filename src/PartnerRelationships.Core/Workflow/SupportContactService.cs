@@ -132,7 +132,7 @@ public sealed class SupportContactService
             var known = resellers.Count == 0 ? "it has none" : "its indirect resellers are " + string.Join(", ", resellers.Select(r => $"{r.Name} (MPN {r.MpnId})"));
             throw new PartnerRelationshipsException(ErrorIds.Workflow.IndirectResellerNotFound, ErrorKind.ObjectNotFound,
                 $"'{InputExcerpt.Of(wanted)}' is not an indirect reseller of customer {tenant}: {known}. " +
-                "Give the reseller's MPN id, tenant id or name, or -SupportTenantId, -SupportMpnId and -SupportName.", wanted);
+                $"Give the reseller's MPN id, tenant id or name, or -{ParameterNames.SupportTenantId}, -{ParameterNames.SupportMpnId} and -{ParameterNames.SupportName}.", wanted);
         }
 
         return Validate(new SupportContactInfo(match.Id, match.MpnId, match.Name));

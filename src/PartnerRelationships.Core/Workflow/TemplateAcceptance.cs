@@ -20,13 +20,13 @@ namespace PartnerRelationships.Core.Workflow;
 public sealed class TemplateAcceptance
 {
     private readonly IRelationshipStore _store;
-    private readonly IGraphGdapClient _gateway;
+    private readonly IGraphGdapClient _graphGdap;
     private readonly TimeProvider _clock;
 
-    public TemplateAcceptance(IRelationshipStore store, IGraphGdapClient gateway, TimeProvider clock)
+    public TemplateAcceptance(IRelationshipStore store, IGraphGdapClient graphGdap, TimeProvider clock)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
-        _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+        _graphGdap = graphGdap ?? throw new ArgumentNullException(nameof(graphGdap));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
 
@@ -39,14 +39,14 @@ public sealed class TemplateAcceptance
         var outcomes = new List<TemplateAssignmentOutcome>();
         if (template is null)
         {
-            await NoteAsync(invite, $"template {name}: not applied: the configuration has no template of that name; add it and run {CommandNames.CompareAdminPermission} -Template {name}", cancellationToken).ConfigureAwait(false);
+            await NoteAsync(invite, $"template {name}: not applied: the configuration has no template of that name; add it and run {CommandNames.CompareAdminPermission} -{ParameterNames.Template} {name}", cancellationToken).ConfigureAwait(false);
             return outcomes;
         }
 
         AccessPlan plan;
         try
         {
-            plan = await new TemplatePlanner(_gateway).PlanRelationshipsAsync(template, new[] { relationship }, cancellationToken).ConfigureAwait(false);
+            plan = await new TemplatePlanner(_graphGdap).PlanRelationshipsAsync(template, new[] { relationship }, cancellationToken).ConfigureAwait(false);
         }
         catch (PartnerRelationshipsException ex)
         {
@@ -63,7 +63,7 @@ public sealed class TemplateAcceptance
                 case AccessPlanItemKind.Add or AccessPlanItemKind.Change:
                     try
                     {
-                        var assignment = await new TemplatePlanner(_gateway).ApplyAsync(plan, item, cancellationToken).ConfigureAwait(false);
+                        var assignment = await new TemplatePlanner(_graphGdap).ApplyAsync(plan, item, cancellationToken).ConfigureAwait(false);
                         outcome = new(name, item.GroupId!, item.GroupName, roles, assignment?.Status ?? "pending", assignment?.Id, null);
                     }
                     catch (PartnerRelationshipsException ex)

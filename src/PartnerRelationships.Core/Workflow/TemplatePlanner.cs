@@ -22,18 +22,18 @@ namespace PartnerRelationships.Core.Workflow;
 /// <remarks>
 /// Per customer the template is compared with one active relationship: one whose invite recorded this template (when a
 /// store is given), else the most recently activated one whose roles cover the template, else the one missing the fewest
-/// roles. Whether groups still exist is asked once per group when the gateway can (<see cref="ISecurityGroupDirectory"/>).
+/// roles. Whether groups still exist is asked once per group when the Graph GDAP client can (<see cref="ISecurityGroupDirectory"/>).
 /// </remarks>
 public sealed class TemplatePlanner
 {
     public const string Activity = "Comparing access with a template";
 
-    private readonly IGraphGdapClient _gateway;
+    private readonly IGraphGdapClient _graphGdap;
     private readonly IRelationshipStore? _store;
 
-    public TemplatePlanner(IGraphGdapClient gateway, IRelationshipStore? store = null)
+    public TemplatePlanner(IGraphGdapClient graphGdap, IRelationshipStore? store = null)
     {
-        _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+        _graphGdap = graphGdap ?? throw new ArgumentNullException(nameof(graphGdap));
         _store = store;
     }
 
@@ -43,14 +43,14 @@ public sealed class TemplatePlanner
         if (template is null) throw new ArgumentNullException(nameof(template));
         var tenants = (customerTenantIds ?? throw new ArgumentNullException(nameof(customerTenantIds))).Select(t => TenantIds.Require(t)).Distinct().ToList();
         var recorded = await RelationshipsRecordedWithAsync(template, cancellationToken).ConfigureAwait(false);
-        var groups = new GroupCheck(_gateway);
+        var groups = new GroupCheck(_graphGdap);
         var items = new List<AccessPlanItem>();
         var checkedCount = 0;
         for (var i = 0; i < tenants.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new WorkProgress(Activity, $"Customer {tenants[i]}", i, tenants.Count));
-            var relationships = await _gateway.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenants[i] }, cancellationToken)
+            var relationships = await _graphGdap.ListRelationshipsAsync(new RelationshipFilter { CustomerTenantId = tenants[i] }, cancellationToken)
                 .CollectAsync(cancellationToken).ConfigureAwait(false);
 
             var target = Choose(template, relationships.Where(IsActive).ToList(), recorded);
@@ -79,7 +79,7 @@ public sealed class TemplatePlanner
     public async Task<AccessPlan> PlanRelationshipsAsync(AccessTemplate template, IEnumerable<DelegatedAdminRelationshipInfo> relationships, CancellationToken cancellationToken = default)
     {
         if (template is null) throw new ArgumentNullException(nameof(template));
-        var groups = new GroupCheck(_gateway);
+        var groups = new GroupCheck(_graphGdap);
         var items = new List<AccessPlanItem>();
         var list = (relationships ?? throw new ArgumentNullException(nameof(relationships))).ToList();
         foreach (var relationship in list)
@@ -116,13 +116,13 @@ public sealed class TemplatePlanner
         switch (item.Kind)
         {
             case AccessPlanItemKind.Add:
-                return await _gateway.CreateOrUpdateAccessAssignmentAsync(item.RelationshipId!, new AccessAssignmentSpec(item.GroupId!, item.Roles.Select(r => r.Id).ToList()),
+                return await _graphGdap.CreateOrUpdateAccessAssignmentAsync(item.RelationshipId!, new AccessAssignmentSpec(item.GroupId!, item.Roles.Select(r => r.Id).ToList()),
                     null, cancellationToken).ConfigureAwait(false);
             case AccessPlanItemKind.Change:
-                return await _gateway.CreateOrUpdateAccessAssignmentAsync(item.RelationshipId!, new AccessAssignmentSpec(item.GroupId!, item.Roles.Select(r => r.Id).ToList()),
+                return await _graphGdap.CreateOrUpdateAccessAssignmentAsync(item.RelationshipId!, new AccessAssignmentSpec(item.GroupId!, item.Roles.Select(r => r.Id).ToList()),
                     item.ETag, cancellationToken).ConfigureAwait(false); // null: the ETag of the assignment as just read, never "*"
             case AccessPlanItemKind.Remove:
-                if (_gateway is not IAccessAssignmentRemoval removal)
+                if (_graphGdap is not IAccessAssignmentRemoval removal)
                 {
                     throw new PartnerRelationshipsException(ErrorIds.Template.TemplateItemNotApplicable, ErrorKind.NotImplemented,
                         $"{item.Description}: this connection can't delete access assignments.", item.AssignmentId);
@@ -130,7 +130,7 @@ public sealed class TemplatePlanner
 
                 // If-Match carries an ETag read from the service (nothing documents "*"): the plan's, or a fresh read.
                 var etag = item.ETag
-                    ?? (await _gateway.ListAccessAssignmentsAsync(item.RelationshipId!, cancellationToken).ConfigureAwait(false)).FirstOrDefault(a => a.Id == item.AssignmentId)?.ETag
+                    ?? (await _graphGdap.ListAccessAssignmentsAsync(item.RelationshipId!, cancellationToken).ConfigureAwait(false)).FirstOrDefault(a => a.Id == item.AssignmentId)?.ETag
                     ?? throw new PartnerRelationshipsException(ErrorIds.Remote.RemoteNotFound, ErrorKind.ObjectNotFound,
                         $"{item.Description}: the assignment {item.AssignmentId} is no longer there (or came without an ETag). Plan again.", item.AssignmentId);
                 await removal.DeleteAccessAssignmentAsync(item.RelationshipId!, item.AssignmentId!, etag, cancellationToken).ConfigureAwait(false);
@@ -165,7 +165,7 @@ public sealed class TemplatePlanner
             }
         }
 
-        var assignments = (await _gateway.ListAccessAssignmentsAsync(relationship.Id, cancellationToken).ConfigureAwait(false))
+        var assignments = (await _graphGdap.ListAccessAssignmentsAsync(relationship.Id, cancellationToken).ConfigureAwait(false))
             .Where(a => a.Status is not ("deleted" or "deleting"))
             .ToList();
         foreach (var group in template.Groups)
@@ -241,7 +241,7 @@ public sealed class TemplatePlanner
         private readonly ISecurityGroupDirectory? _directory;
         private readonly Dictionary<string, bool> _known = new(StringComparer.OrdinalIgnoreCase);
 
-        public GroupCheck(IGraphGdapClient gateway) => _directory = gateway as ISecurityGroupDirectory;
+        public GroupCheck(IGraphGdapClient graphGdap) => _directory = graphGdap as ISecurityGroupDirectory;
 
         public async Task<bool> ExistsAsync(string groupId, CancellationToken cancellationToken)
         {

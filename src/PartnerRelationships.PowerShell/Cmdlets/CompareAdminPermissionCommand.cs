@@ -70,7 +70,7 @@ public sealed class CompareAdminPermissionCommand : ConnectedCmdlet
 
     private void Plan()
     {
-        var planner = new TemplatePlanner(Connection.Gateway, Store);
+        var planner = new TemplatePlanner(Connection.GraphGdap, Store);
         AccessPlan plan;
         if (ParameterSetName == RelationshipSet)
         {
@@ -79,7 +79,7 @@ public sealed class CompareAdminPermissionCommand : ConnectedCmdlet
                 var relationships = new List<DelegatedAdminRelationshipInfo>();
                 foreach (var id in _relationships)
                 {
-                    relationships.Add(await Connection.Gateway.GetRelationshipAsync(id, token).ConfigureAwait(false));
+                    relationships.Add(await Connection.GraphGdap.GetRelationshipAsync(id, token).ConfigureAwait(false));
                 }
 
                 return await planner.PlanRelationshipsAsync(_template!, relationships, token).ConfigureAwait(false);

@@ -16,7 +16,7 @@ public sealed class GetAdminPermissionCommand : CustomerOrRelationshipCmdlet
     {
         Try(() =>
         {
-            var service = new AdminPermissionService(Connection.Gateway);
+            var service = new AdminPermissionService(Connection.GraphGdap);
             foreach (var permission in Stream(token => service.GetAsync(ByRelationship ? RelationshipId : null, ByRelationship ? null : CustomerTenantId, token)))
             {
                 WriteObject(permission);

@@ -51,7 +51,7 @@ public sealed class GetPartnerCustomerCommand : ConnectedCmdlet
                 Domain = Domain,
                 IncludeEndedRelationships = IncludeEndedRelationships.IsPresent,
             };
-            var directory = new CustomerDirectory(Connection.Gateway, Connection.PartnerCenter);
+            var directory = new CustomerDirectory(Connection.GraphGdap, Connection.PartnerCenter);
             var found = new List<string>();
             foreach (var customer in Stream(token => directory.ListAsync(filter, token)))
             {

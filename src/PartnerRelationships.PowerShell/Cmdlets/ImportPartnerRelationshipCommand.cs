@@ -54,7 +54,7 @@ public sealed class ImportPartnerRelationshipCommand : ConnectedCmdlet
 
     private void Adopt()
     {
-        var service = new RelationshipAdoptionService(Store, Connection.Gateway, Connection.PartnerCenter, Clock);
+        var service = new RelationshipAdoptionService(Store, Connection.GraphGdap, Connection.PartnerCenter, Clock);
         if (!service.CanRecord)
         {
             throw new PartnerRelationshipsException(

@@ -40,7 +40,7 @@ public sealed class InvokeAdminPermissionPlanCommand : ConnectedCmdlet
 
     private void Apply(AccessPlanItem item)
     {
-        _planner ??= new TemplatePlanner(Connection.Gateway);
+        _planner ??= new TemplatePlanner(Connection.GraphGdap);
         if (item.CanApply && !Confirmed(item))
         {
             return;

@@ -239,7 +239,7 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
             OverwriteDraftFile = Force.IsPresent,
         };
 
-        var service = new GranularInviteService(Config, Store, Connection.Gateway, Clock);
+        var service = new GranularInviteService(Config, Store, Connection.GraphGdap, Clock);
 
         // Validate first (roles, duration, name, wording): nothing is created remotely or recorded before the answer.
         var plan = service.Prepare(request);

@@ -45,7 +45,7 @@ public sealed class RemoveCustomerRelationshipCommand : ConnectedCmdlet
                 Reseller = Reseller.IsPresent,
                 RelationshipIds = RelationshipId,
             };
-            var service = new RelationshipRemovalService(Store, Connection.Gateway, Connection.PartnerCenter, Clock);
+            var service = new RelationshipRemovalService(Store, Connection.GraphGdap, Connection.PartnerCenter, Clock);
 
             // Plan first (read-only), so -WhatIf and -Confirm describe exactly what would end.
             var plan = Await(token => service.PlanAsync(request, token));

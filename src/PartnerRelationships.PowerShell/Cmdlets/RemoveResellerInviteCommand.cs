@@ -43,7 +43,7 @@ public sealed class RemoveResellerInviteCommand : ConnectedCmdlet
             return;
         }
 
-        var cancellation = needsServices ? new InviteCancellation(Store, EnsureConnected().Gateway, Clock) : offline;
+        var cancellation = needsServices ? new InviteCancellation(Store, EnsureConnected().GraphGdap, Clock) : offline;
         var cancelled = Await(token => cancellation.CancelAsync(id, token));
         if (cancelled.Warning is not null)
         {

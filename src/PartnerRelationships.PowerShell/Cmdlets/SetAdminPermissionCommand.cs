@@ -37,7 +37,7 @@ public sealed class SetAdminPermissionCommand : CustomerOrRelationshipCmdlet
     {
         Try(() =>
         {
-            var service = new AdminPermissionService(Connection.Gateway);
+            var service = new AdminPermissionService(Connection.GraphGdap);
             var request = new AdminPermissionRequest
             {
                 RelationshipId = ByRelationship ? RelationshipId : null,

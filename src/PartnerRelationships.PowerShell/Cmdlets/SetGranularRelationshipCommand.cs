@@ -56,7 +56,7 @@ public sealed class SetGranularRelationshipCommand : ConnectedCmdlet
 
     protected override void EndProcessing()
     {
-        _service = new GranularRelationshipUpdateService(Connection.Gateway);
+        _service = new GranularRelationshipUpdateService(Connection.GraphGdap);
         var tenants = _tenants.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         try
         {

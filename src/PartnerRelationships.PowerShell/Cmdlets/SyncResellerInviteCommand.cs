@@ -84,7 +84,7 @@ public sealed class SyncResellerInviteCommand : ConnectedCmdlet
             // One invite's failed look-up is its own error record; the others are still synced.
             Failures = failures,
         };
-        var service = new InviteSyncService(Store, Connection.Gateway, Connection.PartnerCenter, Clock, Config.Cloud);
+        var service = new InviteSyncService(Store, Connection.GraphGdap, Connection.PartnerCenter, Clock, Config.Cloud);
 
         // A mistyped id is an error of its own (non-terminating); the known ones are still synced.
         if (_ids.Count > 0)

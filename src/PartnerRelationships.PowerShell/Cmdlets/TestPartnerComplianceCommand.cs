@@ -115,7 +115,7 @@ public sealed class TestPartnerComplianceCommand : ConnectedCmdlet
                     this, "The alert webhook's address", "compliance.alert.secretVault and compliance.alert.secretName", "compliance.alert.webhookUrlVariable"))
                 : null;
 
-            var checker = new ComplianceChecker(Store, runs, Connection.Gateway, Connection.PartnerCenter, Config.Compliance, Clock, maxConcurrency: ThrottleLimit);
+            var checker = new ComplianceChecker(Store, runs, Connection.GraphGdap, Connection.PartnerCenter, Config.Compliance, Clock, maxConcurrency: ThrottleLimit);
             var options = new ComplianceCheckOptions
             {
                 Rules = Rule,

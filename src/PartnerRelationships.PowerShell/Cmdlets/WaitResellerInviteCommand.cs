@@ -58,7 +58,7 @@ public sealed class WaitResellerInviteCommand : ConnectedCmdlet
                 MaxPollInterval = MaxPollInterval < PollInterval ? PollInterval : MaxPollInterval,
                 Sync = new InviteSyncOptions { Templates = AccessTemplates.All(Config), SkipTemplate = SkipTemplate.IsPresent },
             };
-            var waiter = new InviteWaiter(new InviteSyncService(Store, Connection.Gateway, Connection.PartnerCenter, Clock, Config.Cloud), Store, Clock);
+            var waiter = new InviteWaiter(new InviteSyncService(Store, Connection.GraphGdap, Connection.PartnerCenter, Clock, Config.Cloud), Store, Clock);
             var progress = ProgressFor<WorkProgress>(ProgressActivityId, InviteWaiter.Activity, report => ($"{report.Status} (check {report.Current})", null));
             try
             {

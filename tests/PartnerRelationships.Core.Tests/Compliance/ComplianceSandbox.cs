@@ -68,7 +68,7 @@ internal sealed class ComplianceSandbox : IAsyncDisposable
     }
 
     public ComplianceChecker Checker(IReadOnlyList<IComplianceRule>? rules = null) =>
-        new(Store, Store, Connection.Gateway, Connection.PartnerCenter, Settings, Clock, rules);
+        new(Store, Store, Connection.GraphGdap, Connection.PartnerCenter, Settings, Clock, rules);
 
     public static string Tenant(int n) => $"00000000-0000-4000-8000-{n:D12}";
 

@@ -15,14 +15,14 @@ public class ComplianceSnapshotCollectorTests
     [Fact]
     public async Task Access_assignments_are_fetched_for_active_relationships_only_and_never_more_than_the_limit_at_once()
     {
-        var gateway = new SlowGateway(relationships: 200) { HoldUntilInFlight = 4 };
-        var collector = new ComplianceSnapshotCollector(new InMemoryRelationshipStore(), gateway, new NoCustomers(), new FakeTimeProvider(), maxConcurrency: 4);
+        var graphGdap = new SlowGraphGdap(relationships: 200) { HoldUntilInFlight = 4 };
+        var collector = new ComplianceSnapshotCollector(new InMemoryRelationshipStore(), graphGdap, new NoCustomers(), new FakeTimeProvider(), maxConcurrency: 4);
 
         var snapshot = await collector.CollectAsync(CustomerScope.All, null, CancellationToken.None);
 
         Assert.Equal(200, snapshot.Relationships.Count);
-        Assert.Equal(100, gateway.Fetches); // every other relationship is active
-        Assert.Equal(4, gateway.MaxInFlight);
+        Assert.Equal(100, graphGdap.Fetches); // every other relationship is active
+        Assert.Equal(4, graphGdap.MaxInFlight);
         Assert.All(snapshot.Relationships, r => Assert.Equal(r.IsActive, r.AccessAssignments is not null));
         Assert.All(snapshot.Relationships.Where(r => r.IsActive), r => Assert.Equal(r.Id + "-a", Assert.Single(r.AccessAssignments!).Id));
     }
@@ -30,8 +30,8 @@ public class ComplianceSnapshotCollectorTests
     [Fact]
     public async Task Access_assignment_progress_names_a_total_only_once_it_is_known_and_it_never_changes()
     {
-        var gateway = new SlowGateway(relationships: 400);
-        var collector = new ComplianceSnapshotCollector(new InMemoryRelationshipStore(), gateway, new NoCustomers(), new FakeTimeProvider(), maxConcurrency: 4);
+        var graphGdap = new SlowGraphGdap(relationships: 400);
+        var collector = new ComplianceSnapshotCollector(new InMemoryRelationshipStore(), graphGdap, new NoCustomers(), new FakeTimeProvider(), maxConcurrency: 4);
         var progress = new RecordingProgress();
 
         await collector.CollectAsync(CustomerScope.All, progress, CancellationToken.None);
@@ -47,8 +47,8 @@ public class ComplianceSnapshotCollectorTests
     [Fact]
     public async Task A_failing_fetch_fails_the_collection_with_its_own_error()
     {
-        var gateway = new SlowGateway(relationships: 50) { FailOn = "rel-0010" };
-        var collector = new ComplianceSnapshotCollector(new InMemoryRelationshipStore(), gateway, new NoCustomers(), new FakeTimeProvider(), maxConcurrency: 3);
+        var graphGdap = new SlowGraphGdap(relationships: 50) { FailOn = "rel-0010" };
+        var collector = new ComplianceSnapshotCollector(new InMemoryRelationshipStore(), graphGdap, new NoCustomers(), new FakeTimeProvider(), maxConcurrency: 3);
 
         var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => collector.CollectAsync(CustomerScope.All, null, CancellationToken.None));
 
@@ -58,14 +58,14 @@ public class ComplianceSnapshotCollectorTests
     [Fact]
     public async Task Customer_filter_skips_other_customers_but_remembers_every_relationship_id()
     {
-        var gateway = new SlowGateway(relationships: 10);
-        var collector = new ComplianceSnapshotCollector(new InMemoryRelationshipStore(), gateway, new NoCustomers(), new FakeTimeProvider());
+        var graphGdap = new SlowGraphGdap(relationships: 10);
+        var collector = new ComplianceSnapshotCollector(new InMemoryRelationshipStore(), graphGdap, new NoCustomers(), new FakeTimeProvider());
 
         var snapshot = await collector.CollectAsync(new CustomerScope(new[] { "Customer 0003" }), null, CancellationToken.None);
 
         Assert.Equal("rel-0003", Assert.Single(snapshot.Relationships).Id);
         Assert.True(snapshot.ServiceHasRelationship("rel-0007"));
-        Assert.Equal(0, gateway.Fetches);
+        Assert.Equal(0, graphGdap.Fetches);
     }
 
     [Fact]
@@ -80,9 +80,9 @@ public class ComplianceSnapshotCollectorTests
         });
         var viaSummaries = new SummaryOnlyStore(inner);
 
-        var snapshot = await new ComplianceSnapshotCollector(viaSummaries, new SlowGateway(relationships: 4), new NoCustomers(), new FakeTimeProvider())
+        var snapshot = await new ComplianceSnapshotCollector(viaSummaries, new SlowGraphGdap(relationships: 4), new NoCustomers(), new FakeTimeProvider())
             .CollectAsync(CustomerScope.All, null, CancellationToken.None);
-        var full = await new ComplianceSnapshotCollector(inner, new SlowGateway(relationships: 4), new NoCustomers(), new FakeTimeProvider())
+        var full = await new ComplianceSnapshotCollector(inner, new SlowGraphGdap(relationships: 4), new NoCustomers(), new FakeTimeProvider())
             .CollectAsync(CustomerScope.All, null, CancellationToken.None);
 
         Assert.Equal(1, viaSummaries.SummaryReads);
@@ -100,10 +100,10 @@ public class ComplianceSnapshotCollectorTests
         var listingStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var customersRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var store = new SummaryOnlyStore(new InMemoryRelationshipStore()) { Before = listingStarted.Task };
-        var gateway = new SlowGateway(relationships: 6) { OnListingStart = () => listingStarted.TrySetResult(), ListAfter = customersRead.Task };
+        var graphGdap = new SlowGraphGdap(relationships: 6) { OnListingStart = () => listingStarted.TrySetResult(), ListAfter = customersRead.Task };
         var customers = new NoCustomers { OnListed = () => customersRead.TrySetResult() };
 
-        var snapshot = await new ComplianceSnapshotCollector(store, gateway, customers, new FakeTimeProvider())
+        var snapshot = await new ComplianceSnapshotCollector(store, graphGdap, customers, new FakeTimeProvider())
             .CollectAsync(CustomerScope.All, null, CancellationToken.None)
             .WaitAsync(TimeSpan.FromMinutes(1));
 
@@ -115,13 +115,13 @@ public class ComplianceSnapshotCollectorTests
     public async Task A_failing_store_read_fails_the_collection_with_its_own_error_and_stops_the_fetches()
     {
         var store = new SummaryOnlyStore(new InMemoryRelationshipStore()) { Failure = new PartnerRelationshipsException("StoreDamaged", ErrorKind.ReadError, "damaged") };
-        var gateway = new SlowGateway(relationships: 5_000);
+        var graphGdap = new SlowGraphGdap(relationships: 5_000);
 
         var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() =>
-            new ComplianceSnapshotCollector(store, gateway, new NoCustomers(), new FakeTimeProvider(), maxConcurrency: 2).CollectAsync(CustomerScope.All, null, CancellationToken.None));
+            new ComplianceSnapshotCollector(store, graphGdap, new NoCustomers(), new FakeTimeProvider(), maxConcurrency: 2).CollectAsync(CustomerScope.All, null, CancellationToken.None));
 
         Assert.Equal("StoreDamaged", ex.ErrorId);
-        Assert.True(gateway.Fetches < 2_500, $"{gateway.Fetches} fetches after the store failed");
+        Assert.True(graphGdap.Fetches < 2_500, $"{graphGdap.Fetches} fetches after the store failed");
     }
 
     /// <summary>A store read only through <see cref="IInviteSummaryReader"/>: the full query fails the test.</summary>
@@ -169,14 +169,14 @@ public class ComplianceSnapshotCollectorTests
     }
 
     /// <summary>Relationships rel-0000… (even ones active); assignment fetches yield and track how many run at once.</summary>
-    private sealed class SlowGateway : IGraphGdapClient
+    private sealed class SlowGraphGdap : IGraphGdapClient
     {
         private readonly int _count;
         private int _inFlight;
         private int _maxInFlight;
         private int _fetches;
 
-        public SlowGateway(int relationships) => _count = relationships;
+        public SlowGraphGdap(int relationships) => _count = relationships;
 
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -72,7 +72,7 @@ public sealed class AppUserSignInTests
         Assert.Equal("Tailspin", (await connection.PartnerCenter.GetSubscriptionSupportContactAsync(customer, subscription))!.Name);
         Assert.NotNull(await connection.PartnerCenter.ListCustomerRelationshipsAsync(customer));
         await connection.PartnerCenter.RemoveResellerRelationshipAsync(customer);
-        await connection.Gateway.ListRelationshipsAsync(new RelationshipFilter { PageSize = 1 }).GetAsyncEnumerator().MoveNextAsync();
+        await connection.GraphGdap.ListRelationshipsAsync(new RelationshipFilter { PageSize = 1 }).GetAsyncEnumerator().MoveNextAsync();
 
         Assert.Contains("invType=ResellerRelationship", link.ToString());
         Assert.Equal(2, rotated.Count); // one exchange per resource (Partner Center, Graph), each handing out a new token

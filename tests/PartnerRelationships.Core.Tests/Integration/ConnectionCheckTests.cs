@@ -49,7 +49,7 @@ public class ConnectionCheckTests
         Assert.Equal("AuthenticationFailed", error.ErrorId);
         Assert.Equal(ErrorKind.AuthenticationError, error.Category);
         Assert.DoesNotContain("wrong-secret", error.Message);
-        Assert.False(connection.GatewayCreated);
+        Assert.False(connection.GraphGdapCreated);
     }
 
     [Fact]

@@ -21,12 +21,12 @@ public class SandboxCircuitBreakerTests
             BreakerBreakDuration = TimeSpan.FromSeconds(20),
         };
         await using var sandbox = await SandboxConnection.StartAsync(new FaultSettings { ServerErrorProbability = 1 }, customers: 1, retry: retry);
-        var gateway = sandbox.Connection.Gateway;
+        var graphGdap = sandbox.Connection.GraphGdap;
         var partnerCenter = sandbox.Connection.PartnerCenter;
 
         for (var i = 0; i < 2; i++)
         {
-            var failed = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => gateway.GetRelationshipAsync("any"));
+            var failed = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => graphGdap.GetRelationshipAsync("any"));
             Assert.Equal("RemoteServiceError", failed.ErrorId);
         }
 

@@ -10,7 +10,7 @@ public class SandboxFaultTests
     private static async Task<int> CountRelationshipsAsync(SandboxConnection sandbox)
     {
         var count = 0;
-        await foreach (var _ in sandbox.Connection.Gateway.ListRelationshipsAsync(new RelationshipFilter { PageSize = 5 }))
+        await foreach (var _ in sandbox.Connection.GraphGdap.ListRelationshipsAsync(new RelationshipFilter { PageSize = 5 }))
         {
             count++;
         }
@@ -121,7 +121,7 @@ public class SandboxFaultTests
         });
         var spec = new RelationshipSpec { DisplayName = "Lost create 1", Roles = new[] { BuiltInRoles.GlobalReader }, Duration = TimeSpan.FromDays(90) };
 
-        var created = await sandbox.Connection.Gateway.CreateRelationshipAsync(spec);
+        var created = await sandbox.Connection.GraphGdap.CreateRelationshipAsync(spec);
 
         Assert.Equal("Lost create 1", created.DisplayName);
         var atSandbox = Assert.Single(sandbox.Server.State.Relationships, r => r.DisplayName == "Lost create 1");

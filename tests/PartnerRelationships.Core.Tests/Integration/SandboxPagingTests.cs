@@ -36,7 +36,7 @@ public class SandboxPagingTests
         await using var sandbox = await SandboxConnection.StartAsync(customers: Customers);
 
         var relationships = new List<DelegatedAdminRelationshipInfo>();
-        await foreach (var relationship in sandbox.Connection.Gateway.ListRelationshipsAsync(new RelationshipFilter { PageSize = 300 }))
+        await foreach (var relationship in sandbox.Connection.GraphGdap.ListRelationshipsAsync(new RelationshipFilter { PageSize = 300 }))
         {
             relationships.Add(relationship);
         }
@@ -46,7 +46,7 @@ public class SandboxPagingTests
         Assert.True(sandbox.Observer.Attempts.Count >= (relationships.Count + 299) / 300);
 
         var delegatedCustomers = 0;
-        await foreach (var _ in sandbox.Connection.Gateway.ListDelegatedAdminCustomersAsync())
+        await foreach (var _ in sandbox.Connection.GraphGdap.ListDelegatedAdminCustomersAsync())
         {
             delegatedCustomers++;
         }

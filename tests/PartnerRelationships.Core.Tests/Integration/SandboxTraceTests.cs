@@ -12,8 +12,8 @@ public class SandboxTraceTests
         await using var sandbox = await SandboxConnection.StartAsync(new FaultSettings { ServerErrorProbability = 0.5, Seed = 2 }, customers: 3);
         var spec = new RelationshipSpec { DisplayName = "Traced", Roles = new[] { BuiltInRoles.GlobalReader }, Duration = TimeSpan.FromDays(30) };
 
-        var created = await sandbox.Connection.Gateway.CreateRelationshipAsync(spec);
-        await sandbox.Connection.Gateway.LockForApprovalAsync(created.Id);
+        var created = await sandbox.Connection.GraphGdap.CreateRelationshipAsync(spec);
+        await sandbox.Connection.GraphGdap.LockForApprovalAsync(created.Id);
         await foreach (var _ in sandbox.Connection.PartnerCenter.ListCustomersAsync())
         {
         }

@@ -36,9 +36,9 @@ public sealed class FaultSoakTests
     {
         await using var h = await ReliabilityHarness.StartAsync(SoakFaults(seed: 11));
         var random = new Random(2026);
-        var granular = new GranularInviteService(h.Config, h.Store, h.Connection.Gateway, h.Time);
-        var sync = new InviteSyncService(h.Store, h.Connection.Gateway, h.Connection.PartnerCenter, h.Time);
-        var directory = new CustomerDirectory(h.Connection.Gateway, h.Connection.PartnerCenter);
+        var granular = new GranularInviteService(h.Config, h.Store, h.Connection.GraphGdap, h.Time);
+        var sync = new InviteSyncService(h.Store, h.Connection.GraphGdap, h.Connection.PartnerCenter, h.Time);
+        var directory = new CustomerDirectory(h.Connection.GraphGdap, h.Connection.PartnerCenter);
         var counts = new Dictionary<string, int>();
         var created = 0;
 
@@ -155,7 +155,7 @@ public sealed class FaultSoakTests
             ? new[] { RoleCatalog.HelpdeskAdministrator }
             : new[] { RoleCatalog.HelpdeskAdministrator, RoleCatalog.DirectoryReaders };
         var group = Groups[random.Next(Groups.Length)];
-        var assignment = await h.Connection.Gateway.CreateOrUpdateAccessAssignmentAsync(chosen.Id, new AccessAssignmentSpec(group, roles));
+        var assignment = await h.Connection.GraphGdap.CreateOrUpdateAccessAssignmentAsync(chosen.Id, new AccessAssignmentSpec(group, roles));
         Assert.Equal(roles.OrderBy(r => r), assignment.Roles.OrderBy(r => r));
         return true;
     }

@@ -34,7 +34,7 @@ public sealed class SecretLeakTests
         var drafts = h.Folder.File("drafts");
         Directory.CreateDirectory(drafts);
 
-        var granular = new GranularInviteService(h.Config, h.Store, connection.Gateway, h.Time);
+        var granular = new GranularInviteService(h.Config, h.Store, connection.GraphGdap, h.Time);
         for (var i = 0; i < 8; i++)
         {
             var invite = (await granular.CreateAsync(new GranularInviteRequest { CustomerName = $"Secretive {i}", CustomerEmail = $"admin@secretive{i}.example", DraftFile = drafts })).Invite;
@@ -44,23 +44,23 @@ public sealed class SecretLeakTests
             }
         }
 
-        await foreach (var _ in new InviteSyncService(h.Store, connection.Gateway, connection.PartnerCenter, h.Time).SyncAsync())
+        await foreach (var _ in new InviteSyncService(h.Store, connection.GraphGdap, connection.PartnerCenter, h.Time).SyncAsync())
         {
         }
 
-        await foreach (var _ in new CustomerDirectory(connection.Gateway, connection.PartnerCenter).ListAsync())
+        await foreach (var _ in new CustomerDirectory(connection.GraphGdap, connection.PartnerCenter).ListAsync())
         {
         }
 
         // Failures print their messages too: a wrong secret, and a token the service refuses.
         using (var wrong = Connect(h, Secret + "-wrong", tokens, observer))
         {
-            errors.Add((await Assert.ThrowsAnyAsync<Exception>(() => wrong.Gateway.GetRelationshipAsync("does-not-exist"))).ToString());
+            errors.Add((await Assert.ThrowsAnyAsync<Exception>(() => wrong.GraphGdap.GetRelationshipAsync("does-not-exist"))).ToString());
         }
 
         using (var refused = new PartnerConnection(new StaticAccessTokenCredential("sbx.refused-token-6b1d9a"), connection.Endpoints, ReliabilityHarness.SoakRetry(), new PartnerConnectionOptions { TimeProvider = h.Clock }) { Observer = observer })
         {
-            errors.Add((await Assert.ThrowsAsync<PartnerRelationshipsException>(() => refused.Gateway.GetRelationshipAsync("does-not-exist"))).ToString());
+            errors.Add((await Assert.ThrowsAsync<PartnerRelationshipsException>(() => refused.GraphGdap.GetRelationshipAsync("does-not-exist"))).ToString());
             tokens.Enqueue("sbx.refused-token-6b1d9a");
         }
 

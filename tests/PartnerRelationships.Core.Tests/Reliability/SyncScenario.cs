@@ -83,7 +83,7 @@ internal sealed class SyncScenario : IAsyncDisposable
         };
         using var connection = new PartnerConnection(new StaticAccessTokenCredential("sandbox-token"), CloudEndpoints.Resolve(CloudEnvironment.Global, null, Server.BaseAddress), new RetrySettings());
         using var store = SqliteRelationshipStore.Open(SeedPath, TimeProvider.System);
-        var granular = new GranularInviteService(config, store, connection.Gateway, TimeProvider.System);
+        var granular = new GranularInviteService(config, store, connection.GraphGdap, TimeProvider.System);
         for (var i = 0; i < 30; i++)
         {
             var invite = (await granular.CreateAsync(new GranularInviteRequest { CustomerName = $"Granular {i}", CustomerEmail = $"admin@granular{i}.example" })).Invite;
@@ -121,8 +121,8 @@ internal sealed class SyncScenario : IAsyncDisposable
                 Body = "Approve here: " + GranularInviteService.LinkNotYetKnown,
                 RelationshipDisplayName = name,
             });
-            var created = await connection.Gateway.CreateRelationshipAsync(new RelationshipSpec { DisplayName = name, Roles = new[] { PartnerRelationships.Core.Roles.RoleCatalog.DirectoryReaders }, Duration = TimeSpan.FromDays(30) });
-            await connection.Gateway.LockForApprovalAsync(created.Id);
+            var created = await connection.GraphGdap.CreateRelationshipAsync(new RelationshipSpec { DisplayName = name, Roles = new[] { PartnerRelationships.Core.Roles.RoleCatalog.DirectoryReaders }, Duration = TimeSpan.FromDays(30) });
+            await connection.GraphGdap.LockForApprovalAsync(created.Id);
             if (i % 2 == 0)
             {
                 state.ApproveAndActivate(created.Id, Guid.NewGuid().ToString(), $"Unlinked {i}");

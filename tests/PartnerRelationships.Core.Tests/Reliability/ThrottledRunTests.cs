@@ -31,11 +31,11 @@ public sealed class ThrottledRunTests
         var invites = await SeedInvitesAsync(h);
         h.Server.Faults.Settings = new FaultSettings { ThrottleRequestsPerSecond = rps, ServerErrorProbability = 0.05, Seed = rps };
 
-        var checker = new ComplianceChecker(h.Store, h.Store, h.Connection.Gateway, h.Connection.PartnerCenter, new ComplianceSettings(), h.Time);
+        var checker = new ComplianceChecker(h.Store, h.Store, h.Connection.GraphGdap, h.Connection.PartnerCenter, new ComplianceSettings(), h.Time);
         var result = await checker.RunAsync();
 
         var transitions = 0;
-        await foreach (var _ in new InviteSyncService(h.Store, h.Connection.Gateway, h.Connection.PartnerCenter, h.Time).SyncAsync(new InviteSyncOptions { MaxConcurrency = 4 }))
+        await foreach (var _ in new InviteSyncService(h.Store, h.Connection.GraphGdap, h.Connection.PartnerCenter, h.Time).SyncAsync(new InviteSyncOptions { MaxConcurrency = 4 }))
         {
             transitions++;
         }

@@ -25,13 +25,13 @@ public class GraphGdapClientTests
     [Fact]
     public async Task Listing_streams_page_by_page()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         for (var i = 0; i < 5; i++) h.Server.Add($"rel {i}");
         h.Server.PageSize = 2;
         var pagesRequested = new List<int>();
         h.Server.OnListPage = pagesRequested.Add;
 
-        await using var e = h.Gateway.ListRelationshipsAsync().GetAsyncEnumerator();
+        await using var e = h.GraphGdap.ListRelationshipsAsync().GetAsyncEnumerator();
         Assert.True(await e.MoveNextAsync());
         Assert.Equal("rel 0", e.Current.DisplayName);
         Assert.Equal(new[] { 0 }, pagesRequested); // page 2 not fetched yet
@@ -47,11 +47,11 @@ public class GraphGdapClientTests
     [Fact]
     public async Task Filter_is_sent_as_odata()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         h.Server.Add("a", "active", "tenant'1");
         h.Server.Add("b", "created", "tenant'1");
 
-        var found = await h.Gateway.ListRelationshipsAsync(new RelationshipFilter { Status = RelationshipStatus.Active, CustomerTenantId = "tenant'1", PageSize = 10 }).ToListAsync();
+        var found = await h.GraphGdap.ListRelationshipsAsync(new RelationshipFilter { Status = RelationshipStatus.Active, CustomerTenantId = "tenant'1", PageSize = 10 }).ToListAsync();
 
         Assert.Equal("a", Assert.Single(found).DisplayName);
         var query = Uri.UnescapeDataString(h.Server.Requests.Single().PathAndQuery);
@@ -62,10 +62,10 @@ public class GraphGdapClientTests
     [Fact]
     public async Task Get_maps_graph_json_to_our_model()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         var r = h.Server.Add("Contoso admin relationship", "approvalPending", "4b2e2b3a", HelpdeskRole);
 
-        var info = await h.Gateway.GetRelationshipAsync(r.Id);
+        var info = await h.GraphGdap.GetRelationshipAsync(r.Id);
 
         Assert.Equal(r.Id, info.Id);
         Assert.Equal("Contoso admin relationship", info.DisplayName);
@@ -78,15 +78,15 @@ public class GraphGdapClientTests
         Assert.Null(info.ActivatedDateTime);
         Assert.Equal(r.ETag, info.ETag);
         Assert.EndsWith("/granularAdminRelationships/" + r.Id, info.ApprovalLink.ToString());
-        Assert.Equal("Bearer " + GatewayHarness.Token, h.Server.Requests.Single().Authorization);
+        Assert.Equal("Bearer " + GraphGdapHarness.Token, h.Server.Requests.Single().Authorization);
     }
 
     [Fact]
     public async Task Create_posts_the_spec()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
 
-        var created = await h.Gateway.CreateRelationshipAsync(Spec());
+        var created = await h.GraphGdap.CreateRelationshipAsync(Spec());
 
         Assert.Equal(RelationshipStatus.Created, created.Status);
         var body = JsonNode.Parse(h.Server.Requests.Single().Body!)!;
@@ -99,7 +99,7 @@ public class GraphGdapClientTests
     [Fact]
     public async Task Lost_create_response_yields_exactly_one_relationship_and_returns_it()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         h.Server.LoseNextCreateResponse = true;
 
         var result = await h.Run(g => g.CreateRelationshipAsync(Spec()));
@@ -115,10 +115,10 @@ public class GraphGdapClientTests
     [Fact]
     public async Task Create_with_a_name_taken_by_a_different_relationship_fails_clearly()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         h.Server.Add("Contoso admin", "created", "some-other-tenant");
 
-        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.Gateway.CreateRelationshipAsync(Spec()));
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.GraphGdap.CreateRelationshipAsync(Spec()));
 
         Assert.Equal("RelationshipNameTaken", ex.ErrorId);
         Assert.Equal(ErrorKind.ResourceExists, ex.Category);
@@ -128,10 +128,10 @@ public class GraphGdapClientTests
     [Fact]
     public async Task Create_matching_an_active_relationship_is_not_treated_as_ours()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         h.Server.Add("Contoso admin", "active", "4b2e2b3a-0000-0000-0000-000000000001", HelpdeskRole, ReaderRole);
 
-        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.Gateway.CreateRelationshipAsync(Spec()));
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.GraphGdap.CreateRelationshipAsync(Spec()));
 
         Assert.Equal("RelationshipNameTaken", ex.ErrorId);
     }
@@ -139,7 +139,7 @@ public class GraphGdapClientTests
     [Fact]
     public async Task Sdk_retry_handler_is_replaced_so_each_429_is_seen_once_per_attempt()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         var r = h.Server.Add("x");
         h.Server.Fault((HttpStatusCode)429, TimeSpan.FromSeconds(2)).Fault((HttpStatusCode)429, TimeSpan.FromSeconds(3));
 
@@ -150,16 +150,16 @@ public class GraphGdapClientTests
         var attempts = h.Observer.Attempts.ToList();
         Assert.Equal(new int?[] { 429, 429, 200 }, attempts.Select(a => a.StatusCode));
         Assert.Equal(new TimeSpan?[] { TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), null }, attempts.Select(a => a.RetryDelay));
-        Assert.DoesNotContain(h.Gateway.Handlers, handler => handler is RetryHandler);
-        Assert.Single(h.Gateway.Handlers, handler => handler is ResilientHttpHandler);
+        Assert.DoesNotContain(h.GraphGdap.Handlers, handler => handler is RetryHandler);
+        Assert.Single(h.GraphGdap.Handlers, handler => handler is ResilientHttpHandler);
     }
 
     [Fact]
     public async Task Not_found_maps_to_a_stable_error_and_is_not_retried()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
 
-        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.Gateway.GetRelationshipAsync("missing"));
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.GraphGdap.GetRelationshipAsync("missing"));
 
         Assert.Equal("RemoteNotFound", ex.ErrorId);
         Assert.Equal(ErrorKind.ObjectNotFound, ex.Category);
@@ -173,10 +173,10 @@ public class GraphGdapClientTests
     [InlineData(HttpStatusCode.Forbidden, "RemoteForbidden", ErrorKind.PermissionDenied)]
     public async Task Service_errors_map_to_stable_ids(HttpStatusCode status, string errorId, ErrorKind kind)
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         h.Server.Fault(_ => FakeGraphServer.Error(status, "code", "The service's own words."));
 
-        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.Gateway.ListRelationshipsAsync().ToListAsync().AsTask());
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.GraphGdap.ListRelationshipsAsync().ToListAsync().AsTask());
 
         Assert.Equal(errorId, ex.ErrorId);
         Assert.Equal(kind, ex.Category);
@@ -186,7 +186,7 @@ public class GraphGdapClientTests
     [Fact]
     public async Task Service_that_stays_down_gives_a_clear_error_through_the_sdk()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         for (var i = 0; i < 4; i++) h.Server.Fault(HttpStatusCode.ServiceUnavailable);
 
         var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.Run(g => g.GetRelationshipAsync("x")));
@@ -198,31 +198,31 @@ public class GraphGdapClientTests
     [Fact]
     public async Task Auto_extend_update_uses_the_etag()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         var r = h.Server.Add("x", "active");
-        var read = await h.Gateway.GetRelationshipAsync(r.Id);
+        var read = await h.GraphGdap.GetRelationshipAsync(r.Id);
 
-        var updated = await h.Gateway.UpdateAutoExtendAsync(r.Id, TimeSpan.FromDays(180), read.ETag!);
+        var updated = await h.GraphGdap.UpdateAutoExtendAsync(r.Id, TimeSpan.FromDays(180), read.ETag!);
         Assert.Equal(TimeSpan.FromDays(180), updated.AutoExtendDuration);
         Assert.NotEqual(read.ETag, updated.ETag);
 
-        var stale = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.Gateway.UpdateAutoExtendAsync(r.Id, TimeSpan.Zero, read.ETag!));
+        var stale = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.GraphGdap.UpdateAutoExtendAsync(r.Id, TimeSpan.Zero, read.ETag!));
         Assert.Equal("RemotePreconditionFailed", stale.ErrorId);
     }
 
     [Fact]
     public async Task Lock_for_approval_and_terminate()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         var r = h.Server.Add("x");
 
-        var locked = await h.Gateway.LockForApprovalAsync(r.Id);
+        var locked = await h.GraphGdap.LockForApprovalAsync(r.Id);
         Assert.Equal("lockForApproval", locked.Action);
         Assert.Equal("created", locked.Status);
         Assert.Equal("approvalPending", r.Status);
         Assert.Equal("lockForApproval", JsonNode.Parse(h.Server.Requests.Last().Body!)!["action"]!.GetValue<string>());
 
-        var terminated = await h.Gateway.TerminateAsync(r.Id);
+        var terminated = await h.GraphGdap.TerminateAsync(r.Id);
         Assert.Equal("terminate", terminated.Action);
         Assert.Equal("terminationRequested", r.Status);
     }
@@ -230,7 +230,7 @@ public class GraphGdapClientTests
     [Fact]
     public async Task Lock_for_approval_whose_response_was_lost_reports_success()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         var r = h.Server.Add("x");
         h.Server.Fault(request =>
         {
@@ -248,37 +248,37 @@ public class GraphGdapClientTests
     [Fact]
     public async Task Access_assignment_is_created_then_updated()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         var r = h.Server.Add("x", "active");
 
-        var created = await h.Gateway.CreateOrUpdateAccessAssignmentAsync(r.Id, new AccessAssignmentSpec("group-1", new[] { HelpdeskRole }));
+        var created = await h.GraphGdap.CreateOrUpdateAccessAssignmentAsync(r.Id, new AccessAssignmentSpec("group-1", new[] { HelpdeskRole }));
         Assert.Equal("group-1", created.SecurityGroupId);
         Assert.Equal(new[] { HelpdeskRole }, created.Roles);
         Assert.Equal("pending", created.Status);
         var posted = JsonNode.Parse(h.Server.Requests.Last().Body!)!;
         Assert.Equal("securityGroup", posted["accessContainer"]!["accessContainerType"]!.GetValue<string>());
 
-        var updated = await h.Gateway.CreateOrUpdateAccessAssignmentAsync(r.Id, new AccessAssignmentSpec("group-1", new[] { HelpdeskRole, ReaderRole }));
+        var updated = await h.GraphGdap.CreateOrUpdateAccessAssignmentAsync(r.Id, new AccessAssignmentSpec("group-1", new[] { HelpdeskRole, ReaderRole }));
         Assert.Equal(created.Id, updated.Id);
         Assert.Equal(2, updated.Roles.Count);
         Assert.Single(r.Assignments);
         Assert.Equal("PATCH", h.Server.Requests.Last().Method);
 
-        var listed = await h.Gateway.ListAccessAssignmentsAsync(r.Id);
+        var listed = await h.GraphGdap.ListAccessAssignmentsAsync(r.Id);
         Assert.Single(listed);
     }
 
     [Fact]
     public async Task Customers_and_contracts_stream()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         h.Server.PageSize = 1;
         h.Server.Customers.Add(new JsonObject { ["id"] = "c1", ["tenantId"] = "c1", ["displayName"] = "Contoso" });
         h.Server.Customers.Add(new JsonObject { ["id"] = "c2", ["tenantId"] = "c2", ["displayName"] = "Fabrikam" });
         h.Server.Contracts.Add(new JsonObject { ["id"] = "k1", ["contractType"] = "ResellerPartner", ["customerId"] = "0b3f2b3a-0000-0000-0000-000000000001", ["defaultDomainName"] = "contoso.onmicrosoft.com", ["displayName"] = "Contoso" });
 
-        var customers = await h.Gateway.ListDelegatedAdminCustomersAsync().ToListAsync();
-        var contracts = await h.Gateway.ListContractsAsync().ToListAsync();
+        var customers = await h.GraphGdap.ListDelegatedAdminCustomersAsync().ToListAsync();
+        var contracts = await h.GraphGdap.ListContractsAsync().ToListAsync();
 
         Assert.Equal(new[] { "Contoso", "Fabrikam" }, customers.Select(c => c.DisplayName));
         var contract = Assert.Single(contracts);
@@ -289,10 +289,10 @@ public class GraphGdapClientTests
     [Fact]
     public async Task Gdap_calls_in_china_fail_without_calling_the_service()
     {
-        using var h = new GatewayHarness(CloudEnvironment.China);
+        using var h = new GraphGdapHarness(CloudEnvironment.China);
 
-        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.Gateway.CreateRelationshipAsync(Spec()));
-        var list = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.Gateway.ListRelationshipsAsync().ToListAsync().AsTask());
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.GraphGdap.CreateRelationshipAsync(Spec()));
+        var list = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.GraphGdap.ListRelationshipsAsync().ToListAsync().AsTask());
 
         Assert.Equal("NotAvailableInCloud", ex.ErrorId);
         Assert.Equal("NotAvailableInCloud", list.ErrorId);
@@ -302,7 +302,7 @@ public class GraphGdapClientTests
     [Fact]
     public async Task Debug_trace_of_graph_calls_redacts_the_bearer_token()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         h.Server.Fault(HttpStatusCode.BadGateway);
 
         await h.Run(g => g.CreateRelationshipAsync(Spec()));
@@ -310,17 +310,17 @@ public class GraphGdapClientTests
         var text = h.Observer.AllText();
         Assert.Contains("Authorization: Bearer ***", text);
         Assert.Contains("\"displayName\":\"Contoso admin\"", text);
-        Assert.DoesNotContain(GatewayHarness.Token, text);
+        Assert.DoesNotContain(GraphGdapHarness.Token, text);
         Assert.Equal(2, h.Observer.Attempts.Count);
     }
 
     [Fact]
     public async Task A_bad_request_about_something_else_is_not_mistaken_for_a_taken_name()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         h.Server.Fault(_ => FakeGraphServer.Error(HttpStatusCode.BadRequest, "badRequest", "Role 'x' is not a built-in role."));
 
-        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.Gateway.CreateRelationshipAsync(Spec("unique duplicate name")));
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.GraphGdap.CreateRelationshipAsync(Spec("unique duplicate name")));
 
         // The name is looked up (the docs don't say how a taken name is reported); none exists, so the service's error stands.
         Assert.Equal("RemoteBadRequest", ex.ErrorId);
@@ -331,11 +331,11 @@ public class GraphGdapClientTests
     [Fact]
     public async Task A_taken_name_is_recognised_by_looking_it_up_whatever_the_error_says()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         var existing = h.Server.Add("Contoso admin", "active"); // not the one asked for: active already
         h.Server.Fault(request => request.Method == HttpMethod.Post ? FakeGraphServer.Error(HttpStatusCode.BadRequest, "badRequest", "Request failed.") : null);
 
-        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.Gateway.CreateRelationshipAsync(Spec("Contoso admin")));
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.GraphGdap.CreateRelationshipAsync(Spec("Contoso admin")));
 
         Assert.Equal("RelationshipNameTaken", ex.ErrorId);
         Assert.Contains(existing.Id, ex.Message);
@@ -344,10 +344,10 @@ public class GraphGdapClientTests
     [Fact]
     public async Task A_taken_name_with_no_visible_relationship_keeps_the_service_error()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         h.Server.Fault(_ => FakeGraphServer.Error(HttpStatusCode.BadRequest, "badRequest", "A relationship with this displayName already exists."));
 
-        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.Gateway.CreateRelationshipAsync(Spec()));
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.GraphGdap.CreateRelationshipAsync(Spec()));
 
         Assert.Equal("RemoteBadRequest", ex.ErrorId);
         Assert.Equal(new[] { "POST", "GET" }, h.Server.Requests.Select(r => r.Method));

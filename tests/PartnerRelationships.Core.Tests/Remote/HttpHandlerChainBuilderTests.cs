@@ -110,14 +110,14 @@ public class HttpHandlerChainBuilderTests
     [Fact]
     public void The_graph_client_is_built_through_the_builder_around_the_sdk_middleware()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         var sdk = GraphClientFactory.CreateDefaultHandlers().Select(d => d.GetType()).ToList();
         var retryAt = sdk.IndexOf(typeof(RetryHandler));
         Assert.True(retryAt >= 0, "The Graph SDK's default middleware no longer has a RetryHandler: revisit where resilience goes.");
         sdk[retryAt] = typeof(ResilientHttpHandler);
 
-        Assert.Equal(sdk, h.Gateway.Handlers.Select(d => d.GetType()));
-        Assert.Same(h.Server, h.Gateway.Handlers[^1].InnerHandler);
+        Assert.Equal(sdk, h.GraphGdap.Handlers.Select(d => d.GetType()));
+        Assert.Same(h.Server, h.GraphGdap.Handlers[^1].InnerHandler);
     }
 
     [Fact]

@@ -29,14 +29,14 @@ public class PartnerConnectionTests
             TransportFactory = new Queue<HttpMessageHandler>(new HttpMessageHandler[] { graph, pc }).Dequeue,
         });
 
-        Assert.False(connection.GatewayCreated);
+        Assert.False(connection.GraphGdapCreated);
         var observer = new RecordingObserver();
         connection.Observer = observer;
 
         graph.Fault(System.Net.HttpStatusCode.InternalServerError).Fault(System.Net.HttpStatusCode.InternalServerError);
-        await Assert.ThrowsAsync<PartnerRelationshipsException>(() => connection.Gateway.GetRelationshipAsync("x"));
-        await Assert.ThrowsAsync<PartnerRelationshipsException>(() => connection.Gateway.GetRelationshipAsync("x"));
-        Assert.True(connection.GatewayCreated);
+        await Assert.ThrowsAsync<PartnerRelationshipsException>(() => connection.GraphGdap.GetRelationshipAsync("x"));
+        await Assert.ThrowsAsync<PartnerRelationshipsException>(() => connection.GraphGdap.GetRelationshipAsync("x"));
+        Assert.True(connection.GraphGdapCreated);
 
         // The breaker opened on Graph failures; Partner Center calls share the pipeline and fail fast too.
         var open = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => connection.PartnerCenter.GetCustomerAsync("cust-0"));
@@ -55,7 +55,7 @@ public class PartnerConnectionTests
 
         Assert.True(connection.Endpoints.IsSandbox);
         Assert.IsType<SandboxClientCredential>(connection.Credential);
-        Assert.False(connection.GatewayCreated);
+        Assert.False(connection.GraphGdapCreated);
     }
 
     [Fact]

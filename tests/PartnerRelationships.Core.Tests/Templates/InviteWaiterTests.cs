@@ -42,7 +42,7 @@ public class InviteWaiterTests
 
         Assert.Equal(InviteStatus.Accepted, accepted.Status);
         Assert.Equal(new[] { TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(3) }, clock.Waits);
-        Assert.Equal(2, (await h.Gateway.ListAccessAssignmentsAsync(invite.RelationshipId!)).Count);
+        Assert.Equal(2, (await h.GraphGdap.ListAccessAssignmentsAsync(invite.RelationshipId!)).Count);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class TemplateAcceptanceTests
 
         Assert.Equal("Support", invite.Template);
         Assert.Equal("SUP Fabrikam Ltd 2026-03-01", invite.RelationshipDisplayName);
-        var relationship = await h.Gateway.GetRelationshipAsync(invite.RelationshipId!);
+        var relationship = await h.GraphGdap.GetRelationshipAsync(invite.RelationshipId!);
         Assert.Equal(new[] { RoleCatalog.HelpdeskAdministrator, RoleCatalog.DirectoryReaders, RoleCatalog.UserAdministrator }.OrderBy(x => x), relationship.Roles.OrderBy(x => x));
         Assert.Equal(TimeSpan.FromDays(180), relationship.Duration);
         Assert.Equal(TimeSpan.FromDays(180), relationship.AutoExtendDuration);
@@ -33,7 +33,7 @@ public class TemplateAcceptanceTests
     {
         await using var h = await WorkflowHarness.StartAsync();
         AddSupport(h);
-        var service = new GranularInviteService(h.Config, h.Store, h.Gateway, h.Clock);
+        var service = new GranularInviteService(h.Config, h.Store, h.GraphGdap, h.Clock);
 
         var both = Assert.Throws<PartnerRelationshipsException>(() => service.Prepare(new GranularInviteRequest
         {
@@ -61,7 +61,7 @@ public class TemplateAcceptanceTests
         Assert.Equal(InviteStatus.Accepted, transition.To);
         Assert.NotNull(transition.TemplateAssignments);
         Assert.Equal(new[] { (Agents, "pending"), (Managers, "pending") }, transition.TemplateAssignments!.Select(a => (a.GroupId, a.State)));
-        var assignments = await h.Gateway.ListAccessAssignmentsAsync(invite.RelationshipId!);
+        var assignments = await h.GraphGdap.ListAccessAssignmentsAsync(invite.RelationshipId!);
         Assert.Equal(2, assignments.Count);
         Assert.Equal(new[] { RoleCatalog.HelpdeskAdministrator, RoleCatalog.DirectoryReaders }, assignments.Single(a => a.SecurityGroupId == Agents).Roles);
         Assert.Equal(new[] { RoleCatalog.UserAdministrator }, assignments.Single(a => a.SecurityGroupId == Managers).Roles);
@@ -75,7 +75,7 @@ public class TemplateAcceptanceTests
 
         // A second sync has nothing to record and applies nothing again.
         Assert.Empty(await WorkflowTestData.RunAsync(WorkflowTestData.Sync(h), new InviteSyncOptions { Templates = AccessTemplates.All(h.Config) }));
-        Assert.Equal(2, (await h.Gateway.ListAccessAssignmentsAsync(invite.RelationshipId!)).Count);
+        Assert.Equal(2, (await h.GraphGdap.ListAccessAssignmentsAsync(invite.RelationshipId!)).Count);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class TemplateAcceptanceTests
 
         Assert.Equal(InviteStatus.Accepted, transition.To);
         Assert.Null(transition.TemplateAssignments);
-        Assert.Empty(await h.Gateway.ListAccessAssignmentsAsync(invite.RelationshipId!));
+        Assert.Empty(await h.GraphGdap.ListAccessAssignmentsAsync(invite.RelationshipId!));
     }
 
     [Fact]
@@ -105,6 +105,6 @@ public class TemplateAcceptanceTests
         Assert.Equal(new[] { (Agents, "error"), (Managers, "pending") }, transition.TemplateAssignments!.Select(a => (a.GroupId, a.State)));
         Assert.Contains((await h.Store.GetHistoryAsync(invite.Id)).Select(e => e.Detail),
             d => d == $"template Support: group Agents ({Agents}) Helpdesk Administrator, Directory Readers: error (the group no longer exists in the partner tenant)");
-        Assert.Equal(Managers, Assert.Single(await h.Gateway.ListAccessAssignmentsAsync(invite.RelationshipId!)).SecurityGroupId);
+        Assert.Equal(Managers, Assert.Single(await h.GraphGdap.ListAccessAssignmentsAsync(invite.RelationshipId!)).SecurityGroupId);
     }
 }

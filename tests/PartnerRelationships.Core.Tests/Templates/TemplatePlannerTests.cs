@@ -68,7 +68,7 @@ public class TemplatePlannerTests
 
         h.State.CompletePendingWork();
         Assert.Empty((await Planner(h).PlanAsync(template, new[] { Tenant })).Items);
-        var now = await h.Gateway.ListAccessAssignmentsAsync(rid);
+        var now = await h.GraphGdap.ListAccessAssignmentsAsync(rid);
         Assert.Equal(new[] { RoleCatalog.HelpdeskAdministrator, RoleCatalog.DirectoryReaders }.OrderBy(x => x),
             now.Single(a => a.SecurityGroupId == Agents && a.Status == "active").Roles.OrderBy(x => x));
         Assert.Contains(now, a => a.SecurityGroupId == Managers && a.Status == "active");
@@ -181,5 +181,5 @@ public class TemplatePlannerTests
         Assert.Equal("RemotePreconditionFailed", error.ErrorId);
     }
 
-    private static TemplatePlanner Planner(WorkflowHarness h) => new(h.Gateway, h.Store);
+    private static TemplatePlanner Planner(WorkflowHarness h) => new(h.GraphGdap, h.Store);
 }

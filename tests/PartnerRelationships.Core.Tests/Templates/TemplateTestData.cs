@@ -39,7 +39,7 @@ internal static class TemplateTestData
     public static async Task<ResellerInvite> TemplatedInviteAsync(WorkflowHarness h, string customer, string tenantId)
     {
         AddSupport(h);
-        var service = new GranularInviteService(h.Config, h.Store, h.Gateway, h.Clock);
+        var service = new GranularInviteService(h.Config, h.Store, h.GraphGdap, h.Clock);
         var invite = (await service.CreateAsync(new GranularInviteRequest
         {
             CustomerName = customer, CustomerEmail = "admin@" + customer.Replace(" ", "").ToLowerInvariant() + ".example", CustomerTenantId = tenantId, AccessTemplate = "support",

@@ -16,7 +16,7 @@ public sealed class AdminPermissionPlanStepsTests
         await using var h = await WorkflowHarness.StartAsync();
         var first = await ActiveRelationshipAsync(h, "Contoso helpdesk", Tenant, "Contoso Ltd");
         var second = await ActiveRelationshipAsync(h, "Contoso helpdesk 2", Tenant, "Contoso Ltd");
-        var service = new AdminPermissionService(h.Gateway);
+        var service = new AdminPermissionService(h.GraphGdap);
         var plan = await service.PlanAsync(new AdminPermissionRequest { CustomerTenantId = Tenant, SecurityGroupId = Group, Roles = new[] { "Helpdesk Administrator" } });
         Assert.Equal(2, plan.Steps.Count);
 
@@ -34,7 +34,7 @@ public sealed class AdminPermissionPlanStepsTests
     {
         await using var h = await WorkflowHarness.StartAsync();
         await ActiveRelationshipAsync(h, "Contoso helpdesk", Tenant, "Contoso Ltd");
-        var service = new AdminPermissionService(h.Gateway);
+        var service = new AdminPermissionService(h.GraphGdap);
         var request = new AdminPermissionRequest { CustomerTenantId = Tenant, SecurityGroupId = Group, Roles = new[] { "Helpdesk Administrator" } };
         var one = await service.PlanAsync(request);
         var other = await service.PlanAsync(request);

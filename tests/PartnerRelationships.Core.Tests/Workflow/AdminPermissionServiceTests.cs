@@ -18,10 +18,10 @@ public sealed class AdminPermissionServiceTests
     {
         await using var h = await WorkflowHarness.StartAsync();
         await ActiveRelationshipAsync(h, "Contoso helpdesk", Tenant, "Contoso Ltd");
-        var service = new AdminPermissionService(h.Gateway);
+        var service = new AdminPermissionService(h.GraphGdap);
         await service.SetAsync(new AdminPermissionRequest { CustomerTenantId = Tenant, SecurityGroupId = Group, Roles = new[] { "Helpdesk Administrator" } });
         h.State.CompletePendingWork();
-        ((PartnerRelationships.Core.Remote.GraphGdapClient)h.Gateway).OperationWaitLimit = TimeSpan.FromSeconds(1); // shorter than Retry-After
+        ((PartnerRelationships.Core.Remote.GraphGdapClient)h.GraphGdap).OperationWaitLimit = TimeSpan.FromSeconds(1); // shorter than Retry-After
 
         var updated = Assert.Single(await service.SetAsync(new AdminPermissionRequest
         {
@@ -46,7 +46,7 @@ public sealed class AdminPermissionServiceTests
     {
         await using var h = await WorkflowHarness.StartAsync();
         await ActiveRelationshipAsync(h, "Contoso helpdesk", Tenant, "Contoso Ltd");
-        var service = new AdminPermissionService(h.Gateway);
+        var service = new AdminPermissionService(h.GraphGdap);
 
         var plan = await service.PlanAsync(new AdminPermissionRequest { CustomerTenantId = Tenant, SecurityGroupId = Group, Roles = new[] { "Helpdesk Administrator" } });
         Assert.Equal(AdminPermissionAction.Create, Assert.Single(plan.Steps).Action);
@@ -83,7 +83,7 @@ public sealed class AdminPermissionServiceTests
     {
         await using var h = await WorkflowHarness.StartAsync();
         var relationship = await ActiveRelationshipAsync(h, "Contoso helpdesk", Tenant, "Contoso Ltd");
-        var service = new AdminPermissionService(h.Gateway);
+        var service = new AdminPermissionService(h.GraphGdap);
         await service.SetAsync(new AdminPermissionRequest { RelationshipId = relationship.Id, SecurityGroupId = Group, Roles = new[] { "Helpdesk Administrator" } });
         var plan = await service.PlanAsync(new AdminPermissionRequest { RelationshipId = relationship.Id, SecurityGroupId = Group, Roles = new[] { "Directory Readers" } });
 
@@ -98,7 +98,7 @@ public sealed class AdminPermissionServiceTests
     public async Task Not_active_relationships_and_roles_outside_the_relationship_are_refused()
     {
         await using var h = await WorkflowHarness.StartAsync();
-        var service = new AdminPermissionService(h.Gateway);
+        var service = new AdminPermissionService(h.GraphGdap);
         var invite = await GranularInviteAsync(h, "Pending Co", Tenant);
 
         var pending = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.PlanAsync(new AdminPermissionRequest { RelationshipId = invite.RelationshipId, SecurityGroupId = Group, Roles = new[] { "Helpdesk Administrator" } }));

@@ -27,15 +27,15 @@ public sealed class CustomerDirectoryReadAheadTests
     [Fact]
     public async Task Customers_are_read_while_relationships_load_and_joined_once_all_are_in()
     {
-        var gateway = new GatedGateway { Relationships = { Relationship("t-3"), Relationship("graph-only") } };
+        var graphGdap = new GatedGraphGdap { Relationships = { Relationship("t-3"), Relationship("graph-only") } };
         var partnerCenter = new ScriptedCustomers { Count = 10 };
-        await using var e = new CustomerDirectory(gateway, partnerCenter).ListAsync().GetAsyncEnumerator();
+        await using var e = new CustomerDirectory(graphGdap, partnerCenter).ListAsync().GetAsyncEnumerator();
 
         var first = e.MoveNextAsync();
 
         Assert.False(first.IsCompleted); // Nothing can be joined before the last relationship page.
         Assert.Equal(10, partnerCenter.Pulled); // …but every customer page was read meanwhile.
-        gateway.Release.SetResult();
+        graphGdap.Release.SetResult();
         var listed = new List<PartnerCustomer>();
         for (var more = await first; more; more = await e.MoveNextAsync()) listed.Add(e.Current);
 
@@ -48,15 +48,15 @@ public sealed class CustomerDirectoryReadAheadTests
     [Fact]
     public async Task The_read_ahead_is_bounded()
     {
-        var gateway = new GatedGateway();
+        var graphGdap = new GatedGraphGdap();
         var partnerCenter = new ScriptedCustomers { Count = CustomerDirectory.MaxReadAhead + 500 };
-        await using var e = new CustomerDirectory(gateway, partnerCenter).ListAsync().GetAsyncEnumerator();
+        await using var e = new CustomerDirectory(graphGdap, partnerCenter).ListAsync().GetAsyncEnumerator();
 
         var first = e.MoveNextAsync();
 
         Assert.False(first.IsCompleted);
         Assert.InRange(partnerCenter.Pulled, CustomerDirectory.MaxReadAhead, CustomerDirectory.MaxReadAhead + 1); // + the one in flight
-        gateway.Release.SetResult();
+        graphGdap.Release.SetResult();
         var count = 0;
         for (var more = await first; more; more = await e.MoveNextAsync()) count++;
         Assert.Equal(CustomerDirectory.MaxReadAhead + 500, count);
@@ -67,16 +67,16 @@ public sealed class CustomerDirectoryReadAheadTests
     {
         // 7,000 relationships are in and more are coming: as many customers may wait, not just MaxReadAhead.
         var held = CustomerDirectory.MaxReadAhead + 2_000;
-        var gateway = new GatedGateway();
-        gateway.Ahead.AddRange(Enumerable.Range(0, held).Select(i => Relationship($"held-{i}")));
+        var graphGdap = new GatedGraphGdap();
+        graphGdap.Ahead.AddRange(Enumerable.Range(0, held).Select(i => Relationship($"held-{i}")));
         var partnerCenter = new ScriptedCustomers { Count = held + 3_000 };
-        await using var e = new CustomerDirectory(gateway, partnerCenter).ListAsync().GetAsyncEnumerator();
+        await using var e = new CustomerDirectory(graphGdap, partnerCenter).ListAsync().GetAsyncEnumerator();
 
         var first = e.MoveNextAsync();
 
         Assert.False(first.IsCompleted);
         Assert.InRange(partnerCenter.Pulled, held, held + 1); // + the one in flight
-        gateway.Release.SetResult();
+        graphGdap.Release.SetResult();
         var count = 0;
         for (var more = await first; more; more = await e.MoveNextAsync()) count++;
         Assert.Equal(held + 3_000 + held, count); // Every customer, then the relationships' Graph-only tenants.
@@ -85,11 +85,11 @@ public sealed class CustomerDirectoryReadAheadTests
     [Fact]
     public async Task A_failed_relationship_read_surfaces_and_stops_the_customer_read()
     {
-        var gateway = new GatedGateway { Failure = Forbidden("Listing relationships") };
+        var graphGdap = new GatedGraphGdap { Failure = Forbidden("Listing relationships") };
         var partnerCenter = new ScriptedCustomers { Count = 50 };
-        var listing = new CustomerDirectory(gateway, partnerCenter).ListAsync().ToListAsync().AsTask();
+        var listing = new CustomerDirectory(graphGdap, partnerCenter).ListAsync().ToListAsync().AsTask();
 
-        gateway.Release.SetResult();
+        graphGdap.Release.SetResult();
         var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => listing);
 
         Assert.Equal("RemoteForbidden", ex.ErrorId);
@@ -100,15 +100,15 @@ public sealed class CustomerDirectoryReadAheadTests
     [Fact]
     public async Task A_failed_customer_read_surfaces_after_the_customers_before_it()
     {
-        var gateway = new GatedGateway { Relationships = { Relationship("t-1") } };
+        var graphGdap = new GatedGraphGdap { Relationships = { Relationship("t-1") } };
         var partnerCenter = new ScriptedCustomers { Count = 10, FailAt = 3 };
         var listed = new List<string>();
         var listing = Task.Run(async () =>
         {
-            await foreach (var c in new CustomerDirectory(gateway, partnerCenter).ListAsync()) listed.Add(c.TenantId);
+            await foreach (var c in new CustomerDirectory(graphGdap, partnerCenter).ListAsync()) listed.Add(c.TenantId);
         });
 
-        gateway.Release.SetResult();
+        graphGdap.Release.SetResult();
         var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => listing);
 
         Assert.Equal(new[] { "t-0", "t-1", "t-2" }, listed);
@@ -118,11 +118,11 @@ public sealed class CustomerDirectoryReadAheadTests
     [Fact]
     public async Task When_both_reads_fail_the_relationship_error_wins_as_before()
     {
-        var gateway = new GatedGateway { Failure = Forbidden("Listing relationships") };
+        var graphGdap = new GatedGraphGdap { Failure = Forbidden("Listing relationships") };
         var partnerCenter = new ScriptedCustomers { Count = 10, FailAt = 0 };
-        var listing = new CustomerDirectory(gateway, partnerCenter).ListAsync().ToListAsync().AsTask();
+        var listing = new CustomerDirectory(graphGdap, partnerCenter).ListAsync().ToListAsync().AsTask();
 
-        gateway.Release.SetResult();
+        graphGdap.Release.SetResult();
         var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => listing);
 
         Assert.StartsWith("Listing relationships", ex.Message);
@@ -131,11 +131,11 @@ public sealed class CustomerDirectoryReadAheadTests
     [Fact]
     public async Task Stopping_early_cancels_and_disposes_the_customer_read()
     {
-        var gateway = new GatedGateway();
-        gateway.Release.SetResult();
+        var graphGdap = new GatedGraphGdap();
+        graphGdap.Release.SetResult();
         var partnerCenter = new ScriptedCustomers { Count = 1_000 };
 
-        await foreach (var _ in new CustomerDirectory(gateway, partnerCenter).ListAsync())
+        await foreach (var _ in new CustomerDirectory(graphGdap, partnerCenter).ListAsync())
         {
             break; // Select-Object -First 1
         }
@@ -147,36 +147,36 @@ public sealed class CustomerDirectoryReadAheadTests
     [Fact]
     public async Task One_tenant_reads_the_customer_and_its_relationships_at_once()
     {
-        var gateway = new GatedGateway { Relationships = { Relationship(TenantId) } };
+        var graphGdap = new GatedGraphGdap { Relationships = { Relationship(TenantId) } };
         var partnerCenter = new ScriptedCustomers { CustomerGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
-        var listing = new CustomerDirectory(gateway, partnerCenter).ListAsync(new PartnerCustomerQuery { TenantId = TenantId }).ToListAsync().AsTask();
+        var listing = new CustomerDirectory(graphGdap, partnerCenter).ListAsync(new PartnerCustomerQuery { TenantId = TenantId }).ToListAsync().AsTask();
 
-        await gateway.Started.Task; // Asked for the relationships while the customer read is still waiting.
+        await graphGdap.Started.Task; // Asked for the relationships while the customer read is still waiting.
         Assert.False(listing.IsCompleted);
         partnerCenter.CustomerGate.SetResult();
-        gateway.Release.SetResult();
+        graphGdap.Release.SetResult();
 
         var customer = Assert.Single(await listing);
         Assert.Equal("Customer " + TenantId, customer.Name);
         Assert.Single(customer.GranularRelationships);
-        Assert.Equal(TenantId, gateway.LastFilter?.CustomerTenantId);
+        Assert.Equal(TenantId, graphGdap.LastFilter?.CustomerTenantId);
     }
 
     [Fact]
     public async Task One_tenant_whose_customer_read_fails_stops_the_relationship_read()
     {
-        var gateway = new GatedGateway();
+        var graphGdap = new GatedGraphGdap();
         var partnerCenter = new ScriptedCustomers { CustomerFailure = Forbidden("Reading the customer") };
 
-        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => new CustomerDirectory(gateway, partnerCenter).ListAsync(new PartnerCustomerQuery { TenantId = TenantId }).ToListAsync().AsTask());
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => new CustomerDirectory(graphGdap, partnerCenter).ListAsync(new PartnerCustomerQuery { TenantId = TenantId }).ToListAsync().AsTask());
 
         Assert.StartsWith("Reading the customer", ex.Message);
-        Assert.True(gateway.Started.Task.IsCompleted);
-        Assert.True(gateway.Cancelled.Task.IsCompleted);
+        Assert.True(graphGdap.Started.Task.IsCompleted);
+        Assert.True(graphGdap.Cancelled.Task.IsCompleted);
     }
 
     /// <summary>Relationships wait for <see cref="Release"/>, then come (or fail) all at once.</summary>
-    private sealed class GatedGateway : IGraphGdapClient
+    private sealed class GatedGraphGdap : IGraphGdapClient
     {
         public List<DelegatedAdminRelationshipInfo> Relationships { get; } = new();
 

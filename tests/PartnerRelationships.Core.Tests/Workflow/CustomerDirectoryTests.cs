@@ -15,7 +15,7 @@ public sealed class CustomerDirectoryTests
     private static async Task<List<PartnerCustomer>> ListAsync(WorkflowHarness h, PartnerCustomerQuery? filter = null)
     {
         var list = new List<PartnerCustomer>();
-        await foreach (var c in new CustomerDirectory(h.Gateway, h.PartnerCenter).ListAsync(filter))
+        await foreach (var c in new CustomerDirectory(h.GraphGdap, h.PartnerCenter).ListAsync(filter))
         {
             list.Add(c);
         }
@@ -92,9 +92,9 @@ public sealed class CustomerDirectoryTests
         h.State.AcceptResellerLink("Contoso Labs", Guid.NewGuid().ToString(), "contosolabs.example");
         var recording = new RecordingPartnerCenter(h.PartnerCenter);
 
-        var found = await new CustomerDirectory(h.Gateway, recording).ListAsync(new PartnerCustomerQuery { Names = new[] { "contoso ltd", "Fab*" } }).ToListAsync();
+        var found = await new CustomerDirectory(h.GraphGdap, recording).ListAsync(new PartnerCustomerQuery { Names = new[] { "contoso ltd", "Fab*" } }).ToListAsync();
         var searchesBefore = recording.Searches.Count;
-        var everyone = await new CustomerDirectory(h.Gateway, recording).ListAsync(new PartnerCustomerQuery { Name = "*Ltd" }).ToListAsync();
+        var everyone = await new CustomerDirectory(h.GraphGdap, recording).ListAsync(new PartnerCustomerQuery { Name = "*Ltd" }).ToListAsync();
 
         Assert.Equal(new[] { "Contoso Ltd", "Fabrikam Inc" }, found.Select(c => c.Name));
         Assert.Equal(new[] { "CompanyName:contoso ltd", "CompanyName:Fab" }, recording.Searches.Take(searchesBefore));
@@ -157,7 +157,7 @@ public sealed class CustomerDirectoryTests
         }
 
         var seen = 0;
-        await foreach (var c in new CustomerDirectory(h.Gateway, h.PartnerCenter).ListAsync(new PartnerCustomerQuery { PageSize = pageSize }))
+        await foreach (var c in new CustomerDirectory(h.GraphGdap, h.PartnerCenter).ListAsync(new PartnerCustomerQuery { PageSize = pageSize }))
         {
             seen++;
             if (seen == 1)

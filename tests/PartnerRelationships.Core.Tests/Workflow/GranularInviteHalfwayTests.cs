@@ -19,7 +19,7 @@ public sealed class GranularInviteHalfwayTests
     private static async Task<(PartnerRelationshipsException Error, ResellerInvite Invite)> FailAtTheLockAsync(WorkflowHarness h)
     {
         h.Server.Faults.Settings = new FaultSettings { FailPathContaining = "/requests" };
-        var service = new GranularInviteService(h.Config, h.Store, h.Gateway, h.Clock);
+        var service = new GranularInviteService(h.Config, h.Store, h.GraphGdap, h.Clock);
         var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.CreateAsync(Request()));
         h.Server.Faults.Settings = FaultSettings.None;
         var invite = Assert.Single(await InvitesAsync(h));
@@ -72,7 +72,7 @@ public sealed class GranularInviteHalfwayTests
     {
         await using var h = await WorkflowHarness.StartAsync();
         var (_, invite) = await FailAtTheLockAsync(h);
-        var service = new GranularInviteService(h.Config, h.Store, h.Gateway, h.Clock);
+        var service = new GranularInviteService(h.Config, h.Store, h.GraphGdap, h.Clock);
 
         var again = await service.CreateAsync(Request());
         h.State.CompletePendingWork();

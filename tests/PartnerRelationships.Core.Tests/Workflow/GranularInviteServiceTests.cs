@@ -20,7 +20,7 @@ public sealed class GranularInviteServiceTests
     public async Task Creates_the_relationship_locked_for_approval_and_a_draft_with_its_approval_link()
     {
         await using var h = await WorkflowHarness.StartAsync();
-        var service = new GranularInviteService(h.Config, h.Store, h.Gateway, h.Clock);
+        var service = new GranularInviteService(h.Config, h.Store, h.GraphGdap, h.Clock);
 
         var created = await service.CreateAsync(Request());
 
@@ -53,7 +53,7 @@ public sealed class GranularInviteServiceTests
     public async Task Prepare_validates_without_side_effects()
     {
         await using var h = await WorkflowHarness.StartAsync();
-        var service = new GranularInviteService(h.Config, h.Store, h.Gateway, h.Clock);
+        var service = new GranularInviteService(h.Config, h.Store, h.GraphGdap, h.Clock);
 
         Assert.Equal(ErrorIds.Workflow.InvalidRelationshipDisplayName,
             Assert.Throws<PartnerRelationshipsException>(() => service.Prepare(Request(displayName: new string('x', 51)))).ErrorId);
@@ -80,7 +80,7 @@ public sealed class GranularInviteServiceTests
     public async Task A_given_display_name_in_use_fails_and_a_generated_one_gets_a_suffix()
     {
         await using var h = await WorkflowHarness.StartAsync();
-        var service = new GranularInviteService(h.Config, h.Store, h.Gateway, h.Clock);
+        var service = new GranularInviteService(h.Config, h.Store, h.GraphGdap, h.Clock);
         await service.CreateAsync(Request(displayName: "Fabrikam helpdesk"));
 
         var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.CreateAsync(Request(displayName: "Fabrikam helpdesk")));
@@ -97,7 +97,7 @@ public sealed class GranularInviteServiceTests
     public async Task Writes_the_eml_draft_when_asked()
     {
         await using var h = await WorkflowHarness.StartAsync();
-        var service = new GranularInviteService(h.Config, h.Store, h.Gateway, h.Clock);
+        var service = new GranularInviteService(h.Config, h.Store, h.GraphGdap, h.Clock);
         var request = Request();
         request.DraftFile = h.Folder.Path;
 

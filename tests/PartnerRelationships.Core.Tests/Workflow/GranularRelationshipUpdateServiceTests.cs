@@ -19,7 +19,7 @@ public class GranularRelationshipUpdateServiceTests
             await WorkflowTestData.ActiveRelationshipAsync(h, $"Rel {i}", tenant, $"Customer {i}", roles);
         }
 
-        var service = new GranularRelationshipUpdateService(h.Gateway);
+        var service = new GranularRelationshipUpdateService(h.GraphGdap);
         var plans = new List<RelationshipChange>();
         foreach (var tenant in tenants)
         {
@@ -55,7 +55,7 @@ public class GranularRelationshipUpdateServiceTests
         await using var h = await WorkflowHarness.StartAsync();
         const string tenant = "bbbbbbbb-0000-0000-0000-000000000001";
         await WorkflowTestData.ActiveRelationshipAsync(h, "Rel", tenant, "Customer");
-        var service = new GranularRelationshipUpdateService(h.Gateway);
+        var service = new GranularRelationshipUpdateService(h.GraphGdap);
         var change = Assert.Single(await service.PlanAutoExtendAsync(tenant, enable: true));
         await service.ApplyAutoExtendAsync(change, enable: true);
 
@@ -71,11 +71,11 @@ public class GranularRelationshipUpdateServiceTests
         const string group = "11111111-2222-3333-4444-555555555555";
         const string onlyGa = "22222222-3333-4444-5555-666666666666";
         var r = await WorkflowTestData.ActiveRelationshipAsync(h, "With GA", tenant, "Contoso", RoleCatalog.GlobalAdministrator, RoleCatalog.HelpdeskAdministrator);
-        await h.Gateway.CreateOrUpdateAccessAssignmentAsync(r.Id, new AccessAssignmentSpec(group, new[] { RoleCatalog.GlobalAdministrator, RoleCatalog.HelpdeskAdministrator }));
-        await h.Gateway.CreateOrUpdateAccessAssignmentAsync(r.Id, new AccessAssignmentSpec(onlyGa, new[] { RoleCatalog.GlobalAdministrator }));
+        await h.GraphGdap.CreateOrUpdateAccessAssignmentAsync(r.Id, new AccessAssignmentSpec(group, new[] { RoleCatalog.GlobalAdministrator, RoleCatalog.HelpdeskAdministrator }));
+        await h.GraphGdap.CreateOrUpdateAccessAssignmentAsync(r.Id, new AccessAssignmentSpec(onlyGa, new[] { RoleCatalog.GlobalAdministrator }));
         await WorkflowTestData.ActiveRelationshipAsync(h, "GA only", tenant, "Contoso", RoleCatalog.GlobalAdministrator);
         await WorkflowTestData.ActiveRelationshipAsync(h, "Narrow", tenant, "Contoso", RoleCatalog.HelpdeskAdministrator);
-        var service = new GranularRelationshipUpdateService(h.Gateway);
+        var service = new GranularRelationshipUpdateService(h.GraphGdap);
 
         var plan = await service.PlanGlobalAdministratorRemovalAsync(tenant);
 
@@ -87,7 +87,7 @@ public class GranularRelationshipUpdateServiceTests
         var updated = await service.ApplyGlobalAdministratorRemovalAsync(plan[0]);
 
         Assert.Equal(new[] { RoleCatalog.HelpdeskAdministrator }, updated.Roles);
-        var assignments = await h.Gateway.ListAccessAssignmentsAsync(r.Id);
+        var assignments = await h.GraphGdap.ListAccessAssignmentsAsync(r.Id);
         Assert.Equal(new[] { RoleCatalog.HelpdeskAdministrator }, assignments.Single(a => a.SecurityGroupId == group).Roles);
         Assert.Equal("deleted", assignments.Single(a => a.SecurityGroupId == onlyGa).Status);
         var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.ApplyGlobalAdministratorRemovalAsync(plan[1]));
@@ -103,14 +103,14 @@ public class GranularRelationshipUpdateServiceTests
     {
         await using var h = await WorkflowHarness.StartAsync();
         const string tenant = "cccccccc-0000-0000-0000-000000000002";
-        var created = await h.Gateway.CreateRelationshipAsync(new RelationshipSpec
+        var created = await h.GraphGdap.CreateRelationshipAsync(new RelationshipSpec
         {
             DisplayName = "Pending GA", CustomerTenantId = tenant, CustomerName = "Contoso", Roles = new[] { RoleCatalog.GlobalAdministrator, RoleCatalog.DirectoryReaders },
         });
-        await h.Gateway.LockForApprovalAsync(created.Id);
+        await h.GraphGdap.LockForApprovalAsync(created.Id);
         h.State.CompletePendingWork(); // the service processes the lock request
 
-        var change = Assert.Single(await new GranularRelationshipUpdateService(h.Gateway).PlanGlobalAdministratorRemovalAsync(tenant));
+        var change = Assert.Single(await new GranularRelationshipUpdateService(h.GraphGdap).PlanGlobalAdministratorRemovalAsync(tenant));
 
         Assert.Equal(RelationshipChangeKind.NotAllowed, change.Kind);
         Assert.Contains("while it is ApprovalPending", change.Description);

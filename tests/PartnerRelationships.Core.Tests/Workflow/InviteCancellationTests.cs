@@ -32,7 +32,7 @@ public sealed class InviteCancellationTests
     public async Task A_granular_invite_awaiting_approval_is_cancelled_with_a_warning_and_an_accepted_one_is_refused()
     {
         await using var h = await WorkflowHarness.StartAsync();
-        var cancellation = new InviteCancellation(h.Store, h.Gateway, h.Clock);
+        var cancellation = new InviteCancellation(h.Store, h.GraphGdap, h.Clock);
         var pending = await GranularInviteAsync(h, "Pending Co");
         var approved = await GranularInviteAsync(h, "Approved Co");
         h.State.ApproveAndActivate(approved.RelationshipId!);
@@ -51,10 +51,10 @@ public sealed class InviteCancellationTests
     {
         await using var h = await WorkflowHarness.StartAsync();
         var recorded = await h.Store.AddInviteAsync(new ResellerInvite { Id = Guid.NewGuid(), Kind = InviteKind.GranularAdmin, CustomerName = "Half Done", CustomerEmail = "a@half.example", RelationshipDisplayName = "Half done" });
-        var created = await h.Gateway.CreateRelationshipAsync(new PartnerRelationships.Core.Remote.RelationshipSpec { DisplayName = "Half done", Roles = new[] { PartnerRelationships.Core.Roles.RoleCatalog.DirectoryReaders } });
+        var created = await h.GraphGdap.CreateRelationshipAsync(new PartnerRelationships.Core.Remote.RelationshipSpec { DisplayName = "Half done", Roles = new[] { PartnerRelationships.Core.Roles.RoleCatalog.DirectoryReaders } });
         await h.Store.SetRelationshipAsync(recorded.Id, created.Id, "Half done");
 
-        var cancelled = await new InviteCancellation(h.Store, h.Gateway, h.Clock).CancelAsync(recorded.Id);
+        var cancelled = await new InviteCancellation(h.Store, h.GraphGdap, h.Clock).CancelAsync(recorded.Id);
 
         Assert.True(cancelled.RelationshipDeleted);
         Assert.Null(h.State.FindRelationship(created.Id));

@@ -215,12 +215,12 @@ public sealed class InviteSyncServiceTests
             RelationshipDisplayName = "Crashed Co helpdesk",
             Body = "Approve here: " + GranularInviteService.LinkNotYetKnown,
         });
-        var created = await h.Gateway.CreateRelationshipAsync(new PartnerRelationships.Core.Remote.RelationshipSpec
+        var created = await h.GraphGdap.CreateRelationshipAsync(new PartnerRelationships.Core.Remote.RelationshipSpec
         {
             DisplayName = "Crashed Co helpdesk",
             Roles = new[] { PartnerRelationships.Core.Roles.RoleCatalog.DirectoryReaders },
         });
-        await h.Gateway.LockForApprovalAsync(created.Id);
+        await h.GraphGdap.LockForApprovalAsync(created.Id);
         h.State.ApproveAndActivate(created.Id);
 
         var t = Assert.Single(await RunAsync(Sync(h)));
@@ -282,8 +282,8 @@ public sealed class InviteSyncServiceTests
         var after = await GranularInviteAsync(h, "Omega Ltd");
         h.State.ApproveAndActivate(before.RelationshipId!);
         h.State.ApproveAndActivate(after.RelationshipId!);
-        var gateway = new FailingLookupGateway(h.Gateway) { Broken = { "not-in-the-list" } };
-        var sync = new InviteSyncService(h.Store, gateway, h.PartnerCenter, h.Clock);
+        var graphGdap = new FailingLookupGraphGdap(h.GraphGdap) { Broken = { "not-in-the-list" } };
+        var sync = new InviteSyncService(h.Store, graphGdap, h.PartnerCenter, h.Clock);
 
         var failures = new System.Collections.Concurrent.ConcurrentQueue<InviteSyncFailure>();
         var transitions = await RunAsync(sync, new InviteSyncOptions { Failures = failures, StoreBatchSize = 2 });
@@ -304,10 +304,10 @@ public sealed class InviteSyncServiceTests
     {
         await using var h = await WorkflowHarness.StartAsync();
         await AddInviteOfAnUnlistedRelationshipAsync(h);
-        var gateway = new FailingLookupGateway(h.Gateway) { Broken = { "not-in-the-list" } };
+        var graphGdap = new FailingLookupGraphGdap(h.GraphGdap) { Broken = { "not-in-the-list" } };
 
         var ex = await Assert.ThrowsAsync<PartnerRelationships.Core.Errors.PartnerRelationshipsException>(
-            () => RunAsync(new InviteSyncService(h.Store, gateway, h.PartnerCenter, h.Clock)));
+            () => RunAsync(new InviteSyncService(h.Store, graphGdap, h.PartnerCenter, h.Clock)));
 
         Assert.Equal("RemoteServiceError", ex.ErrorId);
     }

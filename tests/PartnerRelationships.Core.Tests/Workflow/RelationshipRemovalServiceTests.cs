@@ -12,7 +12,7 @@ public sealed class RelationshipRemovalServiceTests
 {
     private const string Tenant = "4b2e2b3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
 
-    private static RelationshipRemovalService Service(WorkflowHarness h) => new(h.Store, h.Gateway, h.PartnerCenter, h.Clock);
+    private static RelationshipRemovalService Service(WorkflowHarness h) => new(h.Store, h.GraphGdap, h.PartnerCenter, h.Clock);
 
     [Fact]
     public async Task Terminates_granular_and_removes_reseller_relationship_and_records_it()

@@ -45,7 +45,7 @@ public sealed class TransitionalStatusWorkflowTests
         var invite = await GranularInviteAsync(h, tenantId: Tenant);
         h.State.ApproveRelationship(invite.RelationshipId!, Tenant, "Fabrikam Ltd");
 
-        var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => new AdminPermissionService(h.Gateway).PlanAsync(
+        var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => new AdminPermissionService(h.GraphGdap).PlanAsync(
             new AdminPermissionRequest { RelationshipId = invite.RelationshipId, SecurityGroupId = Group, Roles = new[] { "Directory Readers" } }));
 
         Assert.Equal(ErrorIds.Workflow.RelationshipNotActive, error.ErrorId);
@@ -58,7 +58,7 @@ public sealed class TransitionalStatusWorkflowTests
         await using var h = await WorkflowHarness.StartAsync();
         var invite = await GranularInviteAsync(h, tenantId: Tenant);
         h.State.ApproveRelationship(invite.RelationshipId!, Tenant, "Fabrikam Ltd");
-        var service = new RelationshipRemovalService(h.Store, h.Gateway, h.PartnerCenter, h.Clock);
+        var service = new RelationshipRemovalService(h.Store, h.GraphGdap, h.PartnerCenter, h.Clock);
 
         var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.PlanAsync(new RelationshipRemovalRequest { CustomerTenantId = Tenant, Granular = true }));
 
@@ -72,16 +72,16 @@ public sealed class TransitionalStatusWorkflowTests
         await using var h = await WorkflowHarness.StartAsync();
         var relationship = await ActiveRelationshipAsync(h, "Contoso helpdesk", Tenant, "Contoso Ltd");
 
-        var request = await h.Gateway.TerminateAsync(relationship.Id);
+        var request = await h.GraphGdap.TerminateAsync(relationship.Id);
 
         Assert.Equal("created", request.Status); // delegatedadminrelationship-post-requests
-        Assert.Equal(RelationshipStatus.Active, (await h.Gateway.GetRelationshipAsync(relationship.Id)).Status);
+        Assert.Equal(RelationshipStatus.Active, (await h.GraphGdap.GetRelationshipAsync(relationship.Id)).Status);
         h.Time.Advance(TimeSpan.FromSeconds(4));
-        Assert.Equal(RelationshipStatus.Terminating, (await h.Gateway.GetRelationshipAsync(relationship.Id)).Status);
-        var again = new RelationshipRemovalService(h.Store, h.Gateway, h.PartnerCenter, h.Clock);
+        Assert.Equal(RelationshipStatus.Terminating, (await h.GraphGdap.GetRelationshipAsync(relationship.Id)).Status);
+        var again = new RelationshipRemovalService(h.Store, h.GraphGdap, h.PartnerCenter, h.Clock);
         await Assert.ThrowsAsync<PartnerRelationshipsException>(() => again.PlanAsync(new RelationshipRemovalRequest { CustomerTenantId = Tenant, Granular = true }));
         h.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(RelationshipStatus.Terminated, (await h.Gateway.GetRelationshipAsync(relationship.Id)).Status);
+        Assert.Equal(RelationshipStatus.Terminated, (await h.GraphGdap.GetRelationshipAsync(relationship.Id)).Status);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class TransitionalStatusWorkflowTests
         h.Time.Advance(TimeSpan.FromDays(725));
         Assert.Equal("expiring", Assert.Single(h.State.Relationships).Status);
 
-        var set = Assert.Single(await new AdminPermissionService(h.Gateway).SetAsync(
+        var set = Assert.Single(await new AdminPermissionService(h.GraphGdap).SetAsync(
             new AdminPermissionRequest { CustomerTenantId = Tenant, SecurityGroupId = Group, Roles = new[] { "Directory Readers" } }));
 
         Assert.Equal(Group, set.SecurityGroupId);
@@ -108,16 +108,16 @@ public sealed class TransitionalStatusWorkflowTests
             "60ea59db-a506-485e-94c5-d115f369e239", isPartnerConsentPending: false, status: "active", roleIds: null);
 
         var customers = new List<PartnerCustomer>();
-        await foreach (var c in new CustomerDirectory(h.Gateway, h.PartnerCenter).ListAsync()) customers.Add(c);
-        var removal = await new RelationshipRemovalService(h.Store, h.Gateway, h.PartnerCenter, h.Clock)
+        await foreach (var c in new CustomerDirectory(h.GraphGdap, h.PartnerCenter).ListAsync()) customers.Add(c);
+        var removal = await new RelationshipRemovalService(h.Store, h.GraphGdap, h.PartnerCenter, h.Clock)
             .PlanAsync(new RelationshipRemovalRequest { CustomerTenantId = Tenant, Granular = true });
         var permissions = new List<AdminPermission>();
-        await foreach (var p in new AdminPermissionService(h.Gateway).GetAsync(null, Tenant)) permissions.Add(p);
+        await foreach (var p in new AdminPermissionService(h.GraphGdap).GetAsync(null, Tenant)) permissions.Add(p);
 
         Assert.Equal("Contoso helpdesk", Assert.Single(Assert.Single(customers).GranularRelationships).DisplayName);
         Assert.Equal("Contoso helpdesk", Assert.Single(removal.ToTerminate).DisplayName);
         Assert.DoesNotContain(permissions, p => p.RelationshipId == reseller.Id);
-        var byId = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => new AdminPermissionService(h.Gateway).PlanAsync(
+        var byId = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => new AdminPermissionService(h.GraphGdap).PlanAsync(
             new AdminPermissionRequest { RelationshipId = reseller.Id, SecurityGroupId = Group, Roles = new[] { "Directory Readers" } }));
         Assert.Contains("reseller relationship", byId.Message);
     }
@@ -130,14 +130,14 @@ public sealed class LockRequestRetryTests
     public async Task A_second_lock_while_the_first_is_processed_is_the_same_work_not_an_error()
     {
         await using var h = await WorkflowHarness.StartAsync();
-        var created = await h.Gateway.CreateRelationshipAsync(new RelationshipSpec
+        var created = await h.GraphGdap.CreateRelationshipAsync(new RelationshipSpec
         {
             DisplayName = "Lock twice", CustomerTenantId = "4b2e2b3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b", CustomerName = "Contoso",
             Roles = new[] { PartnerRelationships.Core.Roles.RoleCatalog.DirectoryReaders },
         });
-        var first = await h.Gateway.LockForApprovalAsync(created.Id);
+        var first = await h.GraphGdap.LockForApprovalAsync(created.Id);
 
-        var second = await h.Gateway.LockForApprovalAsync(created.Id); // e.g. a retry whose first answer was lost
+        var second = await h.GraphGdap.LockForApprovalAsync(created.Id); // e.g. a retry whose first answer was lost
 
         Assert.Equal("created", first.Status);
         Assert.Equal(first.Id, second.Id);

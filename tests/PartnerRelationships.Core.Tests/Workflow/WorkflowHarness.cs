@@ -46,7 +46,7 @@ internal sealed class WorkflowHarness : IAsyncDisposable
     public TimeProvider Clock => Server.Clock;
     public PartnerRelationshipsConfig Config { get; }
     public PartnerConnection Connection { get; }
-    public IGraphGdapClient Gateway => Connection.Gateway;
+    public IGraphGdapClient GraphGdap => Connection.GraphGdap;
     public IPartnerCenterClient PartnerCenter => Connection.PartnerCenter;
     public string StorePath { get; }
     public SqliteRelationshipStore Store { get; }

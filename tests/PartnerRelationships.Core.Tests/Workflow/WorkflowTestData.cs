@@ -16,7 +16,7 @@ internal static class WorkflowTestData
 
     public static async Task<ResellerInvite> GranularInviteAsync(WorkflowHarness h, string customer = "Fabrikam Ltd", string? tenantId = null)
     {
-        var service = new GranularInviteService(h.Config, h.Store, h.Gateway, h.Clock);
+        var service = new GranularInviteService(h.Config, h.Store, h.GraphGdap, h.Clock);
         var invite = (await service.CreateAsync(new GranularInviteRequest { CustomerName = customer, CustomerEmail = "admin@fabrikam.example", CustomerTenantId = tenantId })).Invite;
         h.State.CompletePendingWork(); // The service processes the lockForApproval request (it starts created).
         return invite;
@@ -25,21 +25,21 @@ internal static class WorkflowTestData
     /// <summary>A relationship created, locked and approved by the customer (active now).</summary>
     public static async Task<PartnerRelationships.Core.Remote.DelegatedAdminRelationshipInfo> ActiveRelationshipAsync(WorkflowHarness h, string displayName, string tenantId, string customerName, params string[] roleIds)
     {
-        var created = await h.Gateway.CreateRelationshipAsync(new PartnerRelationships.Core.Remote.RelationshipSpec
+        var created = await h.GraphGdap.CreateRelationshipAsync(new PartnerRelationships.Core.Remote.RelationshipSpec
         {
             DisplayName = displayName,
             CustomerTenantId = tenantId,
             CustomerName = customerName,
             Roles = roleIds.Length == 0 ? new[] { PartnerRelationships.Core.Roles.RoleCatalog.HelpdeskAdministrator, PartnerRelationships.Core.Roles.RoleCatalog.DirectoryReaders } : roleIds,
         });
-        await h.Gateway.LockForApprovalAsync(created.Id);
+        await h.GraphGdap.LockForApprovalAsync(created.Id);
         h.State.CompletePendingWork();
         h.State.ApproveAndActivate(created.Id, tenantId, customerName);
-        return await h.Gateway.GetRelationshipAsync(created.Id);
+        return await h.GraphGdap.GetRelationshipAsync(created.Id);
     }
 
     public static InviteSyncService Sync(WorkflowHarness h, IRelationshipStore? store = null) =>
-        new(store ?? h.Store, h.Gateway, h.PartnerCenter, h.Clock);
+        new(store ?? h.Store, h.GraphGdap, h.PartnerCenter, h.Clock);
 
     public static async Task<List<InviteTransition>> RunAsync(InviteSyncService sync, InviteSyncOptions? options = null, IProgress<WorkProgress>? progress = null)
     {

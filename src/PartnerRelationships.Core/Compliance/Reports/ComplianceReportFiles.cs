@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Compliance.Reports;
 
@@ -62,7 +63,7 @@ public static class ComplianceReportFiles
             if (string.IsNullOrWhiteSpace(path))
             {
                 throw new PartnerRelationshipsException(
-                    ErrorIds.Compliance.InvalidReportPath, ErrorKind.InvalidArgument, "-ReportPath is empty. Give a file (e.g. report.html) or a folder.", path);
+                    ErrorIds.Compliance.InvalidReportPath, ErrorKind.InvalidArgument, $"-{ParameterNames.ReportPath} is empty. Give a file (e.g. report.html) or a folder.", path);
             }
 
             var extension = Path.GetExtension(path);
@@ -94,7 +95,7 @@ public static class ComplianceReportFiles
                     ErrorIds.Compliance.UnknownReportFormat,
                     ErrorKind.InvalidArgument,
                     $"The report file '{path}' has the extension '{extension}', which names no report format. " +
-                    "End it in .json, .csv or .html, give exactly one -ReportFormat, or give a folder to write every format into.",
+                    $"End it in .json, .csv or .html, give exactly one -{ParameterNames.ReportFormat}, or give a folder to write every format into.",
                     path);
             }
 

@@ -39,7 +39,7 @@ public sealed class PendingInviteTooLongRule : ComplianceRule
                 "invite/" + invite.Id.ToString("D"),
                 $"The invite to {customer} has been pending for {Days(context.Now - invite.CreatedAt)} (created {Date(invite.CreatedAt)}); " +
                 $"the limit is {context.Settings.PendingInviteDays} days.",
-                $"Remind the customer to {what}: {CommandNames.GetResellerInvite} -Id {invite.Id:D} shows the draft and its mailto link to resend. " +
+                $"Remind the customer to {what}: {CommandNames.GetResellerInvite} -{ParameterNames.Id} {invite.Id:D} shows the draft and its mailto link to resend. " +
                 (invite.Kind == InviteKind.GranularAdmin ? "An unapproved relationship request expires 90 days after it was sent. " : "") +
                 "Cancel the invite if it is no longer wanted.")
                 with

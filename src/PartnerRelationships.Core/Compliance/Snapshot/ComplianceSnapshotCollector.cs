@@ -29,7 +29,7 @@ public sealed class ComplianceSnapshotCollector
     private const int RelationshipReadAhead = 1_000;
 
     private readonly IRelationshipStore _store;
-    private readonly IGraphGdapClient _gateway;
+    private readonly IGraphGdapClient _graphGdap;
     private readonly IPartnerCenterClient _partnerCenter;
     private readonly TimeProvider _clock;
 
@@ -38,13 +38,13 @@ public sealed class ComplianceSnapshotCollector
 
     public ComplianceSnapshotCollector(
         IRelationshipStore store,
-        IGraphGdapClient gateway,
+        IGraphGdapClient graphGdap,
         IPartnerCenterClient partnerCenter,
         TimeProvider clock,
         int maxConcurrency = DefaultMaxConcurrency)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
-        _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
+        _graphGdap = graphGdap ?? throw new ArgumentNullException(nameof(graphGdap));
         _partnerCenter = partnerCenter ?? throw new ArgumentNullException(nameof(partnerCenter));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         if (maxConcurrency < 1)
@@ -203,7 +203,7 @@ public sealed class ComplianceSnapshotCollector
                 IReadOnlyList<ComplianceAccessAssignment> assignments;
                 try
                 {
-                    var infos = await _gateway.ListAccessAssignmentsAsync(relationshipId, failFast.Token).ConfigureAwait(false);
+                    var infos = await _graphGdap.ListAccessAssignmentsAsync(relationshipId, failFast.Token).ConfigureAwait(false);
                     var records = new ComplianceAccessAssignment[infos.Count];
                     lock (pool)
                     {
@@ -255,7 +255,7 @@ public sealed class ComplianceSnapshotCollector
             var listed = 0;
             // Read ahead: the next page arrives while this one's fetches wait for a slot, so the fetches never stand
             // idle behind a page request.
-            await foreach (var info in ReadAhead.Of(_gateway.ListRelationshipsAsync(null, failFast.Token), RelationshipReadAhead, failFast.Token).ConfigureAwait(false))
+            await foreach (var info in ReadAhead.Of(_graphGdap.ListRelationshipsAsync(null, failFast.Token), RelationshipReadAhead, failFast.Token).ConfigureAwait(false))
             {
                 listed++;
                 string id;

@@ -24,7 +24,7 @@ public static class CredentialFactory
         {
             var token = secrets.GetSecret(SecretKind.AccessToken, auth) ?? throw Missing(
                 ErrorIds.SignIn.MissingAccessToken,
-                "No access token: pass -AccessToken, or set the environment variable named by Auth.AccessTokenVariable.",
+                $"No access token: pass -{ParameterNames.AccessToken}, or set the environment variable named by Auth.AccessTokenVariable.",
                 "Auth.AccessTokenVariable");
             return new StaticAccessTokenCredential(token, options.TimeProvider);
         }
@@ -149,7 +149,7 @@ public static class CredentialFactory
     private static string ClientSecret(AuthSettings auth, ISecretSource secrets)
         => secrets.GetSecret(SecretKind.ClientSecret, auth) ?? throw Missing(
             ErrorIds.SignIn.MissingClientSecret,
-            "No client secret: pass -ClientSecret, set the environment variable named by Auth.ClientSecretVariable, or name a SecretManagement secret in Auth.SecretVault and Auth.SecretName. Secrets are never read from the configuration file.",
+            $"No client secret: pass -{ParameterNames.ClientSecret}, set the environment variable named by Auth.ClientSecretVariable, or name a SecretManagement secret in Auth.SecretVault and Auth.SecretName. Secrets are never read from the configuration file.",
             "Auth.ClientSecretVariable");
 
     private static X509Certificate2 LoadCertificate(AuthSettings auth, ISecretSource secrets)
@@ -195,7 +195,7 @@ public static class CredentialFactory
             }
             catch (System.Security.Cryptography.CryptographicException ex)
             {
-                throw new PartnerRelationshipsException(ErrorIds.SignIn.CertificateUnreadable, ErrorKind.InvalidData, $"Cannot read the certificate '{auth.CertificatePath}': {ex.Message} Check the file and its password (-CertificatePassword).", "Auth.CertificatePath", ex);
+                throw new PartnerRelationshipsException(ErrorIds.SignIn.CertificateUnreadable, ErrorKind.InvalidData, $"Cannot read the certificate '{auth.CertificatePath}': {ex.Message} Check the file and its password (-{ParameterNames.CertificatePassword}).", "Auth.CertificatePath", ex);
             }
         }
 

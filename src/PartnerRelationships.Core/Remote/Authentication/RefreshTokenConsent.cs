@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Remote.Authentication;
 
@@ -55,7 +56,7 @@ public static class RefreshTokenConsent
         if (!start.Succeeded || string.IsNullOrEmpty(deviceCode))
         {
             throw new PartnerRelationshipsException(ErrorIds.SignIn.ConsentFailed, ErrorKind.AuthenticationError,
-                $"The device-code sign-in could not start (HTTP {start.Status}, {start.Error}): {start.Description} Check -ClientId and -TenantId, and that the app allows public client flows.", clientId);
+                $"The device-code sign-in could not start (HTTP {start.Status}, {start.Error}): {start.Description} Check -{ParameterNames.ClientId} and -{ParameterNames.TenantId}, and that the app allows public client flows.", clientId);
         }
 
         await showMessage(start.Text("message") ?? $"Open {start.Text("verification_uri")} and enter the code {start.Text("user_code")}.", cancellationToken).ConfigureAwait(false);

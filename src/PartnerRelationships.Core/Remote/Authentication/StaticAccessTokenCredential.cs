@@ -20,7 +20,7 @@ public sealed class StaticAccessTokenCredential : TokenCredential
     {
         if (string.IsNullOrWhiteSpace(token))
         {
-            throw new PartnerRelationshipsException(ErrorIds.SignIn.MissingAccessToken, ErrorKind.InvalidArgument, "The access token is empty. Pass -AccessToken or set the variable named by Auth.AccessTokenVariable.");
+            throw new PartnerRelationshipsException(ErrorIds.SignIn.MissingAccessToken, ErrorKind.InvalidArgument, $"The access token is empty. Pass -{ParameterNames.AccessToken} or set the variable named by Auth.AccessTokenVariable.");
         }
 
         _token = token.Trim();

@@ -3,12 +3,12 @@ using PartnerRelationships.Core.Remote;
 
 namespace PartnerRelationships.Core.Tests.Workflow;
 
-/// <summary>The real gateway, except that reading one of <see cref="Broken"/> relationships fails as a 5xx would.</summary>
-internal sealed class FailingLookupGateway : IGraphGdapClient
+/// <summary>The real Graph GDAP client, except that reading one of <see cref="Broken"/> relationships fails as a 5xx would.</summary>
+internal sealed class FailingLookupGraphGdap : IGraphGdapClient
 {
     private readonly IGraphGdapClient _inner;
 
-    public FailingLookupGateway(IGraphGdapClient inner) => _inner = inner;
+    public FailingLookupGraphGdap(IGraphGdapClient inner) => _inner = inner;
 
     public HashSet<string> Broken { get; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -9,10 +9,10 @@ using PartnerRelationships.Core.Tests.Resilience;
 namespace PartnerRelationships.Core.Tests.Contract;
 
 /// <summary>
-/// The gateway against answers exactly as the docs show them (status, headers, body): a 202 is followed as Retry-After
+/// The Graph GDAP client against answers exactly as the docs show them (status, headers, body): a 202 is followed as Retry-After
 /// says, bounded and cancellable; a documented create answer is read; reseller items are not the partner's own.
 /// </summary>
-public sealed class GraphContractGatewayTests
+public sealed class GraphContractGraphGdapTests
 {
     private const string Group = "227a2f44-2682-4831-a021-f8d69a34bcba";
     private const string AssignmentId = "84c586df-0943-416e-b95f-7289cb8d3bd5";
@@ -27,7 +27,7 @@ public sealed class GraphContractGatewayTests
     }
 
     /// <summary>Answers the assignment calls with the docs' examples; the operation reports <paramref name="operationStatus"/>.</summary>
-    private static void ScriptAssignmentUpdate(GatewayHarness h, Func<int, string> operationStatus)
+    private static void ScriptAssignmentUpdate(GraphGdapHarness h, Func<int, string> operationStatus)
     {
         var polls = 0;
         var updated = false;
@@ -72,11 +72,11 @@ public sealed class GraphContractGatewayTests
     [Fact]
     public async Task A_documented_202_is_followed_as_Retry_After_says_and_the_assignment_read_again()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         h.Server.Add("Contoso", "active");
         ScriptAssignmentUpdate(h, poll => poll < 2 ? "running" : "succeeded");
 
-        var task = h.Gateway.CreateOrUpdateAccessAssignmentAsync("rel-1", Spec());
+        var task = h.GraphGdap.CreateOrUpdateAccessAssignmentAsync("rel-1", Spec());
         var waits = await h.Clock.DriveAsync(task, ResilienceHarness.RetryWait);
         var result = await task;
 
@@ -92,12 +92,12 @@ public sealed class GraphContractGatewayTests
     [Fact]
     public async Task An_operation_still_running_at_the_wait_limit_comes_back_marked_in_progress()
     {
-        using var h = new GatewayHarness();
-        h.Gateway.OperationWaitLimit = TimeSpan.FromSeconds(25);
+        using var h = new GraphGdapHarness();
+        h.GraphGdap.OperationWaitLimit = TimeSpan.FromSeconds(25);
         h.Server.Add("Contoso", "active");
         ScriptAssignmentUpdate(h, _ => "running");
 
-        var task = h.Gateway.CreateOrUpdateAccessAssignmentAsync("rel-1", Spec());
+        var task = h.GraphGdap.CreateOrUpdateAccessAssignmentAsync("rel-1", Spec());
         var waits = await h.Clock.DriveAsync(task, ResilienceHarness.RetryWait);
         var result = await task;
 
@@ -110,11 +110,11 @@ public sealed class GraphContractGatewayTests
     [Fact]
     public async Task A_failed_operation_is_an_error_that_says_nothing_changed()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         h.Server.Add("Contoso", "active");
         ScriptAssignmentUpdate(h, _ => "failed");
 
-        var task = h.Gateway.CreateOrUpdateAccessAssignmentAsync("rel-1", Spec());
+        var task = h.GraphGdap.CreateOrUpdateAccessAssignmentAsync("rel-1", Spec());
         await h.Clock.DriveAsync(task, ResilienceHarness.RetryWait);
         var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => task);
 
@@ -125,12 +125,12 @@ public sealed class GraphContractGatewayTests
     [Fact]
     public async Task Following_an_operation_stops_when_cancelled()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         h.Server.Add("Contoso", "active");
         ScriptAssignmentUpdate(h, _ => "running");
         using var cancel = new CancellationTokenSource();
 
-        var task = h.Gateway.CreateOrUpdateAccessAssignmentAsync("rel-1", Spec(), cancellationToken: cancel.Token);
+        var task = h.GraphGdap.CreateOrUpdateAccessAssignmentAsync("rel-1", Spec(), cancellationToken: cancel.Token);
         await h.Clock.NextTimerAsync(d => d == TimeSpan.FromSeconds(10), task); // waiting for the first poll
         cancel.Cancel();
 
@@ -140,10 +140,10 @@ public sealed class GraphContractGatewayTests
     [Fact]
     public async Task The_documented_create_answer_with_an_empty_activatedDateTime_is_read()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         h.Server.Fault(_ => Raw(HttpStatusCode.Created, GraphDocExamples.CreateRelationship));
 
-        var created = await h.Gateway.CreateRelationshipAsync(new RelationshipSpec
+        var created = await h.GraphGdap.CreateRelationshipAsync(new RelationshipSpec
         {
             DisplayName = "Contoso admin relationship",
             CustomerTenantId = "4b827261-d21f-4aa9-b7db-7fa1f56fb163",
@@ -160,12 +160,12 @@ public sealed class GraphContractGatewayTests
     [Fact]
     public async Task The_documented_list_yields_the_partners_own_relationships_and_the_reseller_item_only_when_asked()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         h.Server.Fault(_ => Raw(HttpStatusCode.OK, GraphDocExamples.ListRelationships));
         h.Server.Fault(_ => Raw(HttpStatusCode.OK, GraphDocExamples.ListRelationships));
 
-        var own = await h.Gateway.ListRelationshipsAsync().CollectAsync(CancellationToken.None);
-        var all = await h.Gateway.ListRelationshipsAsync(new RelationshipFilter { IncludeResellerRelationships = true }).CollectAsync(CancellationToken.None);
+        var own = await h.GraphGdap.ListRelationshipsAsync().CollectAsync(CancellationToken.None);
+        var all = await h.GraphGdap.ListRelationshipsAsync(new RelationshipFilter { IncludeResellerRelationships = true }).CollectAsync(CancellationToken.None);
 
         Assert.Equal(new[] { "Contoso admin relationship", "Contoso subsidiary relationship" }, own.Select(r => r.DisplayName));
         Assert.Equal(3, all.Count);
@@ -175,7 +175,7 @@ public sealed class GraphContractGatewayTests
     [Fact]
     public async Task Access_assignment_pages_are_followed_through_nextLink()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         h.Server.Add("Contoso", "active");
         // No doc example shows a second page: the first carries @odata.nextLink (documented OData paging).
         var first = GraphDocExamples.ListAccessAssignments.Replace(
@@ -183,7 +183,7 @@ public sealed class GraphContractGatewayTests
         h.Server.Fault(_ => Raw(HttpStatusCode.OK, first));
         h.Server.Fault(_ => Raw(HttpStatusCode.OK, GraphDocExamples.ListAccessAssignments.Replace("84c586df", "94c586df").Replace("8d56bce3", "9d56bce3")));
 
-        var all = await h.Gateway.ListAccessAssignmentsAsync("rel-1");
+        var all = await h.GraphGdap.ListAccessAssignmentsAsync("rel-1");
 
         Assert.Equal(4, all.Count);
         Assert.Contains(h.Server.Requests, r => r.PathAndQuery.Contains("skiptoken=page2"));
@@ -192,10 +192,10 @@ public sealed class GraphContractGatewayTests
     [Fact]
     public async Task A_relationship_answered_with_an_empty_body_is_a_clear_error_not_an_empty_record()
     {
-        using var h = new GatewayHarness();
+        using var h = new GraphGdapHarness();
         h.Server.Fault(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("") });
 
-        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.Gateway.GetRelationshipAsync("rel-1"));
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => h.GraphGdap.GetRelationshipAsync("rel-1"));
 
         Assert.Equal("RemoteEmptyResponse", ex.ErrorId);
         Assert.Equal(ErrorKind.InvalidData, ex.Category);
