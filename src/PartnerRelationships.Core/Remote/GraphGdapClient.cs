@@ -118,19 +118,20 @@ public sealed partial class GraphGdapClient : IGraphGdapClient, ISecurityGroupDi
     private async Task<(List<DelegatedAdminRelationshipInfo> Items, string? NextLink)> ReadRelationshipPageAsync(RequestInformation request, CancellationToken cancellationToken)
     {
         const string operation = "List relationships";
-        var body = await CallAsync(operation, null, async () =>
+        using var body = await CallAsync(operation, null, async () =>
         {
             using var stream = await _graph.RequestAdapter.SendPrimitiveAsync<Stream>(request, ODataErrorMapping, cancellationToken).ConfigureAwait(false);
-            return stream is null ? (ArraySegment<byte>?)null : await ResponseBody.ReadAllAsync(stream, cancellationToken).ConfigureAwait(false);
+            return stream is null ? null : await ResponseBody.ReadRentedAsync(stream, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
-        if (body is null || Utf8JsonReading.IsBlank(body.Value.AsSpan()))
+        if (body is null || Utf8JsonReading.IsBlank(body.Bytes.AsSpan()))
         {
             return (new List<DelegatedAdminRelationshipInfo>(), null); // No content: an empty collection, as the SDK read it.
         }
 
         try
         {
-            var items = GraphRelationshipPageReader.Read(body.Value.AsSpan(), out var nextLink);
+            // The reader copies out every value it keeps: the pooled buffer goes back when this method ends.
+            var items = GraphRelationshipPageReader.Read(body.Bytes.AsSpan(), out var nextLink);
             return (items, nextLink);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or OverflowException)

@@ -109,24 +109,27 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
         string? continuation = null;
         do
         {
-            // Each page is read straight from its UTF-8 bytes; only one page is held at a time.
-            var body = await SendForBodyAsync(HttpMethod.Get, path, null, operation, null, cancellationToken, continuation).ConfigureAwait(false);
+            // Each page is read straight from its UTF-8 bytes, in a pooled buffer given back once the page is read (the
+            // reader copies out what it keeps); only one page is held at a time.
             List<PartnerCustomerInfo> items;
             string? nextPath = null;
-            continuation = null;
-            if (body is null)
+            using (var body = await SendForBodyAsync(HttpMethod.Get, path, null, operation, null, cancellationToken, continuation, rent: true).ConfigureAwait(false))
             {
-                items = new List<PartnerCustomerInfo>();
-            }
-            else
-            {
-                try
+                continuation = null;
+                if (body is null)
                 {
-                    items = PartnerCenterCustomerPageReader.Read(body.Value.AsSpan(), out continuation, out nextPath);
+                    items = new List<PartnerCustomerInfo>();
                 }
-                catch (JsonException ex)
+                else
                 {
-                    throw NotJson(operation, null, ex);
+                    try
+                    {
+                        items = PartnerCenterCustomerPageReader.Read(body.Bytes.AsSpan(), out continuation, out nextPath);
+                    }
+                    catch (JsonException ex)
+                    {
+                        throw NotJson(operation, null, ex);
+                    }
                 }
             }
 
@@ -228,6 +231,7 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
     /// <summary>One logical call whose answer is JSON (null for an empty body).</summary>
     private async Task<JsonDocument?> SendAsync(HttpMethod method, string path, string? jsonBody, string operation, object? target, CancellationToken cancellationToken, string? continuationToken = null)
     {
+        // Not rented: the document keeps the bytes it was parsed from.
         var body = await SendForBodyAsync(method, path, jsonBody, operation, target, cancellationToken, continuationToken).ConfigureAwait(false);
         if (body is null)
         {
@@ -236,7 +240,7 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
 
         try
         {
-            return JsonDocument.Parse(body.Value.AsMemory());
+            return JsonDocument.Parse(body.Bytes.AsMemory());
         }
         catch (JsonException ex)
         {
@@ -248,7 +252,7 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
     /// One logical call: fresh MS-RequestId (kept across retries by the resilient handler), error mapping. Returns the
     /// body as UTF-8 without a byte order mark, or null when it is empty or only white space.
     /// </summary>
-    private async Task<ArraySegment<byte>?> SendForBodyAsync(HttpMethod method, string path, string? jsonBody, string operation, object? target, CancellationToken cancellationToken, string? continuationToken = null)
+    private async Task<RentedBody?> SendForBodyAsync(HttpMethod method, string path, string? jsonBody, string operation, object? target, CancellationToken cancellationToken, string? continuationToken = null, bool rent = false)
     {
         using var request = new HttpRequestMessage(method, new Uri(_base, path));
         request.Headers.TryAddWithoutValidation(RequestIdHeader, Guid.NewGuid().ToString());
@@ -286,22 +290,29 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
             return null;
         }
 
-        ArraySegment<byte> body;
+        RentedBody body;
         if (IsUtf8(response.Content.Headers.ContentType?.CharSet))
         {
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            body = await ResponseBody.ReadAllAsync(stream, cancellationToken).ConfigureAwait(false);
+            body = rent
+                ? await ResponseBody.ReadRentedAsync(stream, cancellationToken).ConfigureAwait(false)
+                : RentedBody.NotPooled(await ResponseBody.ReadAllAsync(stream, cancellationToken).ConfigureAwait(false));
         }
         else
         {
             // Another declared charset (not seen from Partner Center): let HttpContent decode it, as before.
-            body = new ArraySegment<byte>(Encoding.UTF8.GetBytes(await response.Content.ReadAsStringAsync().ConfigureAwait(false)));
+            body = RentedBody.NotPooled(new ArraySegment<byte>(Encoding.UTF8.GetBytes(await response.Content.ReadAsStringAsync().ConfigureAwait(false))));
         }
 
-        var json = Utf8JsonReading.WithoutBom(body.AsSpan());
-        var offset = body.Offset + body.Count - json.Length;
-        body = new ArraySegment<byte>(body.Array!, offset, json.Length);
-        return Utf8JsonReading.IsBlank(json) ? null : body;
+        var json = Utf8JsonReading.WithoutBom(body.Bytes.AsSpan());
+        if (Utf8JsonReading.IsBlank(json))
+        {
+            body.Dispose();
+            return null;
+        }
+
+        body.KeepLast(json.Length);
+        return body;
     }
 
     /// <summary>App-only as the sign-in mode says, or (for a given access token) as its claims say.</summary>
