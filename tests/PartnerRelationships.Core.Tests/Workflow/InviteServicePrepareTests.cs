@@ -4,8 +4,9 @@ using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Workflow;
 using static PartnerRelationships.Core.Tests.Invites.InviteTestData;
+using PartnerRelationships.Core.Tests.Invites;
 
-namespace PartnerRelationships.Core.Tests.Invites;
+namespace PartnerRelationships.Core.Tests.Workflow;
 
 public class InviteServicePrepareTests : IDisposable
 {

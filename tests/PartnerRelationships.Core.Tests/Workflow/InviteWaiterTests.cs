@@ -2,11 +2,11 @@ using PartnerRelationships.Core.Tests.Integration;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Templates;
-using PartnerRelationships.Core.Tests.Workflow;
 using PartnerRelationships.Core.Workflow;
 using static PartnerRelationships.Core.Tests.Templates.TemplateTestData;
+using PartnerRelationships.Core.Tests.Templates;
 
-namespace PartnerRelationships.Core.Tests.Templates;
+namespace PartnerRelationships.Core.Tests.Workflow;
 
 public class InviteWaiterTests
 {

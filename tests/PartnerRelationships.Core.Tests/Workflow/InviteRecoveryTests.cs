@@ -2,8 +2,9 @@ using Microsoft.Extensions.Time.Testing;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Workflow;
 using static PartnerRelationships.Core.Tests.Invites.InviteTestData;
+using PartnerRelationships.Core.Tests.Invites;
 
-namespace PartnerRelationships.Core.Tests.Invites;
+namespace PartnerRelationships.Core.Tests.Workflow;
 
 /// <summary>
 /// The draft and the record agree after a crash, and a re-run never doubles an invite: a run killed between

@@ -1,11 +1,11 @@
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Roles;
 using PartnerRelationships.Core.Templates;
-using PartnerRelationships.Core.Tests.Workflow;
 using PartnerRelationships.Core.Workflow;
 using static PartnerRelationships.Core.Tests.Templates.TemplateTestData;
+using PartnerRelationships.Core.Tests.Templates;
 
-namespace PartnerRelationships.Core.Tests.Templates;
+namespace PartnerRelationships.Core.Tests.Workflow;
 
 public class TemplatePlannerTests
 {
