@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PartnerRelationships.Core.Collections;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Roles;
@@ -128,6 +129,28 @@ public sealed class GranularRelationshipUpdateService
         }
 
         return RemoveAsync(removal, change, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies approved Global Administrator removals a few at a time: each waits for its 202 operation, so one after
+    /// another a run over 100 customers took the sum of 100 waits. Outcomes come back in the changes' order.
+    /// </summary>
+    public async Task<IReadOnlyList<ItemOutcome<RelationshipChange, DelegatedAdminRelationshipInfo>>> ApplyGlobalAdministratorRemovalsAsync(
+        IReadOnlyList<RelationshipChange> changes, int maxConcurrency, CancellationToken cancellationToken = default)
+    {
+        if (changes is null) throw new ArgumentNullException(nameof(changes));
+        return await BoundedConcurrency.SelectAsync(changes, maxConcurrency, async change =>
+        {
+            try
+            {
+                return new ItemOutcome<RelationshipChange, DelegatedAdminRelationshipInfo>(change, await ApplyGlobalAdministratorRemovalAsync(change, cancellationToken).ConfigureAwait(false), null);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                // One relationship's failure is its own outcome; the others go on.
+                return new ItemOutcome<RelationshipChange, DelegatedAdminRelationshipInfo>(change, null, ex);
+            }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DelegatedAdminRelationshipInfo> RemoveAsync(IGlobalAdministratorRemoval removal, RelationshipChange change, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Runtime.ExceptionServices;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Templates;
 using PartnerRelationships.Core.Workflow;
@@ -21,6 +22,7 @@ public sealed class SetGranularRelationshipCommand : ConnectedCmdlet
 {
     private const int ProgressActivityId = 1;
     private const string ProgressActivity = "Changing granular relationships";
+    private const int MaxConcurrentRemovals = 8;
     private readonly List<string> _tenants = new();
     private GranularRelationshipUpdateService? _service;
 
@@ -60,23 +62,18 @@ public sealed class SetGranularRelationshipCommand : ConnectedCmdlet
         var tenants = _tenants.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         try
         {
-            for (var i = 0; i < tenants.Count; i++)
+            if (RemoveGlobalAdministrator)
             {
-                WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, $"Customer {tenants[i]} ({i + 1} of {tenants.Count})")
-                {
-                    PercentComplete = (int)(100L * i / tenants.Count),
-                });
+                // Before auto-extend: the service refuses auto-extend while Global Administrator is among the roles.
+                RemoveGlobalAdministratorFrom(tenants);
+            }
 
-                var tenant = tenants[i];
-                if (RemoveGlobalAdministrator)
+            if (ChangesAutoExtend)
+            {
+                for (var i = 0; i < tenants.Count; i++)
                 {
-                    // Before auto-extend: the service refuses auto-extend while Global Administrator is among the roles.
-                    Try(() => ApplyAll(Await(token => _service.PlanGlobalAdministratorRemovalAsync(tenant, token)),
-                        change => Await(token => _service.ApplyGlobalAdministratorRemovalAsync(change, token))));
-                }
-
-                if (ChangesAutoExtend)
-                {
+                    var tenant = tenants[i];
+                    Progress($"Auto-extend for customer {tenant}", i, tenants.Count);
                     Try(() => ApplyAll(Await(token => _service.PlanAutoExtendAsync(tenant, AutoExtend, token)),
                         change => Await(token => _service.ApplyAutoExtendAsync(change, AutoExtend, token))));
                 }
@@ -90,7 +87,47 @@ public sealed class SetGranularRelationshipCommand : ConnectedCmdlet
         base.EndProcessing();
     }
 
-    private void ApplyAll(IReadOnlyList<RelationshipChange> changes, Func<RelationshipChange, DelegatedAdminRelationshipInfo> apply)
+    /// <summary>
+    /// Plans and confirms every removal first (prompts stay on this thread, one per change), then applies the approved
+    /// ones a few at a time: each waits for its 202 operation, and one after another that was the sum of all the waits.
+    /// </summary>
+    private void RemoveGlobalAdministratorFrom(IReadOnlyList<string> tenants)
+    {
+        var approved = new List<RelationshipChange>();
+        for (var i = 0; i < tenants.Count; i++)
+        {
+            var tenant = tenants[i];
+            Progress($"Planning for customer {tenant}", i, tenants.Count);
+            Try(() => ApplyAll(Await(token => _service!.PlanGlobalAdministratorRemovalAsync(tenant, token)),
+                change => Await(token => _service!.ApplyGlobalAdministratorRemovalAsync(change, token)),
+                approved.Add));
+        }
+
+        if (approved.Count == 0)
+        {
+            return;
+        }
+
+        Progress($"Removing Global Administrator from {approved.Count} relationship(s), {MaxConcurrentRemovals} at a time", 0, 1);
+        foreach (var outcome in Await(token => _service!.ApplyGlobalAdministratorRemovalsAsync(approved, MaxConcurrentRemovals, token)))
+        {
+            Try(() =>
+            {
+                if (outcome.Error is { } error)
+                {
+                    ExceptionDispatchInfo.Capture(error).Throw();
+                }
+
+                WriteObject(outcome.Result);
+            });
+        }
+    }
+
+    private void Progress(string status, int done, int total) =>
+        WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, status) { PercentComplete = (int)(100L * done / Math.Max(total, 1)) });
+
+    /// <param name="defer">When given, approved changes are handed to it instead of applied here (applied later, together).</param>
+    private void ApplyAll(IReadOnlyList<RelationshipChange> changes, Func<RelationshipChange, DelegatedAdminRelationshipInfo> apply, Action<RelationshipChange>? defer = null)
     {
         foreach (var change in changes)
         {
@@ -109,7 +146,14 @@ public sealed class SetGranularRelationshipCommand : ConnectedCmdlet
 
                 if (ShouldProcess(change.Description, change.Description + "?", "Change granular relationship"))
                 {
-                    WriteObject(apply(change));
+                    if (defer is not null)
+                    {
+                        defer(change);
+                    }
+                    else
+                    {
+                        WriteObject(apply(change));
+                    }
                 }
             });
         }

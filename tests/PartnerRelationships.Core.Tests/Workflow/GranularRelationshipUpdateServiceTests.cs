@@ -1,3 +1,4 @@
+using PartnerRelationships.Core.Collections;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Roles;
@@ -96,6 +97,37 @@ public class GranularRelationshipUpdateServiceTests
         // With Global Administrator gone, auto-extend is allowed.
         var autoExtend = Assert.Single(await service.PlanAutoExtendAsync(tenant, enable: true), c => c.Relationship.Id == r.Id);
         Assert.Equal(RelationshipChangeKind.Change, autoExtend.Kind);
+    }
+
+    [Fact]
+    public async Task Removals_applied_together_come_back_in_order_and_one_refusal_does_not_stop_the_others()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        var tenants = Enumerable.Range(1, 5).Select(i => $"dddddddd-0000-0000-0000-{i:D12}").ToList();
+        foreach (var (tenant, i) in tenants.Select((t, i) => (t, i)))
+        {
+            // The third has Global Administrator as its only role: the service can't remove it (NotAllowed).
+            var roles = i == 2 ? new[] { RoleCatalog.GlobalAdministrator } : new[] { RoleCatalog.GlobalAdministrator, RoleCatalog.HelpdeskAdministrator };
+            await WorkflowTestData.ActiveRelationshipAsync(h, $"Rel {i}", tenant, $"Customer {i}", roles);
+        }
+
+        var service = new GranularRelationshipUpdateService(h.GraphGdap);
+        var changes = new List<RelationshipChange>();
+        foreach (var tenant in tenants)
+        {
+            changes.AddRange(await service.PlanGlobalAdministratorRemovalAsync(tenant));
+        }
+
+        var outcomes = await service.ApplyGlobalAdministratorRemovalsAsync(changes, maxConcurrency: 3);
+
+        Assert.Equal(changes, outcomes.Select(o => o.Item));
+        Assert.Equal(new[] { true, true, false, true, true }, outcomes.Select(o => o.Succeeded));
+        Assert.Equal(ErrorIds.Template.GlobalAdministratorNeedsNewRelationship, Assert.IsType<PartnerRelationshipsException>(outcomes[2].Error).ErrorId);
+        Assert.All(outcomes.Where(o => o.Succeeded), o => Assert.Equal(new[] { RoleCatalog.HelpdeskAdministrator }, o.Result!.Roles));
+        foreach (var outcome in outcomes.Where(o => o.Succeeded))
+        {
+            Assert.DoesNotContain(RoleCatalog.GlobalAdministrator, (await h.GraphGdap.GetRelationshipAsync(outcome.Item.Relationship.Id)).Roles);
+        }
     }
 
     [Fact]
