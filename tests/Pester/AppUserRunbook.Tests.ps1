@@ -35,10 +35,6 @@ BeforeAll {
         $text = Invoke-Pwsh -NoProfile -NonInteractive -File $Path @Arguments -ModulePath $script:ModuleManifest 2>&1 | Out-String
         [pscustomobject]@{ ExitCode = $LASTEXITCODE; Text = $text }
     }
-
-    function Get-VaultSecret([string] $Vault, [string] $Name) {
-        (Get-Content $env:PR_FAKE_VAULT_FILE -Raw | ConvertFrom-Json -AsHashtable)["$Vault/$Name"]
-    }
 }
 
 AfterAll {

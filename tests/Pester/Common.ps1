@@ -84,3 +84,8 @@ endpoints:
 $Extra
 "@
 }
+
+# A secret the fake SecretManagement vault (Fixtures/) holds: it keeps every vault's secrets in $env:PR_FAKE_VAULT_FILE.
+function Get-VaultSecret([string] $Vault, [string] $Name) {
+    (Get-Content $env:PR_FAKE_VAULT_FILE -Raw | ConvertFrom-Json -AsHashtable)["$Vault/$Name"]
+}

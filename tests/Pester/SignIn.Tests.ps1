@@ -30,10 +30,6 @@ BeforeAll {
     function Register-TestCertificate([string] $ClientId, $Certificate) {
         $null = Invoke-SandboxControl -Method Post -Path 'apps' -Body @{ clientId = $ClientId; certificate = [Convert]::ToBase64String($Certificate.RawData) }
     }
-
-    function Get-VaultSecret([string] $Vault, [string] $Name) {
-        (Get-Content $env:PR_FAKE_VAULT_FILE -Raw | ConvertFrom-Json -AsHashtable)["$Vault/$Name"]
-    }
 }
 
 AfterAll {

@@ -27,7 +27,7 @@ public sealed class SandboxClientCredential : TokenCredential, IDisposable
     public SandboxClientCredential(Uri login, string tenantId, string clientId, string clientSecret, TimeProvider? timeProvider = null, HttpMessageHandler? transport = null)
     {
         if (login is null) throw new ArgumentNullException(nameof(login));
-        _tokenEndpoint = new Uri(new Uri(login.ToString().TrimEnd('/') + "/"), Uri.EscapeDataString(tenantId) + "/oauth2/v2.0/token");
+        _tokenEndpoint = OAuthEndpoint.TokenEndpoint(login, tenantId);
         _clientId = clientId;
         _clientSecret = clientSecret;
         _time = timeProvider ?? TimeProvider.System;
