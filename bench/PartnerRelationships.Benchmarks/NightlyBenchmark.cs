@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using PartnerRelationships.Core.Adoption;
 using PartnerRelationships.Core.Compliance;
 using PartnerRelationships.Core.Compliance.Reports;
+using PartnerRelationships.Core.Compliance.Snapshot;
 using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Remote.Authentication;
@@ -137,7 +138,7 @@ internal static class NightlyBenchmark
             var failed = 0;
             try
             {
-                result = await checker.RunAsync();
+                result = await checker.RunAsync(progress: HoldAtRulesEnd());
                 note = Counts(result);
             }
             catch (Exception e)
@@ -187,6 +188,30 @@ internal static class NightlyBenchmark
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// PR_BENCH_DUMP_AT_RULES_END=FILE: when the last rule has run (the snapshot and every finding still live), hold
+    /// the check until FILE exists, for <c>dotnet-gcdump collect -p PID</c>. Null when unset.
+    /// </summary>
+    private static IProgress<ComplianceProgress>? HoldAtRulesEnd()
+    {
+        if (Environment.GetEnvironmentVariable("PR_BENCH_DUMP_AT_RULES_END") is not { Length: > 0 } resume)
+        {
+            return null;
+        }
+
+        return new InlineProgress<ComplianceProgress>(p =>
+        {
+            if (p.Phase == CompliancePhase.Rules && p.Completed == p.Total)
+            {
+                Console.Error.WriteLine($"rules done, heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0:N0} MB; waiting for {resume} (process {Environment.ProcessId})");
+                while (!File.Exists(resume))
+                {
+                    Thread.Sleep(500);
+                }
+            }
+        });
     }
 
     private static string Counts(ComplianceResult result) =>

@@ -61,6 +61,9 @@ Describe 'Test-PartnerCompliance' {
             $juliet = $findings | Where-Object RuleId -EQ 'PR001'
             $juliet.InviteId | Should -Be $Case.Invite.Juliet
             $juliet.Message | Should -Match '20 days'
+            # What the recommendation says to do works: the finding piped to Get-ResellerInvite finds its invite.
+            $juliet.Recommendation | Should -Match 'pipe this finding to Get-ResellerInvite \(or run Get-ResellerInvite -Id with its InviteId\)'
+            ($juliet | Get-ResellerInvite -ConfigPath $Config).Id | Should -Be $Case.Invite.Juliet
         }
 
         It 'shows a table grouped by severity that fits <Width> columns, the message taking the width' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {

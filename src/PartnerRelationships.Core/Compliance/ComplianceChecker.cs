@@ -57,13 +57,9 @@ public sealed class ComplianceChecker
         var rules = selected.Where(r => !disabled.Contains(r)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var filter = new CustomerScope(options.Customers);
 
-        var (all, coverage, timeline) = await EvaluateAsync(rules, filter, progress, cancellationToken).ConfigureAwait(false);
-
-        var (previousRunAt, isNew) = await NewSinceLastRunAsync(filter.Scope, rules, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < all.Count; i++)
-        {
-            all[i] = all[i] with { IsNew = isNew(all[i]) };
-        }
+        // The last run's keys first, so each finding is marked new as it is made (marking afterwards copied every one).
+        var (previousRunAt, isNew, previousKeys) = await NewSinceLastRunAsync(filter.Scope, rules, cancellationToken).ConfigureAwait(false);
+        var (all, coverage, timeline) = await EvaluateAsync(rules, filter, isNew, previousKeys, progress, cancellationToken).ConfigureAwait(false);
 
         var completedAt = _clock.GetUtcNow();
         long? runId = null;
@@ -123,23 +119,42 @@ public sealed class ComplianceChecker
     /// sorted and reported.
     /// </summary>
     private async Task<(List<Finding> Findings, ComplianceCoverage Coverage, ComplianceTimeline Timeline)> EvaluateAsync(
-        IReadOnlyList<IComplianceRule> rules, CustomerScope filter, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
+        IReadOnlyList<IComplianceRule> rules, CustomerScope filter, Func<Finding, bool> isNew, IEnumerable<IReadOnlyCollection<string>> previousKeys,
+        IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
     {
         var snapshot = await _collector.CollectAsync(filter, progress, cancellationToken).ConfigureAwait(false);
+
+        // The collection ends on the stack of its last read, and this continuation would run on that stack, with the
+        // rules, the recording and the sorting after it: the collector's frames (and what their locals hold) would stay
+        // reachable until the run's end. Continuing off that stack lets them go.
+        await Task.Yield();
         var context = new ComplianceContext(snapshot.CollectedAt, _settings);
 
         var all = new List<Finding>();
-        // Half of a large partner's findings share their recommendation text with others (the same advice for the
-        // same date); they are held together until the reports are written, so each distinct text is held once.
-        var recommendations = new SnapshotStringPool();
+        // Findings are held together until the reports are written, so each distinct text is held once: half of a large
+        // partner's recommendations repeat (the same advice for the same date), and most keys are the ones the last run
+        // recorded, which are held already to tell what is new.
+        var texts = new SnapshotStringPool();
+        foreach (var keys in previousKeys)
+        {
+            foreach (var key in keys)
+            {
+                texts.Share(key);
+            }
+        }
+
         for (var i = 0; i < rules.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new ComplianceProgress(CompliancePhase.Rules, i, rules.Count, $"Checking {rules[i].Id} {rules[i].Name}"));
             foreach (var finding in rules[i].Evaluate(snapshot, context))
             {
-                var recommendation = recommendations.Share(finding.Recommendation);
-                all.Add(ReferenceEquals(recommendation, finding.Recommendation) ? finding : finding with { Recommendation = recommendation });
+                var key = texts.Share(finding.Key);
+                var recommendation = texts.Share(finding.Recommendation);
+                var fresh = isNew(finding);
+                all.Add(ReferenceEquals(key, finding.Key) && ReferenceEquals(recommendation, finding.Recommendation) && fresh == finding.IsNew
+                    ? finding
+                    : finding with { Key = key, Recommendation = recommendation, IsNew = fresh });
             }
         }
 
@@ -151,20 +166,21 @@ public sealed class ComplianceChecker
 
     /// <summary>
     /// For each rule, the newest earlier run of the same scope that evaluated it: a finding is new unless that run had
-    /// its key. A rule no earlier run evaluated (or a first run) makes all its findings new.
+    /// its key. A rule no earlier run evaluated (or a first run) makes all its findings new. Also the key sets read.
     /// </summary>
-    private async Task<(DateTimeOffset? PreviousRunAt, Func<Finding, bool> IsNew)> NewSinceLastRunAsync(
+    private async Task<(DateTimeOffset? PreviousRunAt, Func<Finding, bool> IsNew, IEnumerable<IReadOnlyCollection<string>> PreviousKeys)> NewSinceLastRunAsync(
         string scope, IReadOnlyList<IComplianceRule> rules, CancellationToken cancellationToken)
     {
+        var none = Array.Empty<IReadOnlyCollection<string>>();
         if (_runs is null)
         {
-            return (null, _ => true);
+            return (null, _ => true, none);
         }
 
         var previous = await _runs.GetLatestComplianceRunsAsync(scope, ComplianceRunRetention.KeptKeySetsPerScope, cancellationToken).ConfigureAwait(false);
         if (previous.Count == 0)
         {
-            return (null, _ => true);
+            return (null, _ => true, none);
         }
 
         var keysByRule = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
@@ -186,7 +202,7 @@ public sealed class ComplianceChecker
             keysByRule[rule.Id] = keys;
         }
 
-        return (previous[0].CompletedAt, f => !(keysByRule.TryGetValue(f.RuleId, out var keys) && keys.Contains(f.Key)));
+        return (previous[0].CompletedAt, f => !(keysByRule.TryGetValue(f.RuleId, out var keys) && keys.Contains(f.Key)), keysByRun.Values);
     }
 
     private HashSet<IComplianceRule> ResolveRules(IEnumerable<string> names, string source)

@@ -36,10 +36,18 @@ public sealed partial class GraphGdapClient
         {
             using var message = await _graph.RequestAdapter.ConvertToNativeRequestAsync<HttpRequestMessage>(request, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The request adapter made no HTTP request.");
-            using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var body = response.Content is null
-                ? new ArraySegment<byte>(Array.Empty<byte>())
-                : new ArraySegment<byte>(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false));
+            // Headers only: the resilience handler has already read the body whole (HttpClient would copy it once more).
+            using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            ArraySegment<byte> body;
+            if (response.Content is null)
+            {
+                body = new ArraySegment<byte>(Array.Empty<byte>());
+            }
+            else
+            {
+                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                body = await ResponseBody.ReadAllAsync(stream, cancellationToken).ConfigureAwait(false);
+            }
             var status = (int)response.StatusCode;
             if (status >= 400)
             {

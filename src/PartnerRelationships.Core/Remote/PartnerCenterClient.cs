@@ -269,7 +269,8 @@ public sealed class PartnerCenterClient : IPartnerCenterClient, IDisposable
             request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
         }
 
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        // Headers only: the resilience handler has already read the body whole (HttpClient would copy it once more).
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             var text = response.Content is null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);

@@ -17,8 +17,8 @@ namespace PartnerRelationships.Core.Resilience;
 
 /// <summary>
 /// Runs every request through the shared resilience pipeline. Each attempt sends a fresh copy of the request
-/// (method, URI, headers, options, body buffered once), so a body is resent intact; responses are buffered (once, in
-/// their own content) inside the attempt so a connection dropped mid-body is retried too. Failures the user should see become
+/// (method, URI, headers, options, body buffered once), so a body is resent intact; responses are read whole inside the
+/// attempt (once, into segments that replace their content) so a connection dropped mid-body is retried too. Failures the user should see become
 /// <see cref="PartnerRelationshipsException"/>s with stable ids.
 /// </summary>
 public sealed class ResilientHttpHandler : DelegatingHandler
@@ -144,10 +144,10 @@ public sealed class ResilientHttpHandler : DelegatingHandler
     }
 
     /// <summary>
-    /// Reads the whole response inside the attempt, into the content's own buffer: one copy of the body, which the
-    /// caller then reads as it is (a stream over that buffer; HttpClient's own buffering of a buffered content does
-    /// nothing). Copying it into a fresh content, as before, copied a large page of results three or four times over
-    /// (a growing stream, its array, then the caller's buffering of the new content).
+    /// Reads the whole response inside the attempt into small segments (<see cref="SegmentedBodyContent"/>), which
+    /// replace its content: one copy of the body, which the caller reads as it is (a stream over the segments; our
+    /// clients ask for the headers only, so HttpClient does not buffer it again). HttpContent's own buffering, used
+    /// before, put every list page on the large-object heap two or three times over as its array doubled.
     /// </summary>
     private static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -156,13 +156,13 @@ public sealed class ResilientHttpHandler : DelegatingHandler
             return;
         }
 
-        // The attempt's cancellation (its timeout, the user) ends a read that stalls: netstandard2.0 has no
-        // LoadIntoBufferAsync(CancellationToken), so disposing the content is what aborts the read.
+        // The attempt's cancellation (its timeout, the user) ends a read that stalls: disposing the content aborts a
+        // read that does not watch the token itself.
         using (cancellationToken.Register(static c => ((HttpContent)c!).Dispose(), content))
         {
             try
             {
-                await content.LoadIntoBufferAsync().ConfigureAwait(false);
+                response.Content = await SegmentedBodyContent.ReadAsync(content, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception) when (cancellationToken.IsCancellationRequested)
             {

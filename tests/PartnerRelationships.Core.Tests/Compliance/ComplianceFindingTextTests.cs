@@ -33,12 +33,32 @@ public class ComplianceFindingTextTests
         Assert.All(result.Findings, f => Assert.True(f.IsNew));
     }
 
+    [Fact]
+    public async Task A_key_the_last_run_recorded_is_held_as_read_from_the_store_and_a_new_one_as_the_rule_made_it()
+    {
+        await using var sandbox = await ComplianceSandbox.StartAsync();
+        await sandbox.Checker(new IComplianceRule[] { new RepeatingRule(("PR901:a", "Advice."), ("PR901:b", "Advice.")) }).RunAsync();
+        var rule = new RepeatingRule(("PR901:a", "Advice."), ("PR901:c", "Advice."));
+
+        var second = await sandbox.Checker(new IComplianceRule[] { rule }).RunAsync();
+
+        var byKey = second.Findings.ToDictionary(f => f.Key);
+        Assert.False(byKey["PR901:a"].IsNew);
+        Assert.True(byKey["PR901:c"].IsNew);
+        // One instance per key: the last run's (already held to tell what is new), not a second copy from the rule.
+        Assert.NotSame(rule.Made["PR901:a"], byKey["PR901:a"].Key);
+        Assert.Same(rule.Made["PR901:c"], byKey["PR901:c"].Key);
+    }
+
     /// <summary>Yields the given findings, each recommendation a fresh string instance (as a rule's formatting makes it).</summary>
     private sealed class RepeatingRule : IComplianceRule
     {
         private readonly (string Key, string Recommendation)[] _findings;
 
         public RepeatingRule(params (string Key, string Recommendation)[] findings) => _findings = findings;
+
+        /// <summary>The key instance of each finding made, by key.</summary>
+        public Dictionary<string, string> Made { get; } = new();
 
         public string Id => "PR901";
         public string Name => "Repeating";
@@ -51,7 +71,7 @@ public class ComplianceFindingTextTests
                 RuleId = Id,
                 RuleName = Name,
                 Severity = Severity,
-                Key = f.Key,
+                Key = Made[f.Key] = new string(f.Key.ToCharArray()),
                 Message = "Message of " + f.Key,
                 Recommendation = new string(f.Recommendation.ToCharArray()),
             });

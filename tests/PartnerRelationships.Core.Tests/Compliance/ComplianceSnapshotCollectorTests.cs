@@ -69,6 +69,47 @@ public class ComplianceSnapshotCollectorTests
     }
 
     [Fact]
+    public async Task Relationships_and_assignments_with_the_same_roles_share_one_array_and_keep_their_roles()
+    {
+        var graphGdap = new SlowGraphGdap(relationships: 6) { RolesOf = i => i < 4 ? new[] { "role-a", "role-b" } : new[] { "role-b", "ROLE-A" } };
+        var collector = new ComplianceSnapshotCollector(new InMemoryRelationshipStore(), graphGdap, new NoCustomers(), new FakeTimeProvider());
+
+        var snapshot = await collector.CollectAsync(CustomerScope.All, null, CancellationToken.None);
+
+        var rs = snapshot.Relationships;
+        Assert.Equal(new[] { "role-a", "role-b" }, rs[0].Roles);
+        Assert.Same(rs[0].Roles, rs[3].Roles);
+        Assert.Same(rs[0].Roles, rs[0].AccessAssignments![0].Roles);
+        // Another order is another set (the rules print roles in the service's order).
+        Assert.Equal(new[] { "role-b", "role-a" }, rs[4].Roles);
+        Assert.NotSame(rs[0].Roles, rs[4].Roles);
+        Assert.Same(rs[4].Roles, rs[5].Roles);
+    }
+
+    [Fact]
+    public async Task A_run_over_every_customer_answers_what_the_service_listed_from_the_lists_themselves()
+    {
+        var customers = new NoCustomers { Customers = new[] { "tenant-0001", "tenant-0002" } };
+        var collector = new ComplianceSnapshotCollector(new InMemoryRelationshipStore(), new SlowGraphGdap(relationships: 3), customers, new FakeTimeProvider());
+
+        var all = await collector.CollectAsync(CustomerScope.All, null, CancellationToken.None);
+        var one = await collector.CollectAsync(new CustomerScope(new[] { "Customer 0001" }), null, CancellationToken.None);
+
+        foreach (var snapshot in new[] { all, one })
+        {
+            Assert.True(snapshot.ServiceHasRelationship("REL-0002"));
+            Assert.False(snapshot.ServiceHasRelationship("rel-0003"));
+            Assert.True(snapshot.ServiceHasCustomer("TENANT-0002"));
+            Assert.False(snapshot.ServiceHasCustomer("tenant-0003"));
+            Assert.Equal(2, snapshot.ServiceCustomerCount);
+        }
+
+        Assert.Equal(3, all.Relationships.Count);
+        Assert.Equal("rel-0001", Assert.Single(one.Relationships).Id);
+        Assert.Equal("tenant-0001", Assert.Single(one.Customers).TenantId);
+    }
+
+    [Fact]
     public async Task A_store_that_offers_summaries_is_read_through_them_with_the_same_result()
     {
         var inner = new InMemoryRelationshipStore();
@@ -189,6 +230,9 @@ public class ComplianceSnapshotCollectorTests
 
         public Action? OnListingStart { get; init; }
 
+        /// <summary>The roles of relationship i (and of its access assignment); Global Administrator when null.</summary>
+        public Func<int, string[]>? RolesOf { get; init; }
+
         /// <summary>When set, the listing ends (after its items) only once this completes.</summary>
         public Task? ListAfter { get; init; }
 
@@ -211,7 +255,7 @@ public class ComplianceSnapshotCollectorTests
                     CustomerTenantId = $"tenant-{i:D4}",
                     CustomerName = $"Customer {i:D4}",
                     Status = i % 2 == 0 ? RelationshipStatus.Active : RelationshipStatus.Expired,
-                    Roles = new[] { ComplianceRoles.GlobalAdministrator },
+                    Roles = RolesOf?.Invoke(i) ?? new[] { ComplianceRoles.GlobalAdministrator },
                 };
             }
         }
@@ -241,7 +285,8 @@ public class ComplianceSnapshotCollectorTests
                     throw new PartnerRelationshipsException("ServiceUnavailable", ErrorKind.ResourceUnavailable, "down");
                 }
 
-                return new[] { new AccessAssignmentInfo { Id = relationshipId + "-a", RelationshipId = relationshipId, SecurityGroupId = "g", Status = "active" } };
+                var roles = RolesOf?.Invoke(int.Parse(relationshipId.Substring("rel-".Length), System.Globalization.CultureInfo.InvariantCulture)) ?? Array.Empty<string>();
+                return new[] { new AccessAssignmentInfo { Id = relationshipId + "-a", RelationshipId = relationshipId, SecurityGroupId = "g", Status = "active", Roles = roles } };
             }
             finally
             {
@@ -268,15 +313,22 @@ public class ComplianceSnapshotCollectorTests
         public IAsyncEnumerable<ContractInfo> ListContractsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
+    /// <summary>No customers unless given tenant ids (each named "Customer NNNN" after the id's number).</summary>
     private sealed class NoCustomers : IPartnerCenterClient
     {
         public Action? OnListed { get; init; }
 
+        public IReadOnlyList<string> Customers { get; init; } = Array.Empty<string>();
+
         public async IAsyncEnumerable<PartnerCustomerInfo> ListCustomersAsync(int pageSize = 100, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             await Task.CompletedTask;
+            foreach (var tenantId in Customers)
+            {
+                yield return new PartnerCustomerInfo(tenantId, "Customer " + tenantId.Substring("tenant-".Length), null, "reseller", true);
+            }
+
             OnListed?.Invoke();
-            yield break;
         }
 
         public IAsyncEnumerable<PartnerCustomerInfo> SearchCustomersAsync(CustomerSearch search, int pageSize = 100, CancellationToken cancellationToken = default) => throw new NotSupportedException();

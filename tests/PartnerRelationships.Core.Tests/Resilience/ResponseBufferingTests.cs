@@ -6,27 +6,30 @@ using PartnerRelationships.Core.Resilience;
 namespace PartnerRelationships.Core.Tests.Resilience;
 
 /// <summary>
-/// How <c>ResilientHttpHandler</c> reads a response: once, inside the attempt, into the response's own content (no
-/// copies for the caller to make again), and only the accepted attempt's response reaches the caller.
+/// How <c>ResilientHttpHandler</c> reads a response: once, inside the attempt, into small segments that replace its
+/// content (none on the large-object heap; no copies for the caller to make again), and only the accepted attempt's
+/// response reaches the caller.
 /// </summary>
 public class ResponseBufferingTests
 {
     private const int LargeBody = 3 * 1024 * 1024;
 
     [Fact]
-    public async Task A_large_body_is_read_from_the_service_once_and_handed_over_as_it_was_buffered()
+    public async Task A_large_body_is_read_from_the_service_once_and_handed_over_in_segments_below_the_large_object_heap()
     {
         using var harness = new ResilienceHarness();
         var body = Body(LargeBody, seed: 1);
         var served = new NetworkContent(body);
         harness.Server.Then((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = served }));
 
-        var (response, _) = await harness.SendAsync(c => c.GetAsync("v1/pages/1"));
+        var (response, _) = await harness.SendAsync(c => c.GetAsync("v1/pages/1", HttpCompletionOption.ResponseHeadersRead));
 
-        // The service's own content, buffered in place: not a copy in a new content that the caller would copy again.
-        Assert.Same(served, response.Content);
+        var segmented = Assert.IsType<SegmentedBodyContent>(response.Content);
+        Assert.All(segmented.SegmentArrayLengths, length => Assert.True(length < 85_000, $"a segment of {length} bytes"));
         Assert.Equal(1, served.Reads);
+        Assert.True(served.Disposed); // the connection's content is done with once read
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(LargeBody, response.Content.Headers.ContentLength);
         Assert.Equal(body, await response.Content.ReadAsByteArrayAsync());
         await using (var stream = await response.Content.ReadAsStreamAsync())
         {
@@ -53,7 +56,7 @@ public class ResponseBufferingTests
 
         Assert.Equal(2, harness.Server.Received.Count);
         Assert.Single(waits);
-        Assert.Same(fresh, response.Content);
+        Assert.Equal(1, fresh.Reads);
         Assert.Equal(second, await response.Content.ReadAsByteArrayAsync());
         Assert.True(dropped.Disposed);
         var attempts = harness.Observer.Attempts.ToList();
@@ -100,7 +103,6 @@ public class ResponseBufferingTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(body, await response.Content.ReadAsByteArrayAsync());
         Assert.True(throttled.Disposed);
-        Assert.False(accepted.Disposed);
         Assert.Equal(1, accepted.Reads);
     }
 
@@ -121,6 +123,41 @@ public class ResponseBufferingTests
         Assert.Equal(1, served.Reads);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(4_096)]
+    [InlineData(4_097)]
+    [InlineData(215_769)] // a relationship page of 300 ($top=300) from the sandbox
+    public async Task A_body_of_unknown_length_reads_back_whole_from_any_position(int length)
+    {
+        using var harness = new ResilienceHarness();
+        var body = Body(length, seed: length);
+        harness.Server.Then((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new NetworkContent(body, lengthKnown: false) }));
+
+        var (response, _) = await harness.SendAsync(c => c.GetAsync("v1/pages/5", HttpCompletionOption.ResponseHeadersRead));
+
+        var segmented = Assert.IsType<SegmentedBodyContent>(response.Content);
+        Assert.All(segmented.SegmentArrayLengths, size => Assert.True(size < 85_000, $"a segment of {size} bytes"));
+        Assert.Equal(length, response.Content.Headers.ContentLength);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        Assert.True(stream.CanSeek);
+        Assert.Equal(length, stream.Length);
+        var whole = new MemoryStream();
+        await stream.CopyToAsync(whole);
+        Assert.Equal(body, whole.ToArray());
+        if (length > 1)
+        {
+            stream.Position = length / 2;
+            var rest = new byte[length - length / 2];
+            Assert.Equal(rest.Length, await stream.ReadAsync(rest));
+            Assert.Equal(body[(length / 2)..], rest);
+            Assert.Equal(0, await stream.ReadAsync(new byte[1]));
+        }
+
+        Assert.Equal(body, await response.Content.ReadAsByteArrayAsync());
+    }
+
     private static byte[] Body(int length, int seed)
     {
         var bytes = new byte[length];
@@ -137,9 +174,13 @@ public class ResponseBufferingTests
         private readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _aborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public NetworkContent(byte[] body, int failAfterBytes = -1, int stallAfterBytes = -1)
+        private readonly bool _lengthKnown;
+
+        /// <param name="lengthKnown">False: no Content-Length (a chunked answer, as the sandbox's and many services' are).</param>
+        public NetworkContent(byte[] body, int failAfterBytes = -1, int stallAfterBytes = -1, bool lengthKnown = true)
         {
             _body = body;
+            _lengthKnown = lengthKnown;
             _failAfterBytes = failAfterBytes;
             _stallAfterBytes = stallAfterBytes;
             Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -179,7 +220,7 @@ public class ResponseBufferingTests
         protected override bool TryComputeLength(out long length)
         {
             length = _body.Length;
-            return true;
+            return _lengthKnown;
         }
 
         protected override void Dispose(bool disposing)

@@ -23,11 +23,13 @@ public sealed class OverPrivilegedRelationshipRule : ComplianceRule
                 continue;
             }
 
-            var forbidden = r.Roles.Where(context.IsForbidden).Select(ComplianceRoles.NameOf).ToList();
-            if (forbidden.Count == 0)
+            // Most relationships grant nothing forbidden: look before building the list of names.
+            if (!GrantsForbiddenRole(r, context))
             {
                 continue;
             }
+
+            var forbidden = r.Roles.Where(context.IsForbidden).Select(ComplianceRoles.NameOf).ToList();
 
             var customer = Customer(snapshot.CustomerNameOf(r.CustomerTenantId, r.CustomerName), r.CustomerTenantId);
             var state = r.IsActive ? "grants" : "asks for";
@@ -39,5 +41,18 @@ public sealed class OverPrivilegedRelationshipRule : ComplianceRule
                 "Ask the customer to approve a new relationship with least-privilege roles, move your access assignments to it, " +
                 "then end this one (the roles of a relationship can't be changed after it is created).");
         }
+    }
+
+    private static bool GrantsForbiddenRole(ComplianceRelationship r, ComplianceContext context)
+    {
+        for (var i = 0; i < r.Roles.Count; i++)
+        {
+            if (context.IsForbidden(r.Roles[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -39,7 +39,10 @@ public sealed class PendingInviteTooLongRule : ComplianceRule
                 "invite/" + invite.Id.ToString("D"),
                 $"The invite to {customer} has been pending for {Days(context.Now - invite.CreatedAt)} (created {Date(invite.CreatedAt)}); " +
                 $"the limit is {context.Settings.PendingInviteDays} days.",
-                $"Remind the customer to {what}: {CommandNames.GetResellerInvite} -{ParameterNames.Id} {invite.Id:D} shows the draft and its mailto link to resend. " +
+                // The same text for every invite of a kind (the invite's id is the finding's InviteId): a large partner has
+                // tens of thousands of these, held until the reports are written.
+                $"Remind the customer to {what}: pipe this finding to {CommandNames.GetResellerInvite} (or run {CommandNames.GetResellerInvite} " +
+                $"-{ParameterNames.Id} with its InviteId) for the draft and its mailto link to resend. " +
                 (invite.Kind == InviteKind.GranularAdmin ? "An unapproved relationship request expires 90 days after it was sent. " : "") +
                 "Cancel the invite if it is no longer wanted.")
                 with

@@ -12,14 +12,23 @@ namespace PartnerRelationships.Core.Compliance.Snapshot;
 public sealed class ComplianceSnapshot
 {
     private readonly Dictionary<string, ComplianceRelationship> _relationshipsById;
-    private readonly ILookup<string, ComplianceRelationship> _relationshipsByCustomer;
+
+    // Each customer's relationships as a chain through Relationships, in listing order: the first and last index per
+    // tenant and the next index per relationship. A large partner has about one relationship per customer, so a
+    // lookup's group object and array per customer would cost more than the relationships' own records.
+    private readonly Dictionary<string, (int First, int Last)> _relationshipChainByCustomer;
+    private readonly int[] _nextOfCustomer;
+
     private readonly Dictionary<string, ComplianceCustomer> _customersByTenant;
-    private readonly HashSet<string> _serviceRelationshipIds;
-    private readonly HashSet<string> _serviceCustomerIds;
+
+    // Null when the run covers every customer: then the service listed exactly what the dictionaries above hold.
+    private readonly HashSet<string>? _serviceRelationshipIds;
+    private readonly HashSet<string>? _serviceCustomerIds;
 
     /// <param name="serviceRelationshipIds">
     /// Ids of every relationship the service listed, before any customer filter: a store record is only "unknown to
-    /// the service" when the service has no such id at all. Null means exactly <paramref name="relationships"/>.
+    /// the service" when the service has no such id at all. Null (a run over every customer) means exactly
+    /// <paramref name="relationships"/>.
     /// </param>
     /// <param name="serviceCustomerTenantIds">Likewise for Partner Center customers; null means exactly <paramref name="customers"/>.</param>
     public ComplianceSnapshot(
@@ -35,31 +44,45 @@ public sealed class ComplianceSnapshot
         Relationships = relationships ?? throw new ArgumentNullException(nameof(relationships));
         Customers = customers ?? throw new ArgumentNullException(nameof(customers));
 
-        _relationshipsById = new Dictionary<string, ComplianceRelationship>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in relationships)
+        _relationshipsById = new Dictionary<string, ComplianceRelationship>(relationships.Count, StringComparer.OrdinalIgnoreCase);
+        _relationshipChainByCustomer = new Dictionary<string, (int First, int Last)>(relationships.Count, StringComparer.OrdinalIgnoreCase);
+        _nextOfCustomer = new int[relationships.Count];
+        for (var i = 0; i < relationships.Count; i++)
         {
+            var r = relationships[i];
             _relationshipsById[r.Id] = r;
+            _nextOfCustomer[i] = -1;
+            if (r.CustomerTenantId is not { } tenantId)
+            {
+                continue;
+            }
+
+            if (_relationshipChainByCustomer.TryGetValue(tenantId, out var chain))
+            {
+                _nextOfCustomer[chain.Last] = i;
+                _relationshipChainByCustomer[tenantId] = (chain.First, i);
+            }
+            else
+            {
+                _relationshipChainByCustomer.Add(tenantId, (i, i));
+            }
         }
 
-        _relationshipsByCustomer = relationships
-            .Where(r => r.CustomerTenantId is not null)
-            .ToLookup(r => r.CustomerTenantId!, StringComparer.OrdinalIgnoreCase);
-
-        _customersByTenant = new Dictionary<string, ComplianceCustomer>(StringComparer.OrdinalIgnoreCase);
+        _customersByTenant = new Dictionary<string, ComplianceCustomer>(customers.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var c in customers)
         {
             _customersByTenant[c.TenantId] = c;
         }
 
-        _serviceRelationshipIds = CaseInsensitiveSet(serviceRelationshipIds ?? relationships.Select(r => r.Id));
-        _serviceCustomerIds = CaseInsensitiveSet(serviceCustomerTenantIds ?? customers.Select(c => c.TenantId));
+        _serviceRelationshipIds = CaseInsensitiveSetOrNull(serviceRelationshipIds);
+        _serviceCustomerIds = CaseInsensitiveSetOrNull(serviceCustomerTenantIds);
     }
 
     // The collector hands over sets it built for this snapshot alone: keeping them saves a copy of every id.
-    private static HashSet<string> CaseInsensitiveSet(IEnumerable<string> ids) =>
-        ids is HashSet<string> set && ReferenceEquals(set.Comparer, StringComparer.OrdinalIgnoreCase)
-            ? set
-            : new HashSet<string>(ids, StringComparer.OrdinalIgnoreCase);
+    private static HashSet<string>? CaseInsensitiveSetOrNull(IEnumerable<string>? ids) =>
+        ids is null ? null
+        : ids is HashSet<string> set && ReferenceEquals(set.Comparer, StringComparer.OrdinalIgnoreCase) ? set
+        : new HashSet<string>(ids, StringComparer.OrdinalIgnoreCase);
 
     public DateTimeOffset CollectedAt { get; }
 
@@ -72,20 +95,31 @@ public sealed class ComplianceSnapshot
     public ComplianceRelationship? FindRelationship(string? id) =>
         id is not null && _relationshipsById.TryGetValue(id, out var r) ? r : null;
 
+    /// <summary>The customer's relationships, in the order the service listed them.</summary>
     public IEnumerable<ComplianceRelationship> RelationshipsOf(string? customerTenantId) =>
-        customerTenantId is null ? Enumerable.Empty<ComplianceRelationship>() : _relationshipsByCustomer[customerTenantId];
+        customerTenantId is not null && _relationshipChainByCustomer.TryGetValue(customerTenantId, out var chain)
+            ? Chain(chain.First)
+            : Enumerable.Empty<ComplianceRelationship>();
+
+    private IEnumerable<ComplianceRelationship> Chain(int first)
+    {
+        for (var i = first; i >= 0; i = _nextOfCustomer[i])
+        {
+            yield return Relationships[i];
+        }
+    }
 
     public ComplianceCustomer? FindCustomer(string? tenantId) =>
         tenantId is not null && _customersByTenant.TryGetValue(tenantId, out var c) ? c : null;
 
     /// <summary>Whether the service listed a relationship with this id (whatever the customer filter).</summary>
-    public bool ServiceHasRelationship(string id) => _serviceRelationshipIds.Contains(id);
+    public bool ServiceHasRelationship(string id) => _serviceRelationshipIds?.Contains(id) ?? _relationshipsById.ContainsKey(id);
 
     /// <summary>Whether Partner Center listed this customer (whatever the customer filter).</summary>
-    public bool ServiceHasCustomer(string tenantId) => _serviceCustomerIds.Contains(tenantId);
+    public bool ServiceHasCustomer(string tenantId) => _serviceCustomerIds?.Contains(tenantId) ?? _customersByTenant.ContainsKey(tenantId);
 
     /// <summary>How many customers Partner Center listed (whatever the customer filter).</summary>
-    public int ServiceCustomerCount => _serviceCustomerIds.Count;
+    public int ServiceCustomerCount => _serviceCustomerIds?.Count ?? _customersByTenant.Count;
 
     /// <summary>The customer's name from whichever source knows it.</summary>
     public string? CustomerNameOf(string? tenantId, string? fallback = null)

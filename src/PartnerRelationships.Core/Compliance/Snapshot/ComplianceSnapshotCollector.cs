@@ -33,8 +33,10 @@ public sealed class ComplianceSnapshotCollector
     private readonly IPartnerCenterClient _partnerCenter;
     private readonly TimeProvider _clock;
 
-    // Thousands of relationships share a few dozen role ids: one string instance per id keeps memory flat.
+    // Thousands of relationships share a few dozen role ids, and most share one of a few role sets (the partner's
+    // templates): one array per distinct set, of one string instance per id, keeps memory flat.
     private readonly ConcurrentDictionary<string, string> _roleIds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string[]> _roleSets = new(StringComparer.OrdinalIgnoreCase);
 
     public ComplianceSnapshotCollector(
         IRelationshipStore store,
@@ -111,22 +113,18 @@ public sealed class ComplianceSnapshotCollector
         invites.TrimExcess();
         relationships.TrimExcess();
         customers.TrimExcess();
+
+        // The snapshot keeps the shared strings, not the table (as large as every distinct string of the run): it goes
+        // now, even while something still refers to this method's state (a caller continuing on this completion's stack).
+        pool.Clear();
         return new ComplianceSnapshot(_clock.GetUtcNow(), invites, relationships, customers, relationshipIds, customerIds);
     }
 
-    /// <summary>The store's summary with its strings shared across the snapshot (the same tenant, name and relationship
-    /// id also arrive from Graph and Partner Center).</summary>
-    private static InviteSummary Pooled(InviteSummary invite, SnapshotStringPool pool) => invite with
+    /// <summary>The store's invites as compact rows, their strings shared across the snapshot (the same tenant, name
+    /// and relationship id also arrive from Graph and Partner Center).</summary>
+    private async Task<CompactInviteList> CollectInvitesAsync(CustomerScope filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
     {
-        CustomerName = pool.Share(invite.CustomerName),
-        CustomerTenantId = pool.ShareOrNull(invite.CustomerTenantId),
-        RelationshipId = pool.ShareOrNull(invite.RelationshipId),
-        RelationshipDisplayName = pool.ShareOrNull(invite.RelationshipDisplayName),
-    };
-
-    private async Task<List<InviteSummary>> CollectInvitesAsync(CustomerScope filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
-    {
-        var invites = new List<InviteSummary>();
+        var invites = new CompactInviteList();
         var read = 0;
         await foreach (var invite in ReadInvitesAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -135,7 +133,8 @@ public sealed class ComplianceSnapshotCollector
             {
                 lock (pool)
                 {
-                    invites.Add(Pooled(invite, pool));
+                    invites.Add(invite, pool.Share(invite.CustomerName), pool.ShareOrNull(invite.CustomerTenantId),
+                        pool.ShareOrNull(invite.RelationshipId), pool.ShareOrNull(invite.RelationshipDisplayName));
                 }
             }
 
@@ -168,11 +167,13 @@ public sealed class ComplianceSnapshotCollector
         }
     }
 
-    private async Task<(List<ComplianceRelationship> Relationships, HashSet<string> AllIds)> CollectRelationshipsAsync(
+    /// <returns>The relationships the filter lets through and, when it leaves some out, the ids of all of them (null
+    /// for a run over every customer: the relationships are all of them).</returns>
+    private async Task<(List<ComplianceRelationship> Relationships, HashSet<string>? AllIds)> CollectRelationshipsAsync(
         CustomerScope filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
     {
         var relationships = new List<ComplianceRelationship>();
-        var allIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var allIds = filter.MatchesAll ? null : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var slots = new SemaphoreSlim(MaxConcurrency, MaxConcurrency);
         var inFlight = new List<Task>();
@@ -264,7 +265,7 @@ public sealed class ComplianceSnapshotCollector
                     id = pool.Share(info.Id);
                 }
 
-                allIds.Add(id);
+                allIds?.Add(id);
                 if (listed % ProgressEvery == 0)
                 {
                     progress?.Report(new ComplianceProgress(CompliancePhase.Relationships, listed, null, $"Listing relationships ({listed})"));
@@ -323,11 +324,14 @@ public sealed class ComplianceSnapshotCollector
         return (relationships, allIds);
     }
 
-    private async Task<(List<ComplianceCustomer> Customers, HashSet<string> AllIds)> CollectCustomersAsync(
+    /// <returns>The customers the filter lets through and, when it leaves some out, the tenant ids of all of them (null
+    /// for a run over every customer).</returns>
+    private async Task<(List<ComplianceCustomer> Customers, HashSet<string>? AllIds)> CollectCustomersAsync(
         CustomerScope filter, SnapshotStringPool pool, IProgress<ComplianceProgress>? progress, CancellationToken cancellationToken)
     {
         var customers = new List<ComplianceCustomer>();
-        var allIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var allIds = filter.MatchesAll ? null : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var listed = 0;
         await foreach (var c in _partnerCenter.ListCustomersAsync(PartnerCenterClient.WholeListPageSize, cancellationToken).ConfigureAwait(false))
         {
             string tenantId;
@@ -336,7 +340,12 @@ public sealed class ComplianceSnapshotCollector
                 tenantId = pool.Share(c.TenantId);
             }
 
-            allIds.Add(tenantId);
+            // Counted as distinct tenants, as the snapshot counts them (a page boundary may repeat a customer).
+            if (allIds is null || allIds.Add(tenantId))
+            {
+                listed++;
+            }
+
             if (filter.Matches(c.TenantId, c.CompanyName))
             {
                 lock (pool)
@@ -345,13 +354,13 @@ public sealed class ComplianceSnapshotCollector
                 }
             }
 
-            if (allIds.Count % ProgressEvery == 0)
+            if (listed % ProgressEvery == 0)
             {
-                progress?.Report(new ComplianceProgress(CompliancePhase.Customers, allIds.Count, null, $"Listing customers ({allIds.Count})"));
+                progress?.Report(new ComplianceProgress(CompliancePhase.Customers, listed, null, $"Listing customers ({listed})"));
             }
         }
 
-        progress?.Report(new ComplianceProgress(CompliancePhase.Customers, allIds.Count, allIds.Count, $"Listed {allIds.Count} customers"));
+        progress?.Report(new ComplianceProgress(CompliancePhase.Customers, listed, listed, $"Listed {listed} customers"));
         return (customers, allIds);
     }
 
@@ -374,14 +383,26 @@ public sealed class ComplianceSnapshotCollector
         }
     }
 
+    /// <summary>The shared array of this role set (same ids in the same order); rules only read it.</summary>
     private string[] Intern(IReadOnlyList<string> roles)
     {
+        if (roles.Count == 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        var key = string.Join("\n", roles);
+        if (_roleSets.TryGetValue(key, out var shared))
+        {
+            return shared;
+        }
+
         var interned = new string[roles.Count];
         for (var i = 0; i < roles.Count; i++)
         {
             interned[i] = _roleIds.GetOrAdd(roles[i], roles[i]);
         }
 
-        return interned;
+        return _roleSets.GetOrAdd(key, interned);
     }
 }
