@@ -48,14 +48,17 @@ Describe 'Get-AdminPermission' {
         Get-AdminPermission -CustomerTenantId $Pending.TenantId | Should -BeNullOrEmpty
     }
 
-    It 'has a table view for 80 and 120 columns: customer, status and roles, no ids' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
-        $lines = Get-AdminPermission -CustomerTenantId $Contoso.TenantId | Get-RenderedLines -Width $Width
+    It 'has a table view for 80 and 120 columns: customer, status, state and roles, no ids' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+        $permissions = @(Get-AdminPermission -CustomerTenantId $Contoso.TenantId)
+        $lines = $permissions | Get-RenderedLines -Width $Width
         ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual $Width
-        $lines[0] | Should -Match '^Customer\s+Status\s+Roles\s*$'
-        $lines[2] | Should -Match '^Contoso\b.*\b(Active|Pending)\s+Helpdesk Administrator'   # capitalised like every status
+        $lines[0] | Should -Match '^Customer\s+Status\s+State\s+Roles\s*$'
+        # Status capitalised like every status; State says whether the roles shown are in force yet.
+        $lines[2] | Should -Match "^Contoso\b.*\b(Active|Pending)\s+$([regex]::Escape($permissions[0].State))\s+Helpdesk Administrator"
         ($lines -join "`n") | Should -Not -Match $GuidPattern
-        $list = Get-AdminPermission -CustomerTenantId $Contoso.TenantId | Format-List | Out-String -Width $Width
+        $list = $permissions | Format-List | Out-String -Width $Width
         $list | Should -Match 'SecurityGroupId\s+: [0-9a-f-]{36}'
+        $list | Should -Match "State\s+: $([regex]::Escape($permissions[0].State))"
     }
 
     It 'exports to CSV with the roles as text, not a type name' {
