@@ -7,6 +7,7 @@ using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Store;
 using PartnerRelationships.Core.Tests.Invites;
+using PartnerRelationships.Core.Tests.Remote;
 
 namespace PartnerRelationships.Core.Tests.Compliance;
 
@@ -210,7 +211,7 @@ public class ComplianceSnapshotCollectorTests
     }
 
     /// <summary>Relationships rel-0000… (even ones active); assignment fetches yield and track how many run at once.</summary>
-    private sealed class SlowGraphGdap : IGraphGdapClient
+    private sealed class SlowGraphGdap : UnsupportedGraphGdapClient
     {
         private readonly int _count;
         private int _inFlight;
@@ -236,7 +237,7 @@ public class ComplianceSnapshotCollectorTests
         /// <summary>When set, the listing ends (after its items) only once this completes.</summary>
         public Task? ListAfter { get; init; }
 
-        public async IAsyncEnumerable<DelegatedAdminRelationshipInfo> ListRelationshipsAsync(RelationshipFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public override async IAsyncEnumerable<DelegatedAdminRelationshipInfo> ListRelationshipsAsync(RelationshipFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             OnListingStart?.Invoke();
             if (ListAfter is not null)
@@ -260,7 +261,7 @@ public class ComplianceSnapshotCollectorTests
             }
         }
 
-        public async Task<IReadOnlyList<AccessAssignmentInfo>> ListAccessAssignmentsAsync(string relationshipId, CancellationToken cancellationToken = default)
+        public override async Task<IReadOnlyList<AccessAssignmentInfo>> ListAccessAssignmentsAsync(string relationshipId, CancellationToken cancellationToken = default)
         {
             var now = Interlocked.Increment(ref _inFlight);
             InterlockedMax(ref _maxInFlight, now);
@@ -301,26 +302,16 @@ public class ComplianceSnapshotCollectorTests
             {
             }
         }
-
-        public Task<DelegatedAdminRelationshipInfo> GetRelationshipAsync(string relationshipId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<DelegatedAdminRelationshipInfo> CreateRelationshipAsync(RelationshipSpec spec, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<RelationshipRequestInfo> LockForApprovalAsync(string relationshipId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<RelationshipRequestInfo> TerminateAsync(string relationshipId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task DeleteRelationshipAsync(string relationshipId, string etag, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<DelegatedAdminRelationshipInfo> UpdateAutoExtendAsync(string relationshipId, TimeSpan autoExtendDuration, string etag, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<AccessAssignmentInfo> CreateOrUpdateAccessAssignmentAsync(string relationshipId, AccessAssignmentSpec spec, string? etag = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public IAsyncEnumerable<DelegatedAdminCustomerInfo> ListDelegatedAdminCustomersAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public IAsyncEnumerable<ContractInfo> ListContractsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
     /// <summary>No customers unless given tenant ids (each named "Customer NNNN" after the id's number).</summary>
-    private sealed class NoCustomers : IPartnerCenterClient
+    private sealed class NoCustomers : UnsupportedPartnerCenterClient
     {
         public Action? OnListed { get; init; }
 
         public IReadOnlyList<string> Customers { get; init; } = Array.Empty<string>();
 
-        public async IAsyncEnumerable<PartnerCustomerInfo> ListCustomersAsync(int pageSize = 100, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public override async IAsyncEnumerable<PartnerCustomerInfo> ListCustomersAsync(int pageSize = 100, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             await Task.CompletedTask;
             foreach (var tenantId in Customers)
@@ -330,14 +321,5 @@ public class ComplianceSnapshotCollectorTests
 
             OnListed?.Invoke();
         }
-
-        public IAsyncEnumerable<PartnerCustomerInfo> SearchCustomersAsync(CustomerSearch search, int pageSize = 100, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Uri> GetRelationshipRequestLinkAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<PartnerCustomerInfo> GetCustomerAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task RemoveResellerRelationshipAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<IReadOnlyList<CustomerSubscriptionInfo>> ListSubscriptionsAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<SupportContactInfo?> GetSubscriptionSupportContactAsync(string customerTenantId, string subscriptionId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<SupportContactInfo> SetSubscriptionSupportContactAsync(string customerTenantId, string subscriptionId, SupportContactInfo contact, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<IReadOnlyList<CustomerResellerRelationshipInfo>> ListCustomerRelationshipsAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Workflow;
+using PartnerRelationships.Core.Tests.Remote;
 
 namespace PartnerRelationships.Core.Tests.Workflow;
 
@@ -176,7 +177,7 @@ public sealed class CustomerDirectoryReadAheadTests
     }
 
     /// <summary>Relationships wait for <see cref="Release"/>, then come (or fail) all at once.</summary>
-    private sealed class GatedGraphGdap : IGraphGdapClient
+    private sealed class GatedGraphGdap : UnsupportedGraphGdapClient
     {
         public List<DelegatedAdminRelationshipInfo> Relationships { get; } = new();
 
@@ -188,7 +189,7 @@ public sealed class CustomerDirectoryReadAheadTests
         public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public RelationshipFilter? LastFilter { get; private set; }
 
-        public async IAsyncEnumerable<DelegatedAdminRelationshipInfo> ListRelationshipsAsync(RelationshipFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public override async IAsyncEnumerable<DelegatedAdminRelationshipInfo> ListRelationshipsAsync(RelationshipFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             LastFilter = filter;
             // Not disposed with the iterator: the wait below ends it first, from an earlier callback of the same Cancel.
@@ -199,21 +200,10 @@ public sealed class CustomerDirectoryReadAheadTests
             if (Failure is not null) throw Failure;
             foreach (var r in Relationships) yield return r;
         }
-
-        public Task<DelegatedAdminRelationshipInfo> GetRelationshipAsync(string relationshipId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<DelegatedAdminRelationshipInfo> CreateRelationshipAsync(RelationshipSpec spec, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<RelationshipRequestInfo> LockForApprovalAsync(string relationshipId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task DeleteRelationshipAsync(string relationshipId, string etag, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<RelationshipRequestInfo> TerminateAsync(string relationshipId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<DelegatedAdminRelationshipInfo> UpdateAutoExtendAsync(string relationshipId, TimeSpan autoExtendDuration, string etag, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<IReadOnlyList<AccessAssignmentInfo>> ListAccessAssignmentsAsync(string relationshipId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<AccessAssignmentInfo> CreateOrUpdateAccessAssignmentAsync(string relationshipId, AccessAssignmentSpec spec, string? etag = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public IAsyncEnumerable<DelegatedAdminCustomerInfo> ListDelegatedAdminCustomersAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public IAsyncEnumerable<ContractInfo> ListContractsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
     /// <summary>Customers t-0, t-1, … produced synchronously (as from an already fetched page); counts what was pulled.</summary>
-    private sealed class ScriptedCustomers : IPartnerCenterClient
+    private sealed class ScriptedCustomers : UnsupportedPartnerCenterClient
     {
         private int _pulled;
 
@@ -225,7 +215,7 @@ public sealed class CustomerDirectoryReadAheadTests
         public bool Disposed { get; private set; }
         public bool CancelledWhenDisposed { get; private set; }
 
-        public async IAsyncEnumerable<PartnerCustomerInfo> ListCustomersAsync(int pageSize = 100, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public override async IAsyncEnumerable<PartnerCustomerInfo> ListCustomersAsync(int pageSize = 100, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             try
             {
@@ -245,19 +235,11 @@ public sealed class CustomerDirectoryReadAheadTests
             }
         }
 
-        public async Task<PartnerCustomerInfo> GetCustomerAsync(string customerTenantId, CancellationToken cancellationToken = default)
+        public override async Task<PartnerCustomerInfo> GetCustomerAsync(string customerTenantId, CancellationToken cancellationToken = default)
         {
             if (CustomerGate is not null) await CustomerGate.Task.WaitAsync(cancellationToken);
             if (CustomerFailure is not null) throw CustomerFailure;
             return new PartnerCustomerInfo(customerTenantId, "Customer " + customerTenantId, null, "reseller", false);
         }
-
-        public IAsyncEnumerable<PartnerCustomerInfo> SearchCustomersAsync(CustomerSearch search, int pageSize = 100, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Uri> GetRelationshipRequestLinkAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task RemoveResellerRelationshipAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<IReadOnlyList<CustomerSubscriptionInfo>> ListSubscriptionsAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<SupportContactInfo?> GetSubscriptionSupportContactAsync(string customerTenantId, string subscriptionId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<SupportContactInfo> SetSubscriptionSupportContactAsync(string customerTenantId, string subscriptionId, SupportContactInfo contact, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<IReadOnlyList<CustomerResellerRelationshipInfo>> ListCustomerRelationshipsAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

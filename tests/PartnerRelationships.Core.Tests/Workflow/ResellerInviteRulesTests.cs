@@ -3,6 +3,7 @@ using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Tests.Invites;
 using PartnerRelationships.Core.Workflow;
+using PartnerRelationships.Core.Tests.Remote;
 
 namespace PartnerRelationships.Core.Tests.Workflow;
 
@@ -86,16 +87,8 @@ public class ResellerInviteRulesTests
     }
 
     /// <summary>A Partner Center client that can only give the reseller link.</summary>
-    private sealed class LinkOnly(Func<Uri> link) : IPartnerCenterClient
+    private sealed class LinkOnly(Func<Uri> link) : UnsupportedPartnerCenterClient
     {
-        public Task<Uri> GetRelationshipRequestLinkAsync(CancellationToken cancellationToken = default) => Task.FromResult(link());
-        public IAsyncEnumerable<PartnerCustomerInfo> ListCustomersAsync(int pageSize = 100, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public IAsyncEnumerable<PartnerCustomerInfo> SearchCustomersAsync(CustomerSearch search, int pageSize = 100, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<PartnerCustomerInfo> GetCustomerAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task RemoveResellerRelationshipAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<IReadOnlyList<CustomerSubscriptionInfo>> ListSubscriptionsAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<SupportContactInfo?> GetSubscriptionSupportContactAsync(string customerTenantId, string subscriptionId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<SupportContactInfo> SetSubscriptionSupportContactAsync(string customerTenantId, string subscriptionId, SupportContactInfo contact, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<IReadOnlyList<CustomerResellerRelationshipInfo>> ListCustomerRelationshipsAsync(string customerTenantId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public override Task<Uri> GetRelationshipRequestLinkAsync(CancellationToken cancellationToken = default) => Task.FromResult(link());
     }
 }
