@@ -81,7 +81,7 @@ internal static class PartnerCenterCustomerPageReader
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("id"u8)) id = StringValue(ref reader);
-            else if (reader.ValueTextEquals("relationshipToPartner"u8)) relationship = StringValue(ref reader);
+            else if (reader.ValueTextEquals("relationshipToPartner"u8)) relationship = SharedStringValue(ref reader, RelationshipsToPartner);
             else if (reader.ValueTextEquals("allowDelegatedAccess"u8))
             {
                 if (!reader.Read()) throw new JsonException("The JSON ends too early.");
@@ -107,6 +107,9 @@ internal static class PartnerCenterCustomerPageReader
 
         return Customer(id, tenantId, companyName, domain, relationship, allow);
     }
+
+    /// <summary>relationshipToPartner's documented values: every customer carries one, so one shared string each.</summary>
+    private static readonly string[] RelationshipsToPartner = { "reseller", "advisor", "none" };
 
     /// <summary>
     /// The customer from its fields as read (null when absent): the tenant id from the company profile, else the id;

@@ -66,6 +66,24 @@ internal static class Utf8JsonReading
         return false;
     }
 
+    /// <summary>As <see cref="StringValue"/>, but a value equal to one of <paramref name="known"/> is that instance (a value most items repeat: no string of its own each).</summary>
+    public static string? SharedStringValue(ref Utf8JsonReader reader, string[] known)
+    {
+        Advance(ref reader);
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        foreach (var value in known)
+        {
+            if (reader.ValueTextEquals(value.AsSpan())) return value;
+        }
+
+        return reader.GetString();
+    }
+
     private static void Advance(ref Utf8JsonReader reader)
     {
         if (!reader.Read())

@@ -59,7 +59,7 @@ public sealed class CustomerDirectory
         Task<bool>? pending = null;
         try
         {
-            var readAhead = new Queue<PartnerCustomerInfo>();
+            var readAhead = new CustomerReadAhead();
             pending = NextAsync(customers);
             while (!relationshipsTask.IsCompleted)
             {
@@ -89,7 +89,7 @@ public sealed class CustomerDirectory
             }
 
             await relationshipsTask.ConfigureAwait(false);
-            var byTenant = relationships.ByTenant;
+            var byCustomer = relationships.Index;
 
             // Then the rest streams, one page ahead of the caller: customers the read has already delivered are taken
             // without waiting until a page's worth wait, so the next page is on its way while this one is joined and
@@ -113,10 +113,10 @@ public sealed class CustomerDirectory
                 if (readAhead.Count > 0)
                 {
                     var info = readAhead.Dequeue();
-                    var ofTenant = Take(byTenant, info.TenantId); // Even when filtered out: it is not Graph-only.
+                    var ofTenant = byCustomer.Take(info.TenantId); // Even when filtered out: it is not Graph-only.
                     if (WantedName(info.CompanyName, info.Domain))
                     {
-                        yield return Build(info, info.TenantId, info.CompanyName, ofTenant, filter);
+                        yield return Build(info, info.TenantId, info.CompanyName, byCustomer, ofTenant, filter);
                     }
 
                     continue;
@@ -126,12 +126,13 @@ public sealed class CustomerDirectory
                 await pending.ConfigureAwait(false); // Waits for the next page (or throws its error).
             }
 
-            foreach (var pair in byTenant)
+            foreach (var graphOnly in byCustomer.NotTaken())
             {
-                var customerName = pair.Value.CustomerName ?? pair.Key;
+                var tenantId = byCustomer.TenantIdOf(graphOnly);
+                var customerName = byCustomer.CustomerNameOf(graphOnly) ?? tenantId;
                 if (WantedName(customerName, null))
                 {
-                    yield return Build(null, pair.Key, customerName, pair.Value, filter);
+                    yield return Build(null, tenantId, customerName, byCustomer, graphOnly, filter);
                 }
             }
         }
@@ -216,14 +217,6 @@ public sealed class CustomerDirectory
         }
     }
 
-    /// <summary>The customer's relationships, which leave the map (what is left at the end is Graph-only).</summary>
-    private static TenantRelationships? Take(Dictionary<string, TenantRelationships> byTenant, string tenantId)
-    {
-        if (!byTenant.TryGetValue(tenantId, out var relationships)) return null;
-        byTenant.Remove(tenantId);
-        return relationships;
-    }
-
     /// <summary>Waits for a read being abandoned; its outcome no longer matters.</summary>
     private static async Task Quietly(Task? task)
     {
@@ -265,15 +258,19 @@ public sealed class CustomerDirectory
             return null;
         }
 
-        var tenant = new TenantRelationships();
-        foreach (var r in relationships) tenant.Add(r);
-        var customerName = info?.CompanyName ?? tenant.CustomerName ?? tenantId;
-        return Build(info, tenantId, customerName, relationships.Count == 0 ? null : tenant, filter);
+        var byCustomer = new RelationshipsByCustomer();
+        foreach (var r in relationships) byCustomer.Add(r);
+        var customer = byCustomer.Take(tenantId);
+        var customerName = info?.CompanyName ?? (customer < 0 ? null : byCustomer.CustomerNameOf(customer)) ?? tenantId;
+        return Build(info, tenantId, customerName, byCustomer, customer, filter);
     }
 
-    private static PartnerCustomer Build(PartnerCustomerInfo? info, string tenantId, string name, TenantRelationships? relationships, PartnerCustomerQuery filter)
+    /// <param name="customer">The customer's index in <paramref name="relationships"/>; negative when it has none.</param>
+    private static PartnerCustomer Build(PartnerCustomerInfo? info, string tenantId, string name, RelationshipsByCustomer relationships, int customer, PartnerCustomerQuery filter)
     {
-        var all = relationships?.All ?? ExportableList<GranularRelationshipSummary>.Empty;
+        var (all, notEnded) = customer < 0
+            ? (ExportableList<GranularRelationshipSummary>.Empty, ExportableList<GranularRelationshipSummary>.Empty)
+            : relationships.Summaries(customer);
         var isReseller = info is not null && string.Equals(info.RelationshipToPartner, "reseller", StringComparison.OrdinalIgnoreCase);
         var allow = info is null ? false : info.AllowDelegatedAccess;
         return new PartnerCustomer
@@ -284,7 +281,7 @@ public sealed class CustomerDirectory
             IsReseller = isReseller,
             RelationshipToPartner = info?.RelationshipToPartner,
             AllowDelegatedAccess = allow,
-            GranularRelationships = filter.IncludeEndedRelationships || relationships is null ? all : relationships.NotEnded,
+            GranularRelationships = filter.IncludeEndedRelationships ? all : notEnded,
             AdminPermission = PartnerCustomer.StateOf(isReseller, allow, info is not null, all),
         };
     }
@@ -300,7 +297,7 @@ public sealed class CustomerDirectory
         private int _awaited = int.MaxValue;
         private TaskCompletionSource<bool>? _reached;
 
-        public Dictionary<string, TenantRelationships> ByTenant { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public RelationshipsByCustomer Index { get; } = new();
 
         public int Count => Volatile.Read(ref _count);
 
@@ -319,8 +316,7 @@ public sealed class CustomerDirectory
         public void Add(DelegatedAdminRelationshipInfo r)
         {
             if (string.IsNullOrWhiteSpace(r.CustomerTenantId)) return;
-            if (!ByTenant.TryGetValue(r.CustomerTenantId!, out var tenant)) ByTenant[r.CustomerTenantId!] = tenant = new TenantRelationships();
-            tenant.Add(r);
+            Index.Add(r);
             lock (_gate)
             {
                 _count++;
@@ -332,47 +328,5 @@ public sealed class CustomerDirectory
                 }
             }
         }
-    }
-
-    /// <summary>One customer's granular relationships, mapped once, in the order the service listed them.</summary>
-    private sealed class TenantRelationships
-    {
-        private readonly List<GranularRelationshipSummary> _all = new(1);
-        private ExportableList<GranularRelationshipSummary>? _allList;
-        private ExportableList<GranularRelationshipSummary>? _notEnded;
-        private int _ended;
-
-        /// <summary>The first non-blank customer name the relationships carry (a Graph-only customer's name).</summary>
-        public string? CustomerName { get; private set; }
-
-        public void Add(DelegatedAdminRelationshipInfo r)
-        {
-            var summary = GranularRelationshipSummary.From(r);
-            _all.Add(summary);
-            if (IsEnded(summary)) _ended++;
-            if (CustomerName is null && !string.IsNullOrWhiteSpace(r.CustomerName)) CustomerName = r.CustomerName;
-        }
-
-        public ExportableList<GranularRelationshipSummary> All => _allList ??= ExportableList<GranularRelationshipSummary>.Owning(_all.ToArray());
-
-        /// <summary>Without expired and terminated ones (what Get-PartnerCustomer shows unless -IncludeEndedRelationships).</summary>
-        public ExportableList<GranularRelationshipSummary> NotEnded
-        {
-            get
-            {
-                if (_notEnded is not null) return _notEnded;
-                if (_ended == 0) return _notEnded = All;
-                var shown = new GranularRelationshipSummary[_all.Count - _ended];
-                var next = 0;
-                foreach (var summary in _all)
-                {
-                    if (!IsEnded(summary)) shown[next++] = summary;
-                }
-
-                return _notEnded = ExportableList<GranularRelationshipSummary>.Owning(shown);
-            }
-        }
-
-        private static bool IsEnded(GranularRelationshipSummary r) => r.Status is RelationshipStatus.Expired or RelationshipStatus.Terminated;
     }
 }

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using PartnerRelationships.Core.Remote;
-using PartnerRelationships.Core.Roles;
 using PartnerRelationships.Core.Collections;
+using PartnerRelationships.Core.Remote;
 
 namespace PartnerRelationships.Core.Workflow;
 
@@ -27,28 +25,6 @@ public sealed record GranularRelationshipSummary
     public bool AutoExtend { get; init; }
 
     public bool IsActive => Status is RelationshipStatus.Active or RelationshipStatus.Expiring;
-
-    public static GranularRelationshipSummary From(DelegatedAdminRelationshipInfo r)
-    {
-        // One array, no LINQ: Get-PartnerCustomer maps every relationship of every customer through here.
-        var ids = r.Roles;
-        var names = new string[ids.Count];
-        for (var i = 0; i < names.Length; i++)
-        {
-            names[i] = RoleCatalog.NameOf(ids[i]);
-        }
-
-        return new()
-        {
-            Id = r.Id,
-            DisplayName = r.DisplayName,
-            Status = r.Status,
-            Roles = ExportableList<string>.Owning(names),
-            RoleIds = ids,
-            EndDateTime = r.EndDateTime,
-            AutoExtend = r.AutoExtendDuration > TimeSpan.Zero,
-        };
-    }
 
     public override string ToString() => $"{DisplayName} ({Status})";
 }

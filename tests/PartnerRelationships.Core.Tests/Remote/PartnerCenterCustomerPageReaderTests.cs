@@ -38,6 +38,19 @@ public class PartnerCenterCustomerPageReaderTests
     }
 
     [Fact]
+    public void Each_documented_relationshipToPartner_is_one_shared_string_and_any_other_value_is_kept_as_sent()
+    {
+        var items = Read("""
+            { "items": [
+                { "id": "a", "relationshipToPartner": "reseller" }, { "id": "b", "relationshipToPartner": "reseller" },
+                { "id": "c", "relationshipToPartner": "advisor" }, { "id": "d", "relationshipToPartner": "Reseller" } ] }
+            """, out _, out _);
+
+        Assert.Same(items[0].RelationshipToPartner, items[1].RelationshipToPartner); // 100,000 customers, one string
+        Assert.Equal(new[] { "reseller", "reseller", "advisor", "Reseller" }, items.Select(i => i.RelationshipToPartner));
+    }
+
+    [Fact]
     public void The_continuation_header_in_links_next_wins_over_the_page_token()
     {
         var items = Read("""

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using PartnerRelationships.Core.Collections;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Store;
 
@@ -10,17 +11,14 @@ namespace PartnerRelationships.Core.Compliance.Snapshot;
 /// The store's invites for one run, held as rows of values in blocks rather than one object each; an
 /// <see cref="InviteSummary"/> is made when a row is read. A large partner's store holds two records per customer
 /// (every relationship and reseller customer adopted), and a row takes about 65 % of an object and its list slot.
-/// Blocks stay below the large-object heap's threshold, and adding never copies what is held. Not thread-safe.
+/// Not thread-safe.
 /// </summary>
 internal sealed class CompactInviteList : IReadOnlyList<InviteSummary>
 {
     // 1,024 rows of 72 bytes: 73,728 bytes, below the large-object heap's 85,000.
-    private const int BlockShift = 10;
-    private const int BlockSize = 1 << BlockShift;
+    private readonly ChunkedList<Row> _rows = new(blockShift: 10);
 
-    private readonly List<Row[]> _blocks = new();
-
-    public int Count { get; private set; }
+    public int Count => _rows.Count;
 
     public void Add(InviteSummary invite) =>
         Add(invite ?? throw new ArgumentNullException(nameof(invite)), invite.CustomerName, invite.CustomerTenantId, invite.RelationshipId, invite.RelationshipDisplayName);
@@ -28,12 +26,7 @@ internal sealed class CompactInviteList : IReadOnlyList<InviteSummary>
     /// <summary>Adds the invite with these strings in place of its own (the same values, shared with the rest of the run).</summary>
     public void Add(InviteSummary invite, string customerName, string? customerTenantId, string? relationshipId, string? relationshipDisplayName)
     {
-        if ((Count & (BlockSize - 1)) == 0)
-        {
-            _blocks.Add(new Row[BlockSize]);
-        }
-
-        _blocks[Count >> BlockShift][Count & (BlockSize - 1)] = new Row
+        _rows.Add(new Row
         {
             Id = invite.Id,
             Kind = checked((byte)invite.Kind),
@@ -46,43 +39,19 @@ internal sealed class CompactInviteList : IReadOnlyList<InviteSummary>
             CustomerTenantId = customerTenantId,
             RelationshipId = relationshipId,
             RelationshipDisplayName = relationshipDisplayName,
-        };
-        Count++;
+        });
     }
 
-    public InviteSummary this[int index]
-    {
-        get
-        {
-            if ((uint)index >= (uint)Count)
-            {
-                throw new ArgumentOutOfRangeException(nameof(index));
-            }
-
-            return _blocks[index >> BlockShift][index & (BlockSize - 1)].ToSummary();
-        }
-    }
+    public InviteSummary this[int index] => _rows[index].ToSummary();
 
     /// <summary>Lets go of the unused part of the last block.</summary>
-    public void TrimExcess()
-    {
-        var used = Count & (BlockSize - 1);
-        if (used != 0)
-        {
-            var last = _blocks.Count - 1;
-            var trimmed = new Row[used];
-            Array.Copy(_blocks[last], trimmed, used);
-            _blocks[last] = trimmed;
-        }
-
-        _blocks.TrimExcess();
-    }
+    public void TrimExcess() => _rows.TrimExcess();
 
     public IEnumerator<InviteSummary> GetEnumerator()
     {
         for (var i = 0; i < Count; i++)
         {
-            yield return _blocks[i >> BlockShift][i & (BlockSize - 1)].ToSummary();
+            yield return _rows[i].ToSummary();
         }
     }
 

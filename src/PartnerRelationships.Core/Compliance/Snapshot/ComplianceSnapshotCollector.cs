@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
+using PartnerRelationships.Core.Roles;
 using PartnerRelationships.Core.Store;
 
 namespace PartnerRelationships.Core.Compliance.Snapshot;
@@ -34,9 +35,8 @@ public sealed class ComplianceSnapshotCollector
     private readonly TimeProvider _clock;
 
     // Thousands of relationships share a few dozen role ids, and most share one of a few role sets (the partner's
-    // templates): one array per distinct set, of one string instance per id, keeps memory flat.
-    private readonly ConcurrentDictionary<string, string> _roleIds = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, string[]> _roleSets = new(StringComparer.OrdinalIgnoreCase);
+    // templates): one list per distinct set keeps memory flat.
+    private readonly RoleSetPool _roleSets = new();
 
     public ComplianceSnapshotCollector(
         IRelationshipStore store,
@@ -212,7 +212,7 @@ public sealed class ComplianceSnapshotCollector
                         for (var i = 0; i < records.Length; i++)
                         {
                             var a = infos[i];
-                            records[i] = new ComplianceAccessAssignment(a.Id, pool.Share(a.SecurityGroupId), pool.Share(a.Status), Intern(a.Roles));
+                            records[i] = new ComplianceAccessAssignment(a.Id, pool.Share(a.SecurityGroupId), pool.Share(a.Status), _roleSets.Share(a.Roles).Ids);
                         }
                     }
 
@@ -375,34 +375,11 @@ public sealed class ComplianceSnapshotCollector
                 CustomerTenantId = pool.ShareOrNull(info.CustomerTenantId),
                 CustomerName = pool.ShareOrNull(info.CustomerName),
                 Status = info.Status,
-                Roles = Intern(info.Roles),
+                Roles = _roleSets.Share(info.Roles).Ids,
                 AutoExtendDuration = info.AutoExtendDuration,
                 ActivatedDateTime = info.ActivatedDateTime,
                 EndDateTime = info.EndDateTime,
             };
         }
-    }
-
-    /// <summary>The shared array of this role set (same ids in the same order); rules only read it.</summary>
-    private string[] Intern(IReadOnlyList<string> roles)
-    {
-        if (roles.Count == 0)
-        {
-            return Array.Empty<string>();
-        }
-
-        var key = string.Join("\n", roles);
-        if (_roleSets.TryGetValue(key, out var shared))
-        {
-            return shared;
-        }
-
-        var interned = new string[roles.Count];
-        for (var i = 0; i < roles.Count; i++)
-        {
-            interned[i] = _roleIds.GetOrAdd(roles[i], roles[i]);
-        }
-
-        return _roleSets.GetOrAdd(key, interned);
     }
 }
