@@ -66,6 +66,7 @@ public class ThrottledServiceTests
     {
         private readonly object _gate = new();
         private readonly Random _random = new(7);
+        private readonly double _allowed = allowed;
         private double _tokens = allowed;
         private DateTimeOffset _refilled = clock.GetUtcNow();
 
@@ -78,13 +79,13 @@ public class ThrottledServiceTests
             lock (_gate)
             {
                 var now = clock.GetUtcNow();
-                _tokens = Math.Min(allowed, _tokens + (now - _refilled).TotalSeconds * allowed);
+                _tokens = Math.Min(_allowed, _tokens + (now - _refilled).TotalSeconds * _allowed);
                 _refilled = now;
                 if (_tokens < 1)
                 {
                     Throttled++;
                     var response = new HttpResponseMessage((HttpStatusCode)429);
-                    response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((1 - _tokens) / allowed))));
+                    response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((1 - _tokens) / _allowed))));
                     return Task.FromResult(response);
                 }
 

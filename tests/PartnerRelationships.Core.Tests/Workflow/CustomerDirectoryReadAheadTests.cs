@@ -75,8 +75,11 @@ public sealed class CustomerDirectoryReadAheadTests
 
         var first = e.MoveNextAsync();
 
+        // The relationships come through their own read-ahead, on another thread, and the customers follow them in
+        // steps of a thousand: past MaxReadAhead, never past the relationships held (+ the one in flight).
+        await partnerCenter.WhenPulled(CustomerDirectory.MaxReadAhead + 1_000).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.False(first.IsCompleted);
-        Assert.InRange(partnerCenter.Pulled, held, held + 1); // + the one in flight
+        Assert.InRange(partnerCenter.Pulled, CustomerDirectory.MaxReadAhead + 1_000, held + 1);
         graphGdap.Release.SetResult();
         var count = 0;
         for (var more = await first; more; more = await e.MoveNextAsync()) count++;
@@ -134,7 +137,8 @@ public sealed class CustomerDirectoryReadAheadTests
     {
         var graphGdap = new GatedGraphGdap();
         graphGdap.Release.SetResult();
-        var partnerCenter = new ScriptedCustomers { Count = 1_000 };
+        // More than the read-ahead takes before the relationships are in: the customer read is still going at the break.
+        var partnerCenter = new ScriptedCustomers { Count = CustomerDirectory.MaxReadAhead + 1_000 };
 
         await foreach (var _ in new CustomerDirectory(graphGdap, partnerCenter).ListAsync())
         {
@@ -206,12 +210,26 @@ public sealed class CustomerDirectoryReadAheadTests
     private sealed class ScriptedCustomers : UnsupportedPartnerCenterClient
     {
         private int _pulled;
+        private readonly object _gate = new();
+        private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = new();
 
         public int Count { get; init; }
         public int? FailAt { get; init; }
         public Exception? CustomerFailure { get; init; }
         public TaskCompletionSource? CustomerGate { get; init; }
         public int Pulled => Volatile.Read(ref _pulled);
+
+        /// <summary>Completes once this many customers have been read.</summary>
+        public Task WhenPulled(int count)
+        {
+            lock (_gate)
+            {
+                if (_pulled >= count) return Task.CompletedTask;
+                var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiters.Add((count, reached));
+                return reached.Task;
+            }
+        }
         public bool Disposed { get; private set; }
         public bool CancelledWhenDisposed { get; private set; }
 
@@ -223,7 +241,12 @@ public sealed class CustomerDirectoryReadAheadTests
                 for (var i = 0; i < Count; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    Interlocked.Increment(ref _pulled);
+                    lock (_gate)
+                    {
+                        _pulled++;
+                        foreach (var waiter in _waiters.Where(w => w.Count <= _pulled)) waiter.Reached.TrySetResult();
+                    }
+
                     if (i == FailAt) throw Forbidden("Listing customers");
                     yield return new PartnerCustomerInfo($"t-{i}", $"Customer {i}", null, "reseller", false);
                 }

@@ -1,11 +1,11 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using PartnerRelationships.Core.Collections;
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Roles;

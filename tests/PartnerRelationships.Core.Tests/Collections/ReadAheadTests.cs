@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using PartnerRelationships.Core.Compliance.Snapshot;
+using PartnerRelationships.Core.Collections;
 
-namespace PartnerRelationships.Core.Tests.Compliance;
+namespace PartnerRelationships.Core.Tests.Collections;
 
 public class ReadAheadTests
 {

@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace PartnerRelationships.Core.Compliance.Snapshot;
+namespace PartnerRelationships.Core.Collections;
 
 /// <summary>
 /// Enumerates a paged source on its own task, up to a bounded number of items ahead of the consumer: the next page
