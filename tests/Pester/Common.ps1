@@ -17,6 +17,14 @@ function Get-RenderedLines {
     end { @(@($input) | Out-String -Width $Width) -split "`r?`n" | Where-Object { $_.Trim() } }
 }
 
+# What the host showed while the command ran (prompts, warnings, -WhatIf lines), from a transcript; its output is dropped.
+function Get-HostText([scriptblock] $Command) {
+    $file = Join-Path ([IO.Path]::GetTempPath()) "pr-transcript-$([guid]::NewGuid().ToString('n')).txt"
+    $null = Start-Transcript -Path $file
+    try { $null = & $Command } finally { $null = Stop-Transcript }
+    try { Get-Content $file -Raw } finally { Remove-Item $file -ErrorAction SilentlyContinue }
+}
+
 # A GUID anywhere in the text (ids belong in list views, not tables).
 $script:GuidPattern = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 

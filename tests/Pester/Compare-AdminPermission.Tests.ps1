@@ -44,14 +44,6 @@ $Templates
         $null = Invoke-SandboxControl -Method Post -Path 'process'
         [pscustomobject]@{ TenantId = $tenant; Invite = $invite; Transitions = $transitions; RelationshipId = $invite.RelationshipId }
     }
-
-    # What a command wrote to the host (e.g. "What if:" lines), via a transcript.
-    function Get-HostText([scriptblock] $Command) {
-        $file = Join-Path $script:Folder "transcript-$([guid]::NewGuid().ToString('n')).txt"
-        $null = Start-Transcript -Path $file
-        try { $null = & $Command } finally { $null = Stop-Transcript }
-        Get-Content $file -Raw
-    }
 }
 
 AfterAll {

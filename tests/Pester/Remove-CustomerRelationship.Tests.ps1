@@ -8,13 +8,6 @@ BeforeAll {
     $script:ResultType = 'PartnerRelationships.Core.Workflow.RelationshipRemovalResult'
     $script:ErrorSuffix = 'PartnerRelationships.PowerShell.Cmdlets.RemoveCustomerRelationshipCommand'
 
-    function Get-HostText([scriptblock] $Command) {
-        $file = Join-Path $script:Folder "transcript-$([guid]::NewGuid().ToString('n')).txt"
-        $null = Start-Transcript -Path $file
-        try { $null = & $Command } finally { $null = Stop-Transcript }
-        Get-Content $file -Raw
-    }
-
     # A reseller invite for the customer, accepted as a sync would record it.
     function New-AcceptedInvite($Customer) {
         $invite = New-ResellerInvite -CustomerName $Customer.Name -CustomerEmail 'admin@customer.example' -CustomerTenantId $Customer.TenantId

@@ -7,13 +7,6 @@ BeforeAll {
     $script:PermissionType = 'PartnerRelationships.Core.Workflow.AdminPermission'
     $script:ErrorSuffix = 'PartnerRelationships.PowerShell.Cmdlets.SetAdminPermissionCommand'
     $script:Group = '0f9e8d7c-6b5a-4938-8271-605f4e3d2c1b'
-
-    function Get-HostText([scriptblock] $Command) {
-        $file = Join-Path $script:Folder "transcript-$([guid]::NewGuid().ToString('n')).txt"
-        $null = Start-Transcript -Path $file
-        try { $null = & $Command } finally { $null = Stop-Transcript }
-        Get-Content $file -Raw
-    }
 }
 
 AfterAll {
