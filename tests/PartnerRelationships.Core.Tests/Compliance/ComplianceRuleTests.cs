@@ -35,6 +35,33 @@ public class ComplianceRuleTests
         new(Now, (invites ?? Array.Empty<InviteSummary>()).ToList(), (relationships ?? Array.Empty<ComplianceRelationship>()).ToList(), (customers ?? Array.Empty<ComplianceCustomer>()).ToList());
 
     [Fact]
+    public void PR007_a_live_relationship_is_known_when_a_store_record_names_its_id_or_its_display_name_in_any_case()
+    {
+        var relationships = new[]
+        {
+            Relationship("by-id", "t1", RelationshipStatus.Active),
+            Relationship("by-name", "t2", RelationshipStatus.ApprovalPending),
+            Relationship("unknown", "t3", RelationshipStatus.Active),
+            Relationship("ended", "t4", RelationshipStatus.Expired),
+            Relationship("same-name-1", "t5", RelationshipStatus.Active) with { DisplayName = "Shared name" },
+            Relationship("same-name-2", "t6", RelationshipStatus.Created) with { DisplayName = "Shared name" },
+            Relationship("also-unknown", "t7", RelationshipStatus.Created),
+        };
+        var invites = new[]
+        {
+            new InviteSummary { Id = Guid.NewGuid(), CustomerName = "a", RelationshipId = "BY-ID" },
+            new InviteSummary { Id = Guid.NewGuid(), CustomerName = "b", RelationshipDisplayName = "gdap BY-NAME" },
+            new InviteSummary { Id = Guid.NewGuid(), CustomerName = "c", RelationshipDisplayName = "SHARED NAME" },
+            new InviteSummary { Id = Guid.NewGuid(), CustomerName = "d", RelationshipId = "not-at-the-service", RelationshipDisplayName = "Nothing either" },
+        };
+
+        var findings = new RelationshipUnknownToStoreRule().Evaluate(Snapshot(invites, relationships), Context()).ToList();
+
+        // In the service's order; the ended one is history, not drift; both relationships of a shared name are known.
+        Assert.Equal(new[] { "PR007:relationship/unknown", "PR007:relationship/also-unknown" }, findings.Select(f => f.Key));
+    }
+
+    [Fact]
     public void PR003_store_says_admin_removed_for_a_customer_the_service_no_longer_shows()
     {
         var invite = new InviteSummary { Id = Guid.NewGuid(), CustomerName = "Kilo Ltd", Status = InviteStatus.AdminRemoved, StatusChangedAt = Now.AddDays(-3) };

@@ -15,25 +15,42 @@ public sealed class RelationshipUnknownToStoreRule : ComplianceRule
 
     public override IEnumerable<Finding> Evaluate(ComplianceSnapshot snapshot, ComplianceContext context)
     {
-        var knownIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var knownNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Which live relationships some store record names, by id (the snapshot's own index) or by display name (an
+        // index of the live ones, sized up front): marks in one array. Two sets of every record's id and name grew to
+        // 15 MB on the large-object heap at a large partner (183,000 records) for this rule alone.
+        var relationships = snapshot.Relationships;
+        var known = new bool[relationships.Count];
+        var live = 0;
+        foreach (var r in relationships)
+        {
+            if (r.IsLive) live++;
+        }
+
+        var liveByName = new Dictionary<string, int>(live, StringComparer.OrdinalIgnoreCase);
+        var nextWithSameName = new int[relationships.Count];
+        for (var i = 0; i < relationships.Count; i++)
+        {
+            if (!relationships[i].IsLive) continue;
+            nextWithSameName[i] = liveByName.TryGetValue(relationships[i].DisplayName, out var first) ? first : -1;
+            liveByName[relationships[i].DisplayName] = i;
+        }
+
         foreach (var invite in snapshot.Invites)
         {
-            if (invite.RelationshipId is { } id)
+            var byId = snapshot.IndexOfRelationship(invite.RelationshipId);
+            if (byId >= 0) known[byId] = true;
+            if (invite.RelationshipDisplayName is { } name && liveByName.TryGetValue(name, out var named))
             {
-                knownIds.Add(id);
-            }
-
-            if (invite.RelationshipDisplayName is { } name)
-            {
-                knownNames.Add(name);
+                for (var i = named; i >= 0; i = nextWithSameName[i]) known[i] = true;
+                liveByName.Remove(name); // Every relationship of that name is known now.
             }
         }
 
-        foreach (var r in snapshot.Relationships)
+        for (var index = 0; index < relationships.Count; index++)
         {
+            var r = relationships[index];
             // Ended relationships made before the store existed are history, not drift.
-            if (!r.IsLive || knownIds.Contains(r.Id) || knownNames.Contains(r.DisplayName))
+            if (!r.IsLive || known[index])
             {
                 continue;
             }

@@ -11,7 +11,8 @@ namespace PartnerRelationships.Core.Compliance.Snapshot;
 /// </summary>
 public sealed class ComplianceSnapshot
 {
-    private readonly Dictionary<string, ComplianceRelationship> _relationshipsById;
+    // Each relationship's index in Relationships, by id.
+    private readonly Dictionary<string, int> _relationshipsById;
 
     // Each customer's relationships as a chain through Relationships, in listing order: the first and last index per
     // tenant and the next index per relationship. A large partner has about one relationship per customer, so a
@@ -44,13 +45,13 @@ public sealed class ComplianceSnapshot
         Relationships = relationships ?? throw new ArgumentNullException(nameof(relationships));
         Customers = customers ?? throw new ArgumentNullException(nameof(customers));
 
-        _relationshipsById = new Dictionary<string, ComplianceRelationship>(relationships.Count, StringComparer.OrdinalIgnoreCase);
+        _relationshipsById = new Dictionary<string, int>(relationships.Count, StringComparer.OrdinalIgnoreCase);
         _relationshipChainByCustomer = new Dictionary<string, (int First, int Last)>(relationships.Count, StringComparer.OrdinalIgnoreCase);
         _nextOfCustomer = new int[relationships.Count];
         for (var i = 0; i < relationships.Count; i++)
         {
             var r = relationships[i];
-            _relationshipsById[r.Id] = r;
+            _relationshipsById[r.Id] = i;
             _nextOfCustomer[i] = -1;
             if (r.CustomerTenantId is not { } tenantId)
             {
@@ -92,8 +93,14 @@ public sealed class ComplianceSnapshot
 
     public IReadOnlyList<ComplianceCustomer> Customers { get; }
 
-    public ComplianceRelationship? FindRelationship(string? id) =>
-        id is not null && _relationshipsById.TryGetValue(id, out var r) ? r : null;
+    public ComplianceRelationship? FindRelationship(string? id)
+    {
+        var index = IndexOfRelationship(id);
+        return index < 0 ? null : Relationships[index];
+    }
+
+    /// <summary>The relationship's index in <see cref="Relationships"/>; -1 when the service listed no such id.</summary>
+    public int IndexOfRelationship(string? id) => id is not null && _relationshipsById.TryGetValue(id, out var index) ? index : -1;
 
     /// <summary>The customer's relationships, in the order the service listed them.</summary>
     public IEnumerable<ComplianceRelationship> RelationshipsOf(string? customerTenantId) =>
