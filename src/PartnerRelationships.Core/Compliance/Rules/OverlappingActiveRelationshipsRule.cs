@@ -20,14 +20,22 @@ public sealed class OverlappingActiveRelationshipsRule : ComplianceRule
 
     public override IEnumerable<Finding> Evaluate(ComplianceSnapshot snapshot, ComplianceContext context)
     {
-        var byCustomer = snapshot.Relationships
-            .Where(r => r.IsActive && r.CustomerTenantId is not null)
-            .GroupBy(r => r.CustomerTenantId!, StringComparer.OrdinalIgnoreCase)
-            .Where(g => g.Count() > 1);
-
-        foreach (var group in byCustomer)
+        // Each customer once, at its first active relationship, through the snapshot's index by customer: grouping
+        // every active relationship instead held 45,000 groups for the whole rule at a large partner.
+        foreach (var first in snapshot.Relationships)
         {
-            var relationships = group.ToList();
+            if (!first.IsActive || first.CustomerTenantId is not { } tenantId
+                || !ReferenceEquals(snapshot.RelationshipsOf(tenantId).FirstOrDefault(r => r.IsActive), first))
+            {
+                continue;
+            }
+
+            var relationships = snapshot.RelationshipsOf(tenantId).Where(r => r.IsActive).ToList();
+            if (relationships.Count < 2)
+            {
+                continue;
+            }
+
             foreach (var candidate in relationships)
             {
                 var cover = relationships.FirstOrDefault(other => !ReferenceEquals(other, candidate) && Covers(other, candidate));
