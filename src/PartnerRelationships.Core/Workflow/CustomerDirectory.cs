@@ -322,8 +322,7 @@ public sealed class CustomerDirectory
 
         public void Add(DelegatedAdminRelationshipInfo r)
         {
-            if (string.IsNullOrWhiteSpace(r.CustomerTenantId)) return;
-            Index.Add(r);
+            if (!Index.Add(r)) return; // No customer yet: not held, not counted.
             lock (_gate)
             {
                 _count++;

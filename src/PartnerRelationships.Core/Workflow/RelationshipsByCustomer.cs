@@ -35,18 +35,22 @@ internal sealed class RelationshipsByCustomer
     /// <summary>How many customers the relationships name.</summary>
     public int CustomerCount => _customers.Count;
 
-    /// <summary>Adds a relationship under its customer; one with no customer (not yet approved by anyone) is skipped.</summary>
-    public void Add(DelegatedAdminRelationshipInfo relationship)
+    /// <summary>
+    /// Adds a relationship under its customer; one with no customer (not yet approved by anyone) is skipped. Returns
+    /// whether it was added.
+    /// </summary>
+    public bool Add(DelegatedAdminRelationshipInfo relationship)
     {
         if (relationship is null) throw new ArgumentNullException(nameof(relationship));
         var tenantId = relationship.CustomerTenantId;
-        if (string.IsNullOrWhiteSpace(tenantId)) return;
+        if (string.IsNullOrWhiteSpace(tenantId)) return false;
 
-        var customer = Find(tenantId!);
+        var isGuid = Guid.TryParseExact(tenantId, "D", out var guid);
+        var customer = Find(tenantId!, isGuid, guid);
         if (customer < 0)
         {
             customer = _customers.Add(new CustomerEntry { TenantId = _text.Add(tenantId), CustomerName = TextRef.Null, First = -1, Last = -1 });
-            if (Guid.TryParseExact(tenantId, "D", out var guid)) _byGuid.Add(guid, customer);
+            if (isGuid) _byGuid.Add(guid, customer);
             else (_byOtherId ??= new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)).Add(tenantId!, customer);
         }
 
@@ -71,12 +75,13 @@ internal sealed class RelationshipsByCustomer
         entry.Count++;
         if (IsEnded(relationship.Status)) entry.Ended++;
         if (entry.CustomerName.IsNull && !string.IsNullOrWhiteSpace(relationship.CustomerName)) entry.CustomerName = _text.Add(relationship.CustomerName);
+        return true;
     }
 
     /// <summary>The customer's index, taken out of <see cref="NotTaken"/>; -1 when no relationship names the tenant.</summary>
     public int Take(string tenantId)
     {
-        var customer = Find(tenantId);
+        var customer = Find(tenantId, Guid.TryParseExact(tenantId, "D", out var guid), guid);
         if (customer >= 0) _customers[customer].Taken = true;
         return customer;
     }
@@ -126,9 +131,10 @@ internal sealed class RelationshipsByCustomer
         AutoExtend = row.AutoExtend,
     };
 
-    private int Find(string tenantId)
+    /// <param name="isGuid">Whether <paramref name="tenantId"/> is in GUID form ("D"), then <paramref name="guid"/>.</param>
+    private int Find(string tenantId, bool isGuid, Guid guid)
     {
-        if (Guid.TryParseExact(tenantId, "D", out var guid)) return _byGuid.TryGetValue(guid, out var byGuid) ? byGuid : -1;
+        if (isGuid) return _byGuid.TryGetValue(guid, out var byGuid) ? byGuid : -1;
         return _byOtherId is not null && _byOtherId.TryGetValue(tenantId, out var byText) ? byText : -1;
     }
 

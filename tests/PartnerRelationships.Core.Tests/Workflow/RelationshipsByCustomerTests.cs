@@ -111,10 +111,11 @@ public sealed class RelationshipsByCustomerTests
     public void A_relationship_without_a_customer_is_not_held()
     {
         var index = new RelationshipsByCustomer();
-        index.Add(Relationship("not approved yet", null));
-        index.Add(Relationship("blank", "  "));
+        Assert.False(index.Add(Relationship("not approved yet", null)));
+        Assert.False(index.Add(Relationship("blank", "  ")));
+        Assert.True(index.Add(Relationship("held", Contoso)));
 
-        Assert.Equal(0, index.Count);
-        Assert.Empty(index.NotTaken());
+        Assert.Equal(1, index.Count);
+        Assert.Equal(Contoso, index.TenantIdOf(Assert.Single(index.NotTaken())));
     }
 }

@@ -340,7 +340,8 @@ public sealed class ComplianceSnapshotCollector
                 tenantId = pool.Share(c.TenantId);
             }
 
-            // Counted as distinct tenants, as the snapshot counts them (a page boundary may repeat a customer).
+            // A filtered run counts distinct tenants (its set of all ids sees a customer a page boundary repeats); a run
+            // over every customer keeps no such set and counts what was listed.
             if (allIds is null || allIds.Add(tenantId))
             {
                 listed++;
