@@ -60,6 +60,8 @@ public sealed class ComplianceChecker
         // The last run's keys first, so each finding is marked new as it is made (marking afterwards copied every one).
         var (previousRunAt, isNew, previousKeys) = await NewSinceLastRunAsync(filter.Scope, rules, cancellationToken).ConfigureAwait(false);
         var (all, coverage, timeline) = await EvaluateAsync(rules, filter, isNew, previousKeys, progress, cancellationToken).ConfigureAwait(false);
+        // The snapshot is garbage now: collect it before the recording, sorting and reports allocate on top of it.
+        InducedCollection.AfterDropping(coverage.Invites + coverage.Relationships + coverage.Customers);
 
         var completedAt = _clock.GetUtcNow();
         long? runId = null;
@@ -128,6 +130,9 @@ public sealed class ComplianceChecker
         // rules, the recording and the sorting after it: the collector's frames (and what their locals hold) would stay
         // reachable until the run's end. Continuing off that stack lets them go.
         await Task.Yield();
+        // What the collection used to build the snapshot (string table, pages, buffers) is garbage now: collect it before the rules.
+        InducedCollection.AfterDropping(snapshot.Invites.Count + snapshot.Relationships.Count + snapshot.Customers.Count);
+
         var context = new ComplianceContext(snapshot.CollectedAt, _settings);
 
         var all = new List<Finding>();

@@ -41,6 +41,20 @@ public class SnapshotStringPoolTests
     }
 
     [Fact]
+    public void At_a_large_partners_400000_strings_no_table_reaches_the_large_object_heap()
+    {
+        var pool = new SnapshotStringPool();
+        for (var i = 0; i < 400_000; i++)
+        {
+            pool.Share(Guid.NewGuid().ToString());
+        }
+
+        Assert.Equal(400_000, pool.Count);
+        // An array of references takes 8 bytes a slot (plus a header); the large-object heap starts at 85,000 bytes.
+        Assert.InRange(pool.LargestSegmentSlots * 8 + 24, 1, 84_999);
+    }
+
+    [Fact]
     public void After_clear_the_pool_is_empty_and_shares_anew()
     {
         var pool = new SnapshotStringPool();

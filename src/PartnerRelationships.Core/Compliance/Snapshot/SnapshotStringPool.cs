@@ -6,18 +6,41 @@ namespace PartnerRelationships.Core.Compliance.Snapshot;
 /// One string instance per distinct value for one collection: the same tenant id, customer name and relationship id
 /// arrive separately from the store, the Graph listing and Partner Center (and statuses like "reseller" once per
 /// record), so without this a large partner's snapshot holds each of them two or three times.
-/// The table is a plain array of the strings themselves (open addressing, at most half full): 16 bytes per string
-/// where a dictionary took 28, so at a large partner's 400,000 distinct strings it and its growth leave about half the
-/// large-object-heap garbage. Not thread-safe: the collector takes a lock around it.
+/// The table is plain arrays of the strings themselves (open addressing, at most half full): 16 bytes per string
+/// where a dictionary took 28. It is split into <see cref="Segments"/> tables chosen by the hash's top bits, each
+/// growing on its own, so that no table reaches the large-object heap below about a million strings: one table
+/// doubled to 8 MB at a large partner's 400,000 strings and left 8 MB more of large-object garbage on the way, which
+/// only a full collection frees. Not thread-safe: the collector takes a lock around it.
 /// </summary>
 internal sealed class SnapshotStringPool
 {
-    private const int InitialSlots = 1024;
+    public const int Segments = 1 << SegmentBits;
+
+    private const int SegmentBits = 8;
+    private const int InitialSlotsPerSegment = 16;
 
     // Ordinal: two spellings that differ only in case stay distinct, so what the rules print is what the source said.
-    private string?[] _slots = new string?[InitialSlots];
+    private readonly string?[][] _segments = new string?[Segments][];
+    private readonly int[] _counts = new int[Segments];
+
+    public SnapshotStringPool() => Clear();
 
     public int Count { get; private set; }
+
+    /// <summary>The largest table's length in slots (for tests: every table stays below the large-object heap).</summary>
+    public int LargestSegmentSlots
+    {
+        get
+        {
+            var largest = 0;
+            foreach (var segment in _segments)
+            {
+                largest = Math.Max(largest, segment.Length);
+            }
+
+            return largest;
+        }
+    }
 
     public string Share(string value)
     {
@@ -26,16 +49,20 @@ internal sealed class SnapshotStringPool
             return "";
         }
 
-        var mask = _slots.Length - 1;
-        for (var i = StringComparer.Ordinal.GetHashCode(value) & mask; ; i = (i + 1) & mask)
+        var hash = StringComparer.Ordinal.GetHashCode(value);
+        var s = (int)((uint)hash >> (32 - SegmentBits));
+        var slots = _segments[s];
+        var mask = slots.Length - 1;
+        for (var i = hash & mask; ; i = (i + 1) & mask)
         {
-            var held = _slots[i];
+            var held = slots[i];
             if (held is null)
             {
-                _slots[i] = value;
-                if (++Count * 2 > _slots.Length)
+                slots[i] = value;
+                Count++;
+                if (++_counts[s] * 2 > slots.Length)
                 {
-                    Grow();
+                    _segments[s] = Grown(slots);
                 }
 
                 return value;
@@ -50,18 +77,22 @@ internal sealed class SnapshotStringPool
 
     public string? ShareOrNull(string? value) => value is null ? null : Share(value);
 
-    /// <summary>Lets go of the table (the shared strings stay with whoever holds them); the pool is empty afterwards.</summary>
+    /// <summary>Lets go of the tables (the shared strings stay with whoever holds them); the pool is empty afterwards.</summary>
     public void Clear()
     {
-        _slots = new string?[InitialSlots];
+        for (var s = 0; s < Segments; s++)
+        {
+            _segments[s] = new string?[InitialSlotsPerSegment];
+            _counts[s] = 0;
+        }
+
         Count = 0;
     }
 
-    private void Grow()
+    private static string?[] Grown(string?[] old)
     {
-        var old = _slots;
-        _slots = new string?[old.Length * 2];
-        var mask = _slots.Length - 1;
+        var slots = new string?[old.Length * 2];
+        var mask = slots.Length - 1;
         foreach (var value in old)
         {
             if (value is null)
@@ -70,12 +101,14 @@ internal sealed class SnapshotStringPool
             }
 
             var i = StringComparer.Ordinal.GetHashCode(value) & mask;
-            while (_slots[i] is not null)
+            while (slots[i] is not null)
             {
                 i = (i + 1) & mask;
             }
 
-            _slots[i] = value;
+            slots[i] = value;
         }
+
+        return slots;
     }
 }
