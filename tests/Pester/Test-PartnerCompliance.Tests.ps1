@@ -301,8 +301,9 @@ Describe 'Test-PartnerCompliance -Alert' {
             $path
         }
 
-        # A loopback listener on a thread: takes one request, answers it, hands back what it got.
-        function Start-WebhookListener([int] $Status = 202) {
+        # A loopback listener on a thread: answers one request per status given, in order ("Retry-After: 0" with a
+        # 429 or 503, so a retry comes at once), and hands back what it got.
+        function Start-WebhookListener([int[]] $Status = @(202)) {
             $port = Get-FreeLoopbackPort
             $env:PR_TEST_ALERT_WEBHOOK = "http://127.0.0.1:$port/workflows/$Secret/triggers/manual/invoke?api-version=1&sig=$Secret"
             $listener = [System.Net.HttpListener]::new()
@@ -310,21 +311,23 @@ Describe 'Test-PartnerCompliance -Alert' {
             $listener.Start()
             $job = Start-ThreadJob -ArgumentList $listener, $Status -ScriptBlock {
                 param($Listener, $Status)
-                $context = $Listener.GetContext()
-                $reader = [System.IO.StreamReader]::new($context.Request.InputStream, [System.Text.Encoding]::UTF8)
-                $request = [pscustomobject]@{ Method = $context.Request.HttpMethod; ContentType = $context.Request.ContentType; Path = $context.Request.RawUrl; Body = $reader.ReadToEnd() }
-                $context.Response.StatusCode = $Status
-                $context.Response.Close()
-                $request
+                foreach ($answer in $Status) {
+                    $context = $Listener.GetContext()
+                    $reader = [System.IO.StreamReader]::new($context.Request.InputStream, [System.Text.Encoding]::UTF8)
+                    [pscustomobject]@{ Method = $context.Request.HttpMethod; ContentType = $context.Request.ContentType; Path = $context.Request.RawUrl; Body = $reader.ReadToEnd() }
+                    $context.Response.StatusCode = $answer
+                    if ($answer -in 429, 503) { $context.Response.AddHeader('Retry-After', '0') }
+                    $context.Response.Close()
+                }
             }
             [pscustomobject]@{ Listener = $listener; Job = $job }
         }
 
         function Stop-WebhookListener($Hook) {
-            $request = $Hook.Job | Wait-Job -Timeout 60 | Receive-Job
+            $requests = $Hook.Job | Wait-Job -Timeout 60 | Receive-Job
             $Hook.Listener.Stop()
             $Hook.Job | Remove-Job -Force
-            $request
+            $requests
         }
     }
 
@@ -362,18 +365,34 @@ Describe 'Test-PartnerCompliance -Alert' {
         $again | Should -Not -Match 'ComplianceAlertFailed'
     }
 
-    It 'reports a failing webhook as its own error, without the address, and keeps the findings' {
+    It 'retries a throttled or failing webhook until it takes the alert, sending the same alert each time' {
         $alertConfig = New-AlertConfig
-        $hook = Start-WebhookListener -Status 500
-        $findings = Test-PartnerCompliance -ConfigPath $alertConfig -Alert -Verbose -ErrorVariable failures -ErrorAction SilentlyContinue 4>&1 6>&1
-        $null = Stop-WebhookListener $hook
+        $hook = Start-WebhookListener -Status 429, 503, 202
+        $everything = Test-PartnerCompliance -ConfigPath $alertConfig -Alert -Verbose -ErrorVariable failures *>&1 | Out-String -Width 400
+        $requests = @(Stop-WebhookListener $hook)
 
+        $failures.Count | Should -Be 0
+        $requests.Count | Should -Be 3
+        @($requests.Body | Select-Object -Unique).Count | Should -Be 1
+        ($requests[0].Body | ConvertFrom-Json).type | Should -Be 'message'
+        $everything | Should -Match 'Sent the alert \(Partner compliance: \d+ new'
+        $everything | Should -Not -Match $Secret
+    }
+
+    It 'reports a webhook that refuses the alert as its own error, without the address, and keeps the findings' {
+        $alertConfig = New-AlertConfig
+        $hook = Start-WebhookListener -Status 400
+        $findings = Test-PartnerCompliance -ConfigPath $alertConfig -Alert -Verbose -ErrorVariable failures -ErrorAction SilentlyContinue 4>&1 6>&1
+        $requests = @(Stop-WebhookListener $hook)
+
+        $requests.Count | Should -Be 1
         @($findings | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -or $_ -is [System.Management.Automation.InformationRecord] } | Out-String) |
             Should -Not -Match $Secret
         @($findings | Where-Object { $_.PSObject.TypeNames[0] -eq $FindingType }).Count | Should -BeGreaterThan 0
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ComplianceAlertFailed,*'
-        $failures[0].Exception.Message | Should -Match 'answered 500'
+        $failures[0].Exception.Message | Should -Match 'answered 400'
+        $failures[0].Exception.Message | Should -Match 'does not resend this alert'
         ($failures[0] | Out-String) + $failures[0].Exception.ToString() + "$($failures[0].TargetObject)" | Should -Not -Match $Secret
     }
 

@@ -175,7 +175,7 @@ public sealed class TestPartnerComplianceCommand : ConnectedCmdlet
             return;
         }
 
-        using var sender = new ComplianceAlertSender();
+        using var sender = new ComplianceAlertSender(Config.Retry, Clock);
         Await(token => sender.SendAsync(webhook, alert, source, token));
         WriteVerbose($"Sent the alert ({alert.Headline}) to the webhook from {source}.");
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
@@ -6,6 +7,8 @@ using PartnerRelationships.Core.Compliance;
 using PartnerRelationships.Core.Compliance.Alerts;
 using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Tests.Resilience;
+using PartnerRelationships.TestKit;
 
 namespace PartnerRelationships.Core.Tests.Compliance;
 
@@ -59,7 +62,7 @@ public sealed class ComplianceAlertTests
         var alert = ComplianceAlert.For(ReportTestData.Result(ReportTestData.Finding("PR004", FindingSeverity.Error, "Delta Bank", "GA")))!;
         var received = Receive(listener, HttpStatusCode.Accepted);
 
-        using var sender = new ComplianceAlertSender();
+        using var sender = new ComplianceAlertSender(new RetrySettings(), TimeProvider.System);
         await sender.SendAsync(address, alert, "compliance.alert.webhookUrlVariable (PR_HOOK)");
 
         var (method, contentType, path, body) = await received;
@@ -70,26 +73,87 @@ public sealed class ComplianceAlertTests
     }
 
     [Fact]
-    public async Task A_failing_webhook_is_a_clear_error_that_never_shows_the_address()
+    public async Task A_refusing_or_unreachable_webhook_is_a_clear_error_that_never_shows_the_address()
     {
         using var listener = Listen(out var address);
         var alert = ComplianceAlert.For(ReportTestData.Result(ReportTestData.Finding("PR004", FindingSeverity.Error, "Delta Bank", "GA")))!;
-        var received = Receive(listener, HttpStatusCode.InternalServerError);
+        var received = Receive(listener, HttpStatusCode.BadRequest);
 
-        using var sender = new ComplianceAlertSender();
+        // One attempt: a refused connection is retried like any other, and this test is about the message.
+        using var sender = new ComplianceAlertSender(new RetrySettings { MaxAttempts = 1 }, TimeProvider.System);
         var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => sender.SendAsync(address, alert, "compliance.alert.webhookUrlVariable (PR_HOOK)"));
         await received;
 
         Assert.Equal("ComplianceAlertFailed", error.ErrorId);
-        Assert.Contains("answered 500", error.Message);
+        Assert.Contains("answered 400", error.Message);
         Assert.Contains("PR_HOOK", error.Message);
+        Assert.Contains("does not resend this alert", error.Message);
         Assert.DoesNotContain(Secret, error.ToString());
 
         listener.Stop();
         var unreachable = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => sender.SendAsync(address, alert, "compliance.alert.webhookUrlVariable (PR_HOOK)"));
         Assert.Equal(ErrorKind.ConnectionError, unreachable.Category);
+        Assert.Contains("could not be reached", unreachable.Message);
         Assert.DoesNotContain(Secret, unreachable.ToString());
         Assert.DoesNotContain(address.Authority, unreachable.ToString());
+    }
+
+    [Fact]
+    public async Task A_throttled_or_failing_webhook_is_retried_until_it_takes_the_alert()
+    {
+        var alert = ComplianceAlert.For(ReportTestData.Result(ReportTestData.Finding("PR004", FindingSeverity.Error, "Delta Bank", "GA")))!;
+        var server = new ScriptedHandler()
+            .ThenStatus((HttpStatusCode)429, null, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(7)))
+            .ThenStatus(HttpStatusCode.ServiceUnavailable)
+            .ThenThrow(new HttpRequestException("connection reset"))
+            .ThenStatus(HttpStatusCode.Accepted);
+        var clock = new TestClock();
+        using var sender = new ComplianceAlertSender(new RetrySettings(), clock, server);
+
+        var send = sender.SendAsync(new Uri($"https://example.test/workflows/invoke?sig={Secret}"), alert, "compliance.alert.webhookUrlVariable (PR_HOOK)");
+        var waits = await clock.DriveAsync(send, ResilienceHarness.RetryWait);
+        await send;
+
+        Assert.Equal(4, server.Received.Count);
+        Assert.All(server.Received, r => Assert.Equal(Encoding.UTF8.GetString(alert.ToJson()), r.Body));
+        Assert.Equal(TimeSpan.FromSeconds(7), waits[0]);
+        Assert.Equal(3, waits.Count);
+    }
+
+    [Theory]
+    [InlineData(500, "answered with a server error on every attempt", 6)]
+    [InlineData(429, "kept answering 429", 0)]
+    public async Task A_webhook_that_never_takes_it_fails_after_the_retries_without_showing_the_address(int status, string what, int attempts)
+    {
+        var alert = ComplianceAlert.For(ReportTestData.Result(ReportTestData.Finding("PR004", FindingSeverity.Error, "Delta Bank", "GA")))!;
+        var server = new ScriptedHandler();
+        for (var i = 0; i < 100; i++)
+        {
+            server.ThenStatus((HttpStatusCode)status, null, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(20)));
+        }
+
+        var settings = new RetrySettings();
+        var clock = new TestClock();
+        using var sender = new ComplianceAlertSender(settings, clock, server);
+
+        var send = sender.SendAsync(new Uri($"https://example.test/workflows/invoke?sig={Secret}"), alert, "compliance.alert.webhookUrlVariable (PR_HOOK)");
+        await clock.DriveAsync(send, ResilienceHarness.RetryWait);
+        var error = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => send);
+
+        Assert.Equal("ComplianceAlertFailed", error.ErrorId);
+        Assert.Contains(what, error.Message);
+        Assert.DoesNotContain(Secret, error.ToString());
+        Assert.DoesNotContain("example.test", error.ToString());
+        Assert.Null(error.InnerException);
+        if (attempts > 0)
+        {
+            Assert.Equal(settings.MaxAttempts, server.Received.Count);
+        }
+        else
+        {
+            // Throttled posts do not use up the attempts: they go on until Retry.TotalTimeout (5 minutes of 20 s waits).
+            Assert.InRange(server.Received.Count, 10, 16);
+        }
     }
 
     [Fact]
