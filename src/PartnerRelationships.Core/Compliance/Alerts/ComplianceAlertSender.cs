@@ -10,9 +10,9 @@ using PartnerRelationships.Core.Resilience;
 namespace PartnerRelationships.Core.Compliance.Alerts;
 
 /// <summary>
-/// Posts an alert to the webhook through the product's resilience pipeline: a throttled endpoint (a Teams workflow
-/// answers 429 with Retry-After), a server error and a dropped connection are retried as for the services, within
-/// Retry.MaxAttempts and Retry.TotalTimeout. The news is sent once per run: by the time the alert goes, a recorded run
+/// Posts an alert to the webhook through the product's resilience pipeline: a throttled endpoint (Teams asks callers
+/// to back off on 429), a server error and a dropped connection are retried as for the services (Retry-After honoured
+/// when given), within Retry.MaxAttempts and Retry.TotalTimeout; docs/wire-contract.md has the choice. The news is sent once per run: by the time the alert goes, a recorded run
 /// no longer counts these findings as new, so a lost alert would not come again. The cost is that an alert whose
 /// answer was lost may arrive twice; a duplicate message beats a missing one. Failures say where the address came
 /// from and what the endpoint answered, never the address (it may carry the workflow's signature), and never a stack trace.
