@@ -52,10 +52,17 @@ public sealed class GetPartnerCustomerCommand : ConnectedCmdlet
                 IncludeEndedRelationships = IncludeEndedRelationships.IsPresent,
             };
             var directory = new CustomerDirectory(Connection.GraphGdap, Connection.PartnerCenter);
+
+            // Kept only to say what was not found: a plain listing (100,000 customers at a large partner) holds none.
             var found = new List<string>();
+            var reportMissing = names.Count > 0 || !string.IsNullOrWhiteSpace(TenantId);
             foreach (var customer in Stream(token => directory.ListAsync(filter, token)))
             {
-                found.Add(customer.Name);
+                if (reportMissing)
+                {
+                    found.Add(customer.Name);
+                }
+
                 WriteObject(customer);
             }
 
