@@ -121,9 +121,9 @@ public sealed class ComplianceAlertTests
     }
 
     [Theory]
-    [InlineData(500, "answered with a server error on every attempt", 6)]
-    [InlineData(429, "kept answering 429", 0)]
-    public async Task A_webhook_that_never_takes_it_fails_after_the_retries_without_showing_the_address(int status, string what, int attempts)
+    [InlineData(500, "answered with a server error on every attempt", true)]
+    [InlineData(429, "kept answering 429", false)]
+    public async Task A_webhook_that_never_takes_it_fails_after_the_retries_without_showing_the_address(int status, string what, bool usesUpAttempts)
     {
         var alert = ComplianceAlert.For(ReportTestData.Result(ReportTestData.Finding("PR004", FindingSeverity.Error, "Delta Bank", "GA")))!;
         var server = new ScriptedHandler();
@@ -145,7 +145,7 @@ public sealed class ComplianceAlertTests
         Assert.DoesNotContain(Secret, error.ToString());
         Assert.DoesNotContain("example.test", error.ToString());
         Assert.Null(error.InnerException);
-        if (attempts > 0)
+        if (usesUpAttempts)
         {
             Assert.Equal(settings.MaxAttempts, server.Received.Count);
         }

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Remote;
 using PartnerRelationships.Core.Resilience;
 
 namespace PartnerRelationships.Core.Compliance.Alerts;
@@ -12,10 +13,11 @@ namespace PartnerRelationships.Core.Compliance.Alerts;
 /// <summary>
 /// Posts an alert to the webhook through the product's resilience pipeline: a throttled endpoint (Teams asks callers
 /// to back off on 429), a server error and a dropped connection are retried as for the services (Retry-After honoured
-/// when given), within Retry.MaxAttempts and Retry.TotalTimeout; docs/wire-contract.md has the choice. The news is sent once per run: by the time the alert goes, a recorded run
-/// no longer counts these findings as new, so a lost alert would not come again. The cost is that an alert whose
-/// answer was lost may arrive twice; a duplicate message beats a missing one. Failures say where the address came
-/// from and what the endpoint answered, never the address (it may carry the workflow's signature), and never a stack trace.
+/// when given), within Retry.MaxAttempts and Retry.TotalTimeout; docs/wire-contract.md has the choice. The news is
+/// sent once per run: by the time the alert goes, a recorded run no longer counts these findings as new, so a lost
+/// alert would not come again. The cost is that an alert whose answer was lost may arrive twice; a duplicate message
+/// beats a missing one. Failures say where the address came from and what the endpoint answered, never the address
+/// (it may carry the workflow's signature), and never a stack trace.
 /// </summary>
 public sealed class ComplianceAlertSender : IDisposable
 {
@@ -28,10 +30,10 @@ public sealed class ComplianceAlertSender : IDisposable
     {
         if (retry is null) throw new ArgumentNullException(nameof(retry));
         if (time is null) throw new ArgumentNullException(nameof(time));
-        var resilient = new ResilientHttpHandler(ResiliencePipelineFactory.Create(retry, time), time) { InnerHandler = handler ?? new HttpClientHandler() };
+        var chain = new HttpHandlerChainBuilder(ResiliencePipelineFactory.Create(retry, time), time).Over(handler).Build();
 
         // The pipeline's attempt and total timeouts apply, not HttpClient's own.
-        _http = new HttpClient(resilient) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(chain) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <param name="source">Where the address came from (e.g. compliance.alert.webhookUrlVariable (NAME)), for messages.</param>
