@@ -133,6 +133,78 @@ function Start-BenchSandbox([int] $Customers) { Start-TestSandbox -Dll $sandboxD
 
 function Stop-BenchSandbox($Sandbox) { if ($Sandbox) { Stop-TestSandbox $Sandbox } }
 
+# The raw loop compiled into a pwsh session (the benchmarks' own source, made public), and Get-RawCustomer: the same raw
+# loop as a compiled cmdlet writing each customer (three strings) to the pipeline between pages, the least any cmdlet
+# listing customers could do. Returns the source files' paths, quoted for Add-Type -Path in a generated script.
+function Write-RawListerSource([string] $Folder) {
+    $lister = (Get-Content -Raw (Join-Path $PSScriptRoot 'PartnerRelationships.Benchmarks/RawCustomerLister.cs')) -replace 'namespace PartnerRelationships\.Benchmarks;', '' -replace 'internal sealed class', 'public sealed class'
+    $lister = "#nullable enable`nusing System; using System.IO; using System.Net.Http; using System.Threading.Tasks;`n" + $lister
+    $cmdlet = @'
+#nullable enable
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+
+public sealed class RawCustomer
+{
+    public RawCustomer(string? id, string? name, string? domain) { Id = id; Name = name; Domain = domain; }
+    public string? Id { get; }
+    public string? Name { get; }
+    public string? Domain { get; }
+}
+
+[Cmdlet(VerbsCommon.Get, "RawCustomer")]
+public sealed class GetRawCustomerCommand : PSCmdlet
+{
+    [Parameter(Mandatory = true)] public Uri Sandbox { get; set; } = null!;
+
+    protected override void EndProcessing()
+    {
+        using var lister = new RawCustomerLister(Sandbox, "sandbox-token");
+        lister.CountRelationshipsAsync(null).GetAwaiter().GetResult();
+        var page = new List<RawCustomer>(200);
+        string? continuation = null;
+        do
+        {
+            continuation = lister.ReadCustomerPageAsync(200, continuation, (id, name, domain) => page.Add(new RawCustomer(id, name, domain))).GetAwaiter().GetResult();
+            foreach (var customer in page) { WriteObject(customer); }
+            page.Clear();
+        }
+        while (continuation is not null);
+    }
+}
+'@
+    $paths = @((Join-Path $Folder 'RawCustomerLister.cs'), (Join-Path $Folder 'GetRawCustomerCommand.cs'))
+    Set-Content -Path $paths[0] -Value $lister -Encoding utf8NoBOM
+    Set-Content -Path $paths[1] -Value $cmdlet -Encoding utf8NoBOM
+    return "'" + ($paths -join "', '") + "'"
+}
+
+# Get-RawCustomer | Measure-Object in a fresh pwsh, twice: the second call is the baseline for the cmdlet's second call
+# in its own fresh session (both pay the runtime's warm-up of HTTP, JSON and PowerShell's pipeline code).
+function Measure-RawPipelineListing($Sandbox) {
+    $folder = Join-Path $outFolder ("raw-listing-" + [guid]::NewGuid().ToString('n'))
+    New-Item -ItemType Directory $folder | Out-Null
+    try {
+        $rawSources = Write-RawListerSource $folder
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+Add-Type -Path $rawSources -PassThru -ErrorAction Stop | Select-Object -First 1 | ForEach-Object { Import-Module `$_.Assembly }
+`$seconds = foreach (`$pass in 1..2) {
+    `$watch = [Diagnostics.Stopwatch]::StartNew()
+    `$count = (Get-RawCustomer -Sandbox '$($Sandbox.Uri)' | Measure-Object).Count
+    `$watch.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture)
+}
+'{0} {1}' -f `$count, `$seconds[1]
+"@
+        $line = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script | Select-Object -Last 1
+        if ($LASTEXITCODE -ne 0) { throw "Get-RawCustomer failed ($LASTEXITCODE): $line" }
+    }
+    finally { Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue }
+    $count, $second = $line -split ' '
+    return [pscustomobject]@{ Items = [int] $count; Seconds = [double]::Parse($second, [cultureinfo]::InvariantCulture) }
+}
+
 # Get-PartnerCustomer in a fresh pwsh, signed in with a client secret from an environment variable against the sandbox;
 # only the listing is timed (import and start-up are the Import benchmark's business). Returns seconds and count.
 function Measure-CmdletListing($Sandbox, [switch] $WithFloor) {
@@ -156,21 +228,19 @@ endpoints:
   partnerCenter: $($Sandbox.Uri)
   login: $($Sandbox.Uri)
 "@ | Set-Content -Path $config -Encoding utf8NoBOM
-    # The raw loop compiled into the same session (the benchmarks' own source, made public), so the cmdlet is also
-    # compared with it in the same process, runtime and heap, call for call.
-    $rawSource = (Get-Content -Raw (Join-Path $PSScriptRoot 'PartnerRelationships.Benchmarks/RawCustomerLister.cs')) -replace 'namespace PartnerRelationships\.Benchmarks;', '' -replace 'internal sealed class', 'public sealed class'
-    $rawSource = "#nullable enable`nusing System; using System.IO; using System.Net.Http; using System.Threading.Tasks;`n" + $rawSource
-    Set-Content -Path (Join-Path $folder 'RawCustomerLister.cs') -Value $rawSource -Encoding utf8NoBOM
+    $rawSources = Write-RawListerSource $folder
     $script = @"
 `$ErrorActionPreference = 'Stop'
 `$seconds = @()
 `$rawSeconds = @()
+`$pipelineSeconds = @()
 Import-Module '$ModulePath'
-Add-Type -Path '$(Join-Path $folder 'RawCustomerLister.cs')' -ErrorAction Stop
+Add-Type -Path $rawSources -PassThru -ErrorAction Stop | Select-Object -First 1 | ForEach-Object { Import-Module `$_.Assembly }
 # Ten calls: the first pays the token request and JIT, the second is the row kept since the first figures (the runtime
 # is still recompiling at tier 1 then: bench/README), and the last five (6 to 10) are the cmdlet warm, as the directory
 # and the raw loop are timed (after a warm-up round in their process); calls 3 to 5, warm before, still JIT-compiled.
-# Each call is followed by the raw loop in this session (relationships at the service's default page, then customers).
+# Each call is followed by the raw loop in this session (relationships at the service's default page, then customers),
+# once counting only and once writing each customer to the same Measure-Object as the cmdlet does (Get-RawCustomer).
 foreach (`$pass in 1..10) {
     `$watch = [Diagnostics.Stopwatch]::StartNew()
     `$count = (Get-PartnerCustomer | Measure-Object).Count
@@ -181,6 +251,10 @@ foreach (`$pass in 1..10) {
     `$rawCount = `$raw.CountCustomersAsync(200).GetAwaiter().GetResult()
     `$raw.Dispose()
     `$rawSeconds += @(`$watch.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture))
+    `$watch.Restart()
+    `$pipelineCount = (Get-RawCustomer -Sandbox '$($Sandbox.Uri)' | Measure-Object).Count
+    `$pipelineSeconds += @(`$watch.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture))
+    if (`$pipelineCount -ne `$rawCount) { throw "Get-RawCustomer wrote `$pipelineCount customers, the raw loop counted `$rawCount" }
 }
 `$floor = 0
 if (`$$([bool] $WithFloor)) {
@@ -193,7 +267,7 @@ if (`$$([bool] $WithFloor)) {
     `$null = Write-BenchObject -InputObject `$all | Measure-Object
     `$floor = `$watch.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture)
 }
-'{0} {1} {2} {3} {4} {5} {6}' -f `$count, `$seconds[0], `$seconds[1], `$floor, (`$seconds[5..9] -join ','), `$rawCount, (`$rawSeconds[5..9] -join ',')
+'{0} {1} {2} {3} {4} {5} {6} {7}' -f `$count, `$seconds[0], `$seconds[1], `$floor, (`$seconds[5..9] -join ','), `$rawCount, (`$rawSeconds[5..9] -join ','), (`$pipelineSeconds[5..9] -join ',')
 "@
     $env:PARTNERRELATIONSHIPS_CONFIG = $config
     $env:PR_BENCH_SECRET = 'sandbox-secret'
@@ -205,11 +279,12 @@ if (`$$([bool] $WithFloor)) {
         Remove-Item Env:PARTNERRELATIONSHIPS_CONFIG, Env:PR_BENCH_SECRET -ErrorAction SilentlyContinue
         Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
     }
-    $count, $cold, $second, $floor, $warm, $rawCount, $rawWarm = $line -split ' '
+    $count, $cold, $second, $floor, $warm, $rawCount, $rawWarm, $pipelineWarm = $line -split ' '
     return [pscustomobject]@{
         Items = [int] $count
         RawItems = [int] $rawCount
         RawWarmSeconds = Get-Median ($rawWarm -split ',' | ForEach-Object { [double]::Parse($_, [cultureinfo]::InvariantCulture) })   # the raw loop after calls 6 to 10, median
+        PipelineWarmSeconds = Get-Median ($pipelineWarm -split ',' | ForEach-Object { [double]::Parse($_, [cultureinfo]::InvariantCulture) })   # Get-RawCustomer | Measure-Object after calls 6 to 10, median
         WarmSeconds = Get-Median ($warm -split ',' | ForEach-Object { [double]::Parse($_, [cultureinfo]::InvariantCulture) })   # calls 6 to 10, median
         FloorSeconds = [double]::Parse($floor, [cultureinfo]::InvariantCulture)   # -WithFloor: the same objects written by a trivial cmdlet
         ColdSeconds = [double]::Parse($cold, [cultureinfo]::InvariantCulture)   # first call: token request and JIT included
@@ -337,6 +412,7 @@ function Measure-Nightly {
             }
 
             Get-SessionListingRow @($cmdlet) $size
+            Get-FreshListingRow @($cmdlet) $sandbox $size
         }
         finally { Stop-BenchSandbox $sandbox }
     }
@@ -364,7 +440,32 @@ function Get-SessionListingRow($Cmdlet, [int] $Size) {
         Baseline = 'raw HttpClient + System.Text.Json, GDAP relationships then customers, in the same session after each call'
         Value = '{0:N0} items/s' -f (Get-Median $cmdletRates); BaselineValue = '{0:N0} items/s' -f (Get-Median $rawRates)
         Ratio = [math]::Round((Get-Median $ratios), 2)
-        Note = "ratio per session (median of calls 6 to 10 each): {0}; cmdlet {1} items in {2} s, raw loop {3} items in {4} s; target >= 0.9" -f (($ratios | ForEach-Object { '{0:N2}' -f $_ }) -join ' '), $Cmdlet[0].Items, (($Cmdlet | ForEach-Object { '{0:N2}' -f $_.WarmSeconds }) -join ' '), $Cmdlet[0].RawItems, (($Cmdlet | ForEach-Object { '{0:N2}' -f $_.RawWarmSeconds }) -join ' ')
+        Note = "ratio per session (median of calls 6 to 10 each): {0}; cmdlet {1} items in {2} s, raw loop {3} items in {4} s; the raw loop only counts, the cmdlet also hands each customer to PowerShell's pipeline; target >= 0.9" -f (($ratios | ForEach-Object { '{0:N2}' -f $_ }) -join ' '), $Cmdlet[0].Items, (($Cmdlet | ForEach-Object { '{0:N2}' -f $_.WarmSeconds }) -join ' '), $Cmdlet[0].RawItems, (($Cmdlet | ForEach-Object { '{0:N2}' -f $_.RawWarmSeconds }) -join ' ')
+    }
+    # The same calls against the raw loop as a cmdlet writing each customer to the same Measure-Object (equal output).
+    $pipelineRates = @($Cmdlet | ForEach-Object { $_.RawItems / $_.PipelineWarmSeconds })
+    $pipelineRatios = @(for ($i = 0; $i -lt $Cmdlet.Count; $i++) { $cmdletRates[$i] / $pipelineRates[$i] })
+    [pscustomobject]@{
+        Benchmark = 'nightly-listing'; Subject = "Get-PartnerCustomer | Measure-Object (warm), $Size customers, vs the raw loop's cmdlet in the same pwsh session"
+        Baseline = 'Get-RawCustomer | Measure-Object: the raw loop writing each customer to the pipeline, in the same session after each call'
+        Value = '{0:N0} items/s' -f (Get-Median $cmdletRates); BaselineValue = '{0:N0} items/s' -f (Get-Median $pipelineRates)
+        Ratio = [math]::Round((Get-Median $pipelineRatios), 2)
+        Note = "ratio per session (median of calls 6 to 10 each): {0}; Get-RawCustomer {1} items in {2} s; target >= 0.9" -f (($pipelineRatios | ForEach-Object { '{0:N2}' -f $_ }) -join ' '), $Cmdlet[0].RawItems, (($Cmdlet | ForEach-Object { '{0:N2}' -f $_.PipelineWarmSeconds }) -join ' ')
+    }
+}
+
+# The cmdlet's second call in a fresh pwsh against the raw loop's cmdlet's second call in its own fresh pwsh
+# (-ListingRuns sessions each, medians).
+function Get-FreshListingRow($Cmdlet, $Sandbox, [int] $Size) {
+    $raw = @(foreach ($run in 1..$Cmdlet.Count) { Measure-RawPipelineListing $Sandbox })
+    $seconds = Get-Median ($Cmdlet | ForEach-Object Seconds)
+    $rawSeconds = Get-Median ($raw | ForEach-Object Seconds)
+    [pscustomobject]@{
+        Benchmark = 'nightly-listing'; Subject = "Get-PartnerCustomer | Measure-Object (fresh pwsh, second call), $Size customers, vs the raw loop's cmdlet the same way"
+        Baseline = 'Get-RawCustomer | Measure-Object, second call of its own fresh pwsh'
+        Value = '{0:N0} items/s' -f ($Cmdlet[0].Items / $seconds); BaselineValue = '{0:N0} items/s' -f ($raw[0].Items / $rawSeconds)
+        Ratio = [math]::Round(($Cmdlet[0].Items / $seconds) / ($raw[0].Items / $rawSeconds), 2)
+        Note = "cmdlet {0} items in {1} s, Get-RawCustomer {2} items in {3} s (medians of {4} sessions each); target >= 0.9" -f $Cmdlet[0].Items, (($Cmdlet | ForEach-Object { '{0:N2}' -f $_.Seconds }) -join ' '), $raw[0].Items, (($raw | ForEach-Object { '{0:N2}' -f $_.Seconds }) -join ' '), $Cmdlet.Count
     }
 }
 
@@ -400,6 +501,7 @@ function Measure-NightlyListing {
             }
 
             Get-SessionListingRow $cmdlet $size
+            Get-FreshListingRow $cmdlet $sandbox $size
 
         }
         finally { Stop-BenchSandbox $sandbox }

@@ -23,28 +23,37 @@ internal sealed class RawCustomerLister : IDisposable
         string? continuation = null;
         do
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"v1/customers?size={pageSize}");
-            if (continuation is not null)
-            {
-                request.Headers.TryAddWithoutValidation("MS-ContinuationToken", continuation);
-            }
-
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-            response.EnsureSuccessStatusCode();
-            await using var stream = await response.Content.ReadAsStreamAsync();
-            using var document = await JsonDocument.ParseAsync(stream);
-            foreach (var item in document.RootElement.GetProperty("items").EnumerateArray())
-            {
-                var profile = item.GetProperty("companyProfile");
-                _ = (item.GetProperty("id").GetString(), profile.GetProperty("companyName").GetString(), profile.GetProperty("domain").GetString());
-                count++;
-            }
-
-            continuation = document.RootElement.TryGetProperty("continuationToken", out var token) ? token.GetString() : null;
+            continuation = await ReadCustomerPageAsync(pageSize, continuation, (_, _, _) => count++);
         }
         while (continuation is not null);
 
         return count;
+    }
+
+    /// <summary>
+    /// One page of customers: each item's id, company name and domain handed to <paramref name="onCustomer"/>; returns
+    /// the continuation token for the next page, null after the last. (The bench's pipeline baseline writes each
+    /// customer to PowerShell's pipeline between pages, on the cmdlet's own thread.)
+    /// </summary>
+    public async Task<string?> ReadCustomerPageAsync(int pageSize, string? continuation, Action<string?, string?, string?> onCustomer)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"v1/customers?size={pageSize}");
+        if (continuation is not null)
+        {
+            request.Headers.TryAddWithoutValidation("MS-ContinuationToken", continuation);
+        }
+
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        using var document = await JsonDocument.ParseAsync(stream);
+        foreach (var item in document.RootElement.GetProperty("items").EnumerateArray())
+        {
+            var profile = item.GetProperty("companyProfile");
+            onCustomer(item.GetProperty("id").GetString(), profile.GetProperty("companyName").GetString(), profile.GetProperty("domain").GetString());
+        }
+
+        return document.RootElement.TryGetProperty("continuationToken", out var token) ? token.GetString() : null;
     }
 
     /// <summary>
