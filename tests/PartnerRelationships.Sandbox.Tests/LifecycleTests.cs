@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Graph.Models;
 using PartnerRelationships.Sandbox.State;
 
@@ -133,6 +134,28 @@ public sealed class LifecycleTests
         Assert.Equal(SandboxHarness.Start + TimeSpan.FromSeconds(5), terminated.EndDateTime);
         var finished = await sandbox.Graph.TenantRelationships.DelegatedAdminRelationships[active.Id].Requests[request.Id].GetAsync();
         Assert.Equal(DelegatedAdminRelationshipRequestStatus.Succeeded, finished!.Status);
+    }
+
+    [Fact]
+    public async Task A_terminate_request_the_service_fails_leaves_the_relationship_active()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+        var active = await sandbox.CreateActiveAsync("Fail terminate");
+        var requests = sandbox.Graph.TenantRelationships.DelegatedAdminRelationships[active.Id].Requests;
+        var request = await requests.PostAsync(new DelegatedAdminRelationshipRequest { Action = DelegatedAdminRelationshipRequestAction.Terminate });
+
+        var failed = await sandbox.ControlAsync($"_sandbox/relationships/{active.Id}/requests/{request!.Id}/fail");
+
+        Assert.Equal("failed", (string)failed["status"]!);
+        await sandbox.ControlAsync("_sandbox/clock/advance", new { seconds = 10 });
+        Assert.Equal(DelegatedAdminRelationshipStatus.Active, (await sandbox.GetAsync(active.Id!))!.Status);
+        Assert.Equal(DelegatedAdminRelationshipRequestStatus.Failed, (await requests[request.Id].GetAsync())!.Status);
+        // Only a request not yet processed can fail; and the partner can ask again.
+        using var again = await sandbox.Anonymous.PostAsJsonAsync($"_sandbox/relationships/{active.Id}/requests/{request.Id}/fail", new { });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, again.StatusCode);
+        await requests.PostAsync(new DelegatedAdminRelationshipRequest { Action = DelegatedAdminRelationshipRequestAction.Terminate });
+        await sandbox.ControlAsync("_sandbox/clock/advance", new { seconds = 5 });
+        Assert.Equal(DelegatedAdminRelationshipStatus.Terminated, (await sandbox.GetAsync(active.Id!))!.Status);
     }
 
     [Fact]

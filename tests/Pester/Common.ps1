@@ -38,13 +38,20 @@ function New-TestFolder {
 }
 
 # Runs a script in a fresh runspace of this process with the module imported; returns output, progress and error records.
-function Invoke-CapturingProgress([string] $Script) {
+# -Sandbox: connected to that sandbox with its static token first (the connection's own output is left out).
+function Invoke-CapturingProgress([string] $Script, $Sandbox) {
     $ps = [powershell]::Create()
     try {
         $null = $ps.AddCommand('Import-Module').AddParameter('Name', $script:ModuleManifest).AddStatement()
+        if ($Sandbox) {
+            $null = $ps.AddCommand('Connect-PartnerRelationship').AddParameter('SandboxUri', $Sandbox.Uri).AddParameter('AccessToken', (ConvertTo-SecureString $Sandbox.StaticToken -AsPlainText -Force)).AddStatement()
+        }
         $null = $ps.AddScript($Script)
         $output = $ps.Invoke()
-        [pscustomobject]@{ Output = @($output); Progress = @($ps.Streams.Progress); Errors = @($ps.Streams.Error) }
+        [pscustomobject]@{
+            Output = @($output | Where-Object { $_ -and $_.GetType().FullName -ne 'PartnerRelationships.Core.Remote.PartnerConnectionInfo' })
+            Progress = @($ps.Streams.Progress); Errors = @($ps.Streams.Error); Warnings = @($ps.Streams.Warning)
+        }
     }
     finally { $ps.Dispose() }
 }

@@ -52,6 +52,30 @@ Describe 'Remove-CustomerRelationship' {
         ($result | Format-List | Out-String) | Should -Match ('CustomerTenantId\s+: ' + [regex]::Escape($c.TenantId))
     }
 
+    It 'shows progress while the service takes the terminate request on, then records the granular invite Terminated' {
+        $tenant = [guid]::NewGuid().ToString()
+        $invite = New-ResellerInvite -Kind GranularAdmin -CustomerName 'Contoso Recorded' -CustomerEmail 'admin@recorded.example' -CustomerTenantId $tenant -Role 'Helpdesk Administrator'
+        $null = Invoke-SandboxControl -Method Post -Path "relationships/$($invite.RelationshipId)/approve" -Body @{ tenantId = $tenant; displayName = 'Contoso Recorded' }
+        $null = Invoke-SandboxControl -Method Post -Path 'process'
+        "$((Sync-ResellerInvite | Where-Object InviteId -EQ $invite.Id).To)" | Should -Be 'Accepted'
+
+        # The sandbox takes a terminate request on a third of its 5 s later: the command reads the relationship back
+        # each second until then (delegatedadminrelationship-post-requests: the request starts created).
+        $run = Invoke-CapturingProgress -Sandbox $Sandbox "Remove-CustomerRelationship -CustomerTenantId '$tenant' -Confirm:`$false"
+
+        $run.Errors | Should -BeNullOrEmpty
+        $result = $run.Output | Select-Object -Last 1
+        $result.TerminationUnconfirmedRelationshipIds | Should -BeNullOrEmpty
+        "$($result.InviteTransitions[0].To)" | Should -Be 'Terminated'
+        $result.InviteTransitions[0].Detail | Should -Be 'partner terminated the relationship (service: terminationRequested)'
+        "$((Get-ResellerInvite -Id $invite.Id).Status)" | Should -Be 'Terminated'
+        $waiting = @($run.Progress | Where-Object Activity -EQ 'Ending customer relationships')
+        $waiting[0].StatusDescription | Should -Be '1 of 1 not yet ending at the service'
+        $waiting[-1].RecordType | Should -Be 'Completed'
+        @($run.Warnings | Where-Object { "$_" -match 'had not started ending it' }).Count | Should -Be 0
+        ($result | Format-List | Out-String) | Should -Match 'GdapNotYetEnding\s*:\s*\r?\n'
+    }
+
     It 'removes the reseller relationship with -Reseller and records the invite as Terminated' {
         $c = New-TestCustomer -Name 'Contoso Reseller' -Relationship None
         $inviteId = New-AcceptedInvite $c

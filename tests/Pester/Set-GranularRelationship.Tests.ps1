@@ -31,19 +31,6 @@ BeforeAll {
             $page.value
         }
     }
-
-    # Runs a script in a fresh runspace of this process with the module and the session's configuration; returns output, progress and errors.
-    function Invoke-CapturingProgress([string] $Script) {
-        $ps = [powershell]::Create()
-        try {
-            $null = $ps.AddCommand('Import-Module').AddParameter('Name', $script:ModuleManifest).AddStatement()
-            $null = $ps.AddCommand('Connect-PartnerRelationship').AddParameter('SandboxUri', $Sandbox.Uri).AddParameter('AccessToken', (ConvertTo-SecureString $Sandbox.StaticToken -AsPlainText -Force)).AddStatement()
-            $null = $ps.AddScript($Script)
-            $output = $ps.Invoke()
-            [pscustomobject]@{ Output = @($output | Where-Object { $_ -and $_.GetType().FullName -ne 'PartnerRelationships.Core.Remote.PartnerConnectionInfo' }); Progress = @($ps.Streams.Progress); Errors = @($ps.Streams.Error) }
-        }
-        finally { $ps.Dispose() }
-    }
 }
 
 AfterAll {
@@ -64,7 +51,7 @@ Describe 'Set-GranularRelationship' {
     }
 
     It 'refuses auto-extend where Global Administrator is held, turns it on elsewhere, with progress' {
-        $run = Invoke-CapturingProgress "`$tenants = '$($Tenants -join "','")'.Split(','); `$tenants | Set-GranularRelationship -AutoExtend `$true -Confirm:`$false"
+        $run = Invoke-CapturingProgress -Sandbox $Sandbox "`$tenants = '$($Tenants -join "','")'.Split(','); `$tenants | Set-GranularRelationship -AutoExtend `$true -Confirm:`$false"
 
         # Even customers (except every 50th, which hold Global Administrator only) change; odd ones and every 50th are refused.
         $run.Output.Count | Should -Be 96
@@ -85,7 +72,7 @@ Describe 'Set-GranularRelationship' {
     }
 
     It 'removes Global Administrator, then turns auto-extend on, in one run over all customers' {
-        $run = Invoke-CapturingProgress "`$tenants = '$($Tenants -join "','")'.Split(','); `$tenants | Set-GranularRelationship -RemoveGlobalAdministrator -AutoExtend `$true -Confirm:`$false"
+        $run = Invoke-CapturingProgress -Sandbox $Sandbox "`$tenants = '$($Tenants -join "','")'.Split(','); `$tenants | Set-GranularRelationship -RemoveGlobalAdministrator -AutoExtend `$true -Confirm:`$false"
 
         # 100 odd customers lose Global Administrator and then get auto-extend; the 4 holding only that role are refused.
         $run.Errors.Count | Should -Be 8   # each of the 4: GA removal refused, then auto-extend refused

@@ -12,6 +12,14 @@ public sealed record RelationshipRemovalResult
 
     private readonly IReadOnlyList<string> _terminatedRelationshipIds = ExportableList<string>.Empty;
 
+    /// <summary>
+    /// Relationships whose terminate request the service accepted but which it did not yet show ending (still active)
+    /// within the wait: their invites were not recorded as Terminated; a sync records them once the service ends them.
+    /// </summary>
+    public IReadOnlyList<string> TerminationUnconfirmedRelationshipIds { get => _terminationUnconfirmedRelationshipIds; init => _terminationUnconfirmedRelationshipIds = ExportableList<string>.Of(value); }
+
+    private readonly IReadOnlyList<string> _terminationUnconfirmedRelationshipIds = ExportableList<string>.Empty;
+
     public bool ResellerRelationshipRemoved { get; init; }
     public IReadOnlyList<InviteTransition> InviteTransitions { get => _inviteTransitions; init => _inviteTransitions = ExportableList<InviteTransition>.Of(value); }
 

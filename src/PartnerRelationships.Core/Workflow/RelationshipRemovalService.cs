@@ -15,6 +15,13 @@ namespace PartnerRelationships.Core.Workflow;
 /// Ends a customer's relationships: terminates granular relationships and/or removes the reseller relationship, then
 /// records it: the customer's accepted invites for what ended become Terminated (compare-and-set, like sync).
 /// </summary>
+/// <remarks>
+/// A terminate request is only a request: it starts <c>created</c> and the service moves the relationship afterwards,
+/// or fails the request (delegatedadminrelationship-post-requests; a request's status can be <c>failed</c>). So a
+/// granular invite is recorded Terminated only once the service shows its relationship ending (terminationRequested,
+/// terminating or terminated), read back within <see cref="TerminationWaitLimit"/>; one the service has not moved by
+/// then stays as it is, for a sync to record when the service ends it (docs/wire-contract.md, "Timings").
+/// </remarks>
 public sealed class RelationshipRemovalService
 {
     /// <summary>The seed's note: removing access does not end the partner's obligations under its reseller agreement.</summary>
@@ -24,6 +31,9 @@ public sealed class RelationshipRemovalService
         "help, you can call Microsoft support to open a service request on the customer's behalf.";
 
     private static readonly InviteStatus[] LiveStatuses = { InviteStatus.Accepted, InviteStatus.AdminRemoved };
+
+    /// <summary>How often a relationship whose termination was requested is read back while waiting for it to move.</summary>
+    public static readonly TimeSpan TerminationPoll = TimeSpan.FromSeconds(1);
 
     private readonly IRelationshipStore _store;
     private readonly IGraphGdapClient _graphGdap;
@@ -37,6 +47,12 @@ public sealed class RelationshipRemovalService
         _partnerCenter = partnerCenter ?? throw new ArgumentNullException(nameof(partnerCenter));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
+
+    /// <summary>
+    /// How long to wait for the service to show a relationship ending after its terminate request was accepted (the docs
+    /// give no time; the sandbox moves it within a third of its pending-work delay).
+    /// </summary>
+    public TimeSpan TerminationWaitLimit { get; set; } = TimeSpan.FromSeconds(30);
 
     public async Task<RelationshipRemovalPlan> PlanAsync(RelationshipRemovalRequest request, CancellationToken cancellationToken = default)
     {
@@ -113,7 +129,14 @@ public sealed class RelationshipRemovalService
         }
     }
 
-    public async Task<RelationshipRemovalResult> ExecuteAsync(RelationshipRemovalPlan plan, CancellationToken cancellationToken = default)
+    /// <summary>What the cmdlet's progress bar is called while the removal waits for the service.</summary>
+    public const string Activity = "Ending customer relationships";
+
+    public Task<RelationshipRemovalResult> ExecuteAsync(RelationshipRemovalPlan plan, CancellationToken cancellationToken = default)
+        => ExecuteAsync(plan, null, cancellationToken);
+
+    /// <param name="waiting">Told, at each read-back, how many relationships the service has not yet shown ending and how long is left.</param>
+    public async Task<RelationshipRemovalResult> ExecuteAsync(RelationshipRemovalPlan plan, IProgress<WorkProgress>? waiting, CancellationToken cancellationToken = default)
     {
         if (plan is null) throw new ArgumentNullException(nameof(plan));
         var terminated = new List<string>();
@@ -141,12 +164,14 @@ public sealed class RelationshipRemovalService
             }
         }
 
-        var transitions = await RecordAsync(plan, terminated, resellerRemoved, cancellationToken).ConfigureAwait(false);
+        var ending = await WaitUntilEndingAsync(terminated, waiting, cancellationToken).ConfigureAwait(false);
+        var transitions = await RecordAsync(plan, ending, resellerRemoved, cancellationToken).ConfigureAwait(false);
         return new RelationshipRemovalResult
         {
             CustomerTenantId = plan.CustomerTenantId,
             CustomerName = plan.CustomerName,
             TerminatedRelationshipIds = terminated,
+            TerminationUnconfirmedRelationshipIds = terminated.Where(id => !ending.ContainsKey(id)).ToList(),
             ResellerRelationshipRemoved = resellerRemoved,
             InviteTransitions = transitions,
         };
@@ -155,14 +180,59 @@ public sealed class RelationshipRemovalService
     public async Task<RelationshipRemovalResult> RemoveAsync(RelationshipRemovalRequest request, CancellationToken cancellationToken = default)
         => await ExecuteAsync(await PlanAsync(request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
-    private async Task<IReadOnlyList<InviteTransition>> RecordAsync(RelationshipRemovalPlan plan, List<string> terminated, bool resellerRemoved, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the relationships back until the service shows each one ending, or until <see cref="TerminationWaitLimit"/>;
+    /// returns those seen ending with the status seen ("gone" for one the service no longer has).
+    /// </summary>
+    private async Task<Dictionary<string, string>> WaitUntilEndingAsync(List<string> requested, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
-        var ids = new HashSet<string>(terminated, StringComparer.OrdinalIgnoreCase);
+        var ending = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var waiting = new List<string>(requested);
+        var started = _clock.GetUtcNow();
+        var deadline = started + TerminationWaitLimit;
+        while (waiting.Count > 0)
+        {
+            for (var i = waiting.Count - 1; i >= 0; i--)
+            {
+                var status = await ReadStatusAsync(waiting[i], cancellationToken).ConfigureAwait(false);
+                if (status is null) continue;
+                ending[waiting[i]] = status;
+                waiting.RemoveAt(i);
+            }
+
+            if (waiting.Count == 0 || _clock.GetUtcNow() + TerminationPoll > deadline) break;
+            progress?.Report(new WorkProgress(Activity,
+                $"{waiting.Count} of {requested.Count} not yet ending at the service",
+                (int)((_clock.GetUtcNow() - started).Ticks / TimeSpan.TicksPerSecond), (int)(TerminationWaitLimit.Ticks / TimeSpan.TicksPerSecond)));
+            await _clock.Delay(TerminationPoll, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ending;
+    }
+
+    /// <summary>The relationship's status when it is ending or over by termination; null while it is not (yet).</summary>
+    private async Task<string?> ReadStatusAsync(string relationshipId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var relationship = await _graphGdap.GetRelationshipAsync(relationshipId, cancellationToken).ConfigureAwait(false);
+            return relationship.Status is RelationshipStatus.TerminationRequested or RelationshipStatus.Terminating or RelationshipStatus.Terminated
+                ? GraphModelMapper.WireName(relationship.Status)
+                : null;
+        }
+        catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteNotFound)
+        {
+            return "gone";
+        }
+    }
+
+    private async Task<IReadOnlyList<InviteTransition>> RecordAsync(RelationshipRemovalPlan plan, Dictionary<string, string> ending, bool resellerRemoved, CancellationToken cancellationToken)
+    {
         var affected = new List<ResellerInvite>();
         await foreach (var invite in _store.QueryInvitesAsync(new InviteQuery { Statuses = LiveStatuses }, cancellationToken).ConfigureAwait(false))
         {
             var hit = invite.Kind == InviteKind.GranularAdmin
-                ? invite.RelationshipId is not null && ids.Contains(invite.RelationshipId)
+                ? invite.RelationshipId is not null && ending.ContainsKey(invite.RelationshipId)
                 : resellerRemoved && TenantIds.Same(invite.CustomerTenantId, plan.CustomerTenantId);
             if (hit) affected.Add(invite);
         }
@@ -171,7 +241,9 @@ public sealed class RelationshipRemovalService
         foreach (var invite in affected)
         {
             var now = _clock.GetUtcNow();
-            var detail = invite.Kind == InviteKind.GranularAdmin ? "partner terminated the relationship" : "partner removed the reseller relationship";
+            var detail = invite.Kind == InviteKind.GranularAdmin
+                ? $"partner terminated the relationship (service: {ending[invite.RelationshipId!]})"
+                : "partner removed the reseller relationship";
             var changed = await _store.TryChangeStatusAsync(new StatusChange(invite.Id, invite.Status, InviteStatus.Terminated, now, detail), cancellationToken).ConfigureAwait(false);
             if (changed is null) continue; // A sync or another removal recorded it first.
             transitions.Add(InviteTransition.Recorded(invite, changed, now, detail));

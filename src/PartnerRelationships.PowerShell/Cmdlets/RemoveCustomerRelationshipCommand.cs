@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using PartnerRelationships.Core.Text;
 using PartnerRelationships.Core.Workflow;
 using PartnerRelationships.PowerShell.Infrastructure;
 
@@ -15,6 +16,8 @@ namespace PartnerRelationships.PowerShell.Cmdlets;
 [OutputType(typeof(RelationshipRemovalResult))]
 public sealed class RemoveCustomerRelationshipCommand : ConnectedCmdlet
 {
+    private const int ProgressActivityId = 1;
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TenantId")]
     [ValidateNotNullOrEmpty]
@@ -64,7 +67,26 @@ public sealed class RemoveCustomerRelationshipCommand : ConnectedCmdlet
                 return;
             }
 
-            var result = Await(token => service.ExecuteAsync(plan, token));
+            var progress = ProgressFor<WorkProgress>(ProgressActivityId, RelationshipRemovalService.Activity, report => (
+                report.Status, report.PercentComplete < 0 ? null : report.PercentComplete));
+            RelationshipRemovalResult result;
+            try
+            {
+                result = Await(token => service.ExecuteAsync(plan, progress, token));
+            }
+            finally
+            {
+                CompleteProgress(ProgressActivityId, RelationshipRemovalService.Activity);
+            }
+
+            foreach (var id in result.TerminationUnconfirmedRelationshipIds)
+            {
+                var name = plan.ToTerminate.FirstOrDefault(r => r.Id == id)?.DisplayName ?? id;
+                WriteWarning($"The service accepted the request to terminate '{name}' but had not started ending it after " +
+                    $"{service.TerminationWaitLimit.TotalSeconds:0} s, so the store does not record it as ended yet: {CommandNames.SyncResellerInvite} " +
+                    $"records the end once the service shows it. If it stays active, the service failed the request: run {CommandNames.RemoveCustomerRelationship} again.");
+            }
+
             WriteWarning($"{result.CustomerName ?? result.CustomerTenantId}: {result.Warning}");
             WriteObject(result);
         });

@@ -29,6 +29,8 @@ internal static class ControlEndpoints
         group.MapPost("/relationships/{id}/expire", (HttpContext context, string id) =>
             JsonResponses.WriteAsync(context, 200, GraphJson.Relationship(state.ExpireRelationship(id))));
 
+        group.MapPost("/relationships/{id}/requests/{requestId}/fail", (HttpContext context, string id, string requestId) =>
+            JsonResponses.WriteAsync(context, 200, GraphJson.Request(state.FailRequest(id, requestId))));
         group.MapPost("/relationships/{id}/operations/{operationId}/fail", (HttpContext context, string id, string operationId) =>
             JsonResponses.WriteAsync(context, 200, GraphJson.Operation(state.FailOperation(id, operationId))));
 

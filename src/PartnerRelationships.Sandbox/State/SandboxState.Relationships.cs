@@ -287,6 +287,34 @@ public sealed partial class SandboxState
     }
 
     /// <summary>
+    /// The service fails a request it has not processed yet (the docs list <c>failed</c> among a request's statuses):
+    /// the request becomes <c>failed</c> and the relationship stays as it is (a failed terminate leaves it active).
+    /// </summary>
+    public SandboxRelationshipRequest FailRequest(string id, string requestId)
+    {
+        ProcessDue();
+        var now = Now;
+        lock (_gate)
+        {
+            var r = GetRelationship(id);
+            var request = r.Requests.FirstOrDefault(q => string.Equals(q.Id, requestId, StringComparison.OrdinalIgnoreCase))
+                ?? throw SandboxRuleException.NotFound($"The relationship '{id}' has no request '{requestId}'.");
+            if (request.Status != "created")
+            {
+                throw SandboxRuleException.BadRequest($"The request is already {request.Status}; only a request not yet processed (created) can fail.");
+            }
+
+            var steps = request.Action == "terminate"
+                ? new[] { ScheduledStep.TerminationRequested, ScheduledStep.Terminating, ScheduledStep.Terminated }
+                : new[] { ScheduledStep.Lock };
+            r.Steps.RemoveAll(x => steps.Contains(x.Step));
+            request.Status = "failed";
+            request.LastModifiedDateTime = now;
+            return request.Snapshot();
+        }
+    }
+
+    /// <summary>
     /// Adds a resellerDelegatedAdminRelationship (<see cref="DocumentedBehaviour.ResellerRelationshipResource"/>): an
     /// indirect provider's relationship for an indirect reseller that the list shows beside the partner's own.
     /// </summary>

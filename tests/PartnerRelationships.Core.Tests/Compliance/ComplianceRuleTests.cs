@@ -152,6 +152,26 @@ public class ComplianceRuleTests
     }
 
     [Fact]
+    public void PR008_an_accepted_invite_is_not_contradicted_by_a_termination_under_way_but_is_by_one_done()
+    {
+        var invites = new[] { "requested", "ending", "ended" }.Select(id => new InviteSummary
+        {
+            Id = Guid.NewGuid(), Kind = InviteKind.GranularAdmin, CustomerName = "Papa", CustomerTenantId = "t1", Status = InviteStatus.Accepted, RelationshipId = id,
+        }).ToArray();
+        var snapshot = Snapshot(invites, relationships: new[]
+        {
+            Relationship("requested", "t1", RelationshipStatus.TerminationRequested),
+            Relationship("ending", "t1", RelationshipStatus.Terminating),
+            Relationship("ended", "t1", RelationshipStatus.Terminated),
+        });
+
+        var finding = Assert.Single(new StoreContradictsServiceRule().Evaluate(snapshot, Context()));
+
+        Assert.Equal($"PR008:invite/{invites[2].Id:D}", finding.Key);
+        Assert.Contains("is Accepted, but the service says it is Terminated", finding.Message);
+    }
+
+    [Fact]
     public void PR008_an_accepted_reseller_customer_Partner_Center_does_not_list()
     {
         var invite = new InviteSummary { Id = Guid.NewGuid(), Kind = InviteKind.Reseller, CustomerName = "Oscar", CustomerTenantId = "t9", Status = InviteStatus.Accepted };

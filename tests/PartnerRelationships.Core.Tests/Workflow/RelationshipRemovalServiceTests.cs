@@ -79,4 +79,68 @@ public sealed class RelationshipRemovalServiceTests
         Assert.Equal(ErrorIds.Workflow.NothingToRemove, ex.ErrorId);
         Assert.Equal("Contoso has no active granular relationship; add -Reseller to remove the reseller relationship.", ex.Message);
     }
+
+    [Fact]
+    public async Task A_granular_invite_is_recorded_once_the_service_shows_its_relationship_ending()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        var granular = await GranularInviteAsync(h, "Contoso Ltd", Tenant);
+        h.State.ApproveAndActivate(granular.RelationshipId!);
+        Assert.Single(await RunAsync(Sync(h)));
+        var clock = (TestClock)h.Time;
+        string? statusAtFirstWait = null;
+        clock.OnWait = (n, _) => statusAtFirstWait ??= h.State.FindRelationship(granular.RelationshipId!)!.Status;
+        var progress = new ProgressLog();
+
+        var plan = await Service(h).PlanAsync(new RelationshipRemovalRequest { CustomerTenantId = Tenant });
+        var result = await Service(h).ExecuteAsync(plan, progress);
+
+        // The request starts created and the relationship is still active (delegatedadminrelationship-post-requests):
+        // the removal read it back each second until the sandbox moved it, a third of its 5 s later.
+        Assert.Equal("active", statusAtFirstWait);
+        Assert.Equal(new[] { RelationshipRemovalService.TerminationPoll, RelationshipRemovalService.TerminationPoll }, clock.Waits);
+        Assert.Equal("1 of 1 not yet ending at the service", progress.Reports[0].Status);
+        Assert.Empty(result.TerminationUnconfirmedRelationshipIds);
+        var recorded = Assert.Single(result.InviteTransitions);
+        Assert.Equal(InviteStatus.Terminated, recorded.To);
+        Assert.Equal("partner terminated the relationship (service: terminationRequested)", recorded.Detail);
+        Assert.Equal(InviteStatus.Terminated, (await h.Store.GetInviteAsync(granular.Id))!.Status);
+    }
+
+    [Fact]
+    public async Task A_terminate_request_the_service_fails_is_not_recorded_and_is_named_unconfirmed()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        var granular = await GranularInviteAsync(h, "Contoso Ltd", Tenant);
+        h.State.ApproveAndActivate(granular.RelationshipId!);
+        Assert.Single(await RunAsync(Sync(h)));
+        var clock = (TestClock)h.Time;
+        clock.OnWait = (n, _) =>
+        {
+            if (n == 1) h.State.FailRequest(granular.RelationshipId!, TerminateRequest(h, granular.RelationshipId!).Id);
+        };
+        var service = Service(h);
+        service.TerminationWaitLimit = TimeSpan.FromSeconds(10);
+
+        var result = await service.ExecuteAsync(await service.PlanAsync(new RelationshipRemovalRequest { CustomerTenantId = Tenant }));
+
+        Assert.Equal(new[] { granular.RelationshipId! }, result.TerminatedRelationshipIds);
+        Assert.Equal(new[] { granular.RelationshipId! }, result.TerminationUnconfirmedRelationshipIds);
+        Assert.Empty(result.InviteTransitions);
+        Assert.Equal(10, clock.Waits.Count); // read back each second until the limit, then given up
+        Assert.Equal("failed", TerminateRequest(h, granular.RelationshipId!).Status);
+        Assert.Equal(InviteStatus.Accepted, (await h.Store.GetInviteAsync(granular.Id))!.Status);
+        h.State.CompletePendingWork();
+        Assert.Equal("active", h.State.FindRelationship(granular.RelationshipId!)!.Status);
+        Assert.Empty(await RunAsync(Sync(h))); // the store was right: nothing to correct
+
+        // Run again: this time the service takes the request on.
+        clock.OnWait = null;
+        var again = await Service(h).ExecuteAsync(await Service(h).PlanAsync(new RelationshipRemovalRequest { CustomerTenantId = Tenant }));
+        Assert.Empty(again.TerminationUnconfirmedRelationshipIds);
+        Assert.Equal(InviteStatus.Terminated, (await h.Store.GetInviteAsync(granular.Id))!.Status);
+    }
+
+    private static PartnerRelationships.Sandbox.State.SandboxRelationshipRequest TerminateRequest(WorkflowHarness h, string relationshipId) =>
+        Assert.Single(h.State.ListRequests(relationshipId), q => q.Action == "terminate");
 }

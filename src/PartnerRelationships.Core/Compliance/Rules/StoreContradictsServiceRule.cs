@@ -89,8 +89,12 @@ public sealed class StoreContradictsServiceRule : ComplianceRule
             => store is InviteStatus.Pending,
         RelationshipStatus.Expired
             => store is InviteStatus.Expired or InviteStatus.Rejected or InviteStatus.Cancelled,
-        RelationshipStatus.Terminated or RelationshipStatus.Terminating or RelationshipStatus.TerminationRequested
+        RelationshipStatus.Terminated
             => store is InviteStatus.Terminated or InviteStatus.Cancelled or InviteStatus.AdminRemoved,
+        // A termination under way: the store records Terminated when the service shows it (removal's read-back, or sync
+        // once the relationship is terminated), so Accepted is not yet wrong.
+        RelationshipStatus.Terminating or RelationshipStatus.TerminationRequested
+            => store is InviteStatus.Terminated or InviteStatus.Cancelled or InviteStatus.AdminRemoved or InviteStatus.Accepted,
         _ => true,
     };
 }
