@@ -147,6 +147,8 @@ public sealed class RelationshipRemovalService
         }
 
         var resellerRemoved = false;
+        // The reseller removal is refused while the customer has active subscriptions; what did end is recorded first.
+        PartnerRelationshipsException? resellerRefused = null;
         if (plan.RemoveReseller)
         {
             try
@@ -156,16 +158,21 @@ public sealed class RelationshipRemovalService
             }
             catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteBadRequest && MentionsActiveSubscriptions(ex.Message))
             {
-                var done = terminated.Count == 0 ? "" : $" (The {terminated.Count} granular relationship(s) were terminated.)";
-                throw new PartnerRelationshipsException(ErrorIds.Workflow.ActiveSubscriptionsBlockRemoval, ErrorKind.InvalidOperation,
-                    $"The reseller relationship with {plan.CustomerName ?? plan.CustomerTenantId} can't be removed while the customer has active subscriptions through you. " +
-                    $"Cancel or transfer those subscriptions in Partner Center first, then run this again.{done}",
-                    plan.CustomerTenantId, ex);
+                resellerRefused = ex;
             }
         }
 
         var ending = await WaitUntilEndingAsync(terminated, waiting, cancellationToken).ConfigureAwait(false);
         var transitions = await RecordAsync(plan, ending, resellerRemoved, cancellationToken).ConfigureAwait(false);
+        if (resellerRefused is not null)
+        {
+            var done = terminated.Count == 0 ? "" : $" (The {terminated.Count} granular relationship(s) were terminated; {transitions.Count} invite(s) recorded as Terminated.)";
+            throw new PartnerRelationshipsException(ErrorIds.Workflow.ActiveSubscriptionsBlockRemoval, ErrorKind.InvalidOperation,
+                $"The reseller relationship with {plan.CustomerName ?? plan.CustomerTenantId} can't be removed while the customer has active subscriptions through you. " +
+                $"Cancel or transfer those subscriptions in Partner Center first, then run this again.{done}",
+                plan.CustomerTenantId, resellerRefused);
+        }
+
         return new RelationshipRemovalResult
         {
             CustomerTenantId = plan.CustomerTenantId,

@@ -57,6 +57,25 @@ public sealed class RelationshipRemovalServiceTests
     }
 
     [Fact]
+    public async Task Granular_relationships_that_ended_are_recorded_even_when_active_subscriptions_block_the_reseller_removal()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        var granular = await GranularInviteAsync(h, "Contoso Ltd", Tenant);
+        var reseller = await ResellerInviteAsync(h, "Contoso Ltd", "admin@contoso.example", Tenant);
+        h.State.ApproveAndActivate(granular.RelationshipId!);
+        h.State.AcceptResellerLink("Contoso Ltd", Tenant, hasActiveSubscriptions: true);
+        Assert.Equal(2, (await RunAsync(Sync(h))).Count);
+
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() =>
+            Service(h).RemoveAsync(new RelationshipRemovalRequest { CustomerTenantId = Tenant, Granular = true, Reseller = true }));
+
+        Assert.Equal(ErrorIds.Workflow.ActiveSubscriptionsBlockRemoval, ex.ErrorId);
+        Assert.EndsWith("(The 1 granular relationship(s) were terminated; 1 invite(s) recorded as Terminated.)", ex.Message);
+        Assert.Equal(InviteStatus.Terminated, (await h.Store.GetInviteAsync(granular.Id))!.Status);
+        Assert.Equal(InviteStatus.Accepted, (await h.Store.GetInviteAsync(reseller.Id))!.Status);
+    }
+
+    [Fact]
     public async Task Nothing_to_remove_says_so()
     {
         await using var h = await WorkflowHarness.StartAsync();
