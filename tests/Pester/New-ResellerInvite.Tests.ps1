@@ -281,6 +281,30 @@ Describe 'New-ResellerInvite -Kind GranularAdmin' {
         $stored.RelationshipId | Should -Be $invite.RelationshipId
     }
 
+    It 'returns the invite awaiting approval when the same customer is invited for the same access again; other roles or -AllowDuplicate create another' {
+        $first = New-ResellerInvite -Kind GranularAdmin -CustomerName 'Northwind' -CustomerEmail 'it@northwind.example' -ConfigPath $Config
+        $before = Get-SandboxRelationshipCount
+
+        # A batch run twice: at once, and once the service has locked the first for approval.
+        $again = New-ResellerInvite -Kind GranularAdmin -CustomerName 'Northwind' -CustomerEmail 'IT@northwind.example' -ConfigPath $Config -WarningVariable warned -WarningAction SilentlyContinue
+        $null = Invoke-SandboxControl -Method Post -Path 'process'
+        $later = New-ResellerInvite -Kind GranularAdmin -CustomerName 'Northwind' -CustomerEmail 'it@northwind.example' -ConfigPath $Config -WarningAction SilentlyContinue
+
+        $again.Id | Should -Be $first.Id
+        $later.Id | Should -Be $first.Id
+        $again.Link | Should -Be $first.Link
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "An invite to it@northwind.example for the same access already awaits approval (relationship '$($first.RelationshipDisplayName)'*$($first.Id)); no relationship was created*-AllowDuplicate to create another."
+        Get-SandboxRelationshipCount | Should -Be $before
+        @(Get-ResellerInvite -ConfigPath $Config | Where-Object CustomerName -EQ 'Northwind').Count | Should -Be 1
+
+        $otherRoles = New-ResellerInvite -Kind GranularAdmin -CustomerName 'Northwind' -CustomerEmail 'it@northwind.example' -ConfigPath $Config -Role 'User Administrator' -RelationshipName 'Northwind users' -WarningVariable none1
+        $allowed = New-ResellerInvite -Kind GranularAdmin -CustomerName 'Northwind' -CustomerEmail 'it@northwind.example' -ConfigPath $Config -RelationshipName 'Northwind again' -AllowDuplicate -WarningVariable none2
+        @($first.Id, $otherRoles.Id, $allowed.Id | Sort-Object -Unique).Count | Should -Be 3
+        @($none1).Count + @($none2).Count | Should -Be 0
+        Get-SandboxRelationshipCount | Should -Be ($before + 2)
+    }
+
     It 'takes the name, roles by name or id, a duration as ISO or time span, and auto-extend' {
         $tenant = [guid]::NewGuid().ToString()
         $first = New-ResellerInvite -Kind GranularAdmin -CustomerName 'Fabrikam' -CustomerEmail 'it@fabrikam.example' -ConfigPath $Config `

@@ -123,6 +123,31 @@ internal sealed class DraftFileWriter
         }
     }
 
+    /// <summary>
+    /// The draft of an invite already recorded (a re-run finding it): written from the recorded subject and body when
+    /// its file is missing (the run that recorded it stopped before moving the draft into place), left alone when it is
+    /// there. Null when no draft was asked for.
+    /// </summary>
+    public static string? FinishRecorded(string? requested, bool overwrite, ResellerInvite recorded, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(requested))
+        {
+            return null;
+        }
+
+        var target = TargetFor(requested!, recorded.CustomerName);
+        if (File.Exists(target) && !overwrite)
+        {
+            CleanLeftovers(target, now);
+            return target;
+        }
+
+        var content = EmlWriter.ComposeBytes(recorded.CustomerEmail, recorded.Subject, recorded.Body, recorded.CreatedAt);
+        var file = Stage(requested!, recorded.CustomerName, overwrite, content, now);
+        file.Commit(recorded.Id);
+        return file.Path;
+    }
+
     /// <summary>Where a draft for this request and customer goes (a file, or a folder plus a name from the customer).</summary>
     public static string TargetFor(string requested, string customerName) => ResolveTarget(requested, customerName);
 

@@ -39,6 +39,13 @@ public sealed class GranularInviteRequest
     public bool OverwriteDraftFile { get; set; }
 
     /// <summary>
+    /// Create another relationship although an invite to the same customer with the same access is still awaiting
+    /// approval. Without it that invite is returned (<see cref="Invites.CreatedInvite.AlreadyPending"/>), so re-running a
+    /// batch never sends a customer a second approval request.
+    /// </summary>
+    public bool AllowDuplicate { get; set; }
+
+    /// <summary>
     /// An access template from the configuration (templates:), by name: it sets the roles (so <see cref="Roles"/> must be
     /// left empty), and the duration, auto-extend and display name prefix unless given here. The invite records the name
     /// and the sync that sees it accepted creates the template's access assignments.

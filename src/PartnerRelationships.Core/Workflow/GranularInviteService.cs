@@ -93,6 +93,14 @@ public sealed class GranularInviteService
         if (plan is null) throw new ArgumentNullException(nameof(plan));
         cancellationToken.ThrowIfCancellationRequested();
 
+        // The same customer already has this access awaiting approval (a re-run of a batch, or a second invite by
+        // mistake): return that invite instead of sending the customer a second approval request.
+        if (!plan.Request.AllowDuplicate && await FindAwaitingApprovalAsync(plan, cancellationToken).ConfigureAwait(false) is { } awaiting)
+        {
+            return new CreatedInvite(awaiting,
+                DraftFileWriter.FinishRecorded(plan.Request.DraftFile, plan.Request.OverwriteDraftFile, awaiting, _clock.GetUtcNow()), alreadyPending: true);
+        }
+
         // A re-run after a lock that failed finishes that invite instead of recording a second one.
         var (recorded, relationship) = await FindUnlockedAsync(plan, cancellationToken).ConfigureAwait(false) is { } unfinished
             ? (unfinished.Invite, unfinished.Relationship)
@@ -161,16 +169,40 @@ public sealed class GranularInviteService
     }
 
     /// <summary>
-    /// A pending invite to the same customer (name and email) whose relationship was created but never locked for
-    /// approval (an earlier run failed at the lock), with the same roles, duration and auto-extend: finishing it is
-    /// what a re-run means. Null when there is none.
+    /// A pending invite to the same customer (name and email) whose relationship awaits the customer's approval with the
+    /// same roles, duration and auto-extend (the display name may differ: a generated one carries the date). Null when
+    /// there is none.
     /// </summary>
-    private async Task<(ResellerInvite Invite, DelegatedAdminRelationshipInfo Relationship)?> FindUnlockedAsync(GranularInvitePlan plan, CancellationToken cancellationToken)
+    private async Task<ResellerInvite?> FindAwaitingApprovalAsync(GranularInvitePlan plan, CancellationToken cancellationToken)
+    {
+        foreach (var (invite, relationship) in await SameCustomerPendingAsync(plan, lockedOnly: true, cancellationToken).ConfigureAwait(false))
+        {
+            // Created with an approval link recorded: the lock was accepted and is being processed.
+            if (relationship.Status is RelationshipStatus.ApprovalPending or RelationshipStatus.Created && SameAccess(plan, relationship))
+            {
+                return invite;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool SameAccess(GranularInvitePlan plan, DelegatedAdminRelationshipInfo relationship) =>
+        new HashSet<string>(relationship.Roles, StringComparer.OrdinalIgnoreCase).SetEquals(plan.Roles.Select(r => r.Id))
+        && relationship.Duration == plan.Duration && relationship.AutoExtendDuration == plan.AutoExtendDuration;
+
+    /// <summary>
+    /// Pending granular invites to the same customer (name and email) with a relationship, and that relationship as the
+    /// service shows it now (ones it no longer has are skipped: sync cancels them). <paramref name="lockedOnly"/>: those
+    /// with an approval link (locked for approval); otherwise those without (created, never locked).
+    /// </summary>
+    private async Task<List<(ResellerInvite Invite, DelegatedAdminRelationshipInfo Relationship)>> SameCustomerPendingAsync(
+        GranularInvitePlan plan, bool lockedOnly, CancellationToken cancellationToken)
     {
         var candidates = new List<ResellerInvite>();
         await foreach (var invite in _store.QueryInvitesAsync(new InviteQuery { Statuses = new[] { InviteStatus.Pending }, Kind = InviteKind.GranularAdmin }, cancellationToken).ConfigureAwait(false))
         {
-            if (!string.IsNullOrEmpty(invite.RelationshipId) && string.IsNullOrEmpty(invite.Link)
+            if (!string.IsNullOrEmpty(invite.RelationshipId) && string.IsNullOrEmpty(invite.Link) != lockedOnly
                 && string.Equals(invite.CustomerEmail, plan.CustomerEmail, StringComparison.OrdinalIgnoreCase)
                 && string.Equals(invite.CustomerName, plan.CustomerName, StringComparison.OrdinalIgnoreCase))
             {
@@ -178,21 +210,32 @@ public sealed class GranularInviteService
             }
         }
 
+        var found = new List<(ResellerInvite, DelegatedAdminRelationshipInfo)>();
         foreach (var invite in candidates)
         {
-            DelegatedAdminRelationshipInfo relationship;
             try
             {
-                relationship = await _graphGdap.GetRelationshipAsync(invite.RelationshipId!, cancellationToken).ConfigureAwait(false);
+                found.Add((invite, await _graphGdap.GetRelationshipAsync(invite.RelationshipId!, cancellationToken).ConfigureAwait(false)));
             }
             catch (PartnerRelationshipsException ex) when (ex.ErrorId == ErrorIds.Remote.RemoteNotFound)
             {
-                continue; // Deleted meanwhile: sync cancels that invite.
+                // Deleted meanwhile: sync cancels that invite.
             }
+        }
 
-            if (relationship.Status == RelationshipStatus.Created
-                && new HashSet<string>(relationship.Roles, StringComparer.OrdinalIgnoreCase).SetEquals(plan.Roles.Select(r => r.Id))
-                && relationship.Duration == plan.Duration && relationship.AutoExtendDuration == plan.AutoExtendDuration)
+        return found;
+    }
+
+    /// <summary>
+    /// A pending invite to the same customer (name and email) whose relationship was created but never locked for
+    /// approval (an earlier run failed at the lock), with the same roles, duration and auto-extend: finishing it is
+    /// what a re-run means. Null when there is none.
+    /// </summary>
+    private async Task<(ResellerInvite Invite, DelegatedAdminRelationshipInfo Relationship)?> FindUnlockedAsync(GranularInvitePlan plan, CancellationToken cancellationToken)
+    {
+        foreach (var (invite, relationship) in await SameCustomerPendingAsync(plan, lockedOnly: false, cancellationToken).ConfigureAwait(false))
+        {
+            if (relationship.Status == RelationshipStatus.Created && SameAccess(plan, relationship))
             {
                 return (invite, relationship);
             }

@@ -106,7 +106,7 @@ public sealed class InviteService
         {
             // The same address already has a pending invite: a re-run of a batch (perhaps after a crash between
             // recording and the draft) or a second invite by mistake. Return that one and finish its draft.
-            return new CreatedInvite(pending, FinishDraft(request, pending), alreadyPending: true);
+            return new CreatedInvite(pending, DraftFileWriter.FinishRecorded(request.DraftFile, request.OverwriteDraftFile, pending, _clock.GetUtcNow()), alreadyPending: true);
         }
 
         DraftFileWriter? file = null;
@@ -141,30 +141,6 @@ public sealed class InviteService
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// The draft of an invite already recorded: written from the recorded subject and body when its file is missing
-    /// (the run that recorded it stopped before moving the draft into place), left alone when it is there.
-    /// </summary>
-    private string? FinishDraft(ResellerInviteRequest request, ResellerInvite recorded)
-    {
-        if (string.IsNullOrWhiteSpace(request.DraftFile))
-        {
-            return null;
-        }
-
-        var target = DraftFileWriter.TargetFor(request.DraftFile!, recorded.CustomerName);
-        if (File.Exists(target) && !request.OverwriteDraftFile)
-        {
-            DraftFileWriter.CleanLeftovers(target, _clock.GetUtcNow());
-            return target;
-        }
-
-        var content = EmlWriter.ComposeBytes(recorded.CustomerEmail, recorded.Subject, recorded.Body, recorded.CreatedAt);
-        var file = DraftFileWriter.Stage(request.DraftFile!, recorded.CustomerName, request.OverwriteDraftFile, content, _clock.GetUtcNow());
-        file.Commit(recorded.Id);
-        return file.Path;
     }
 
     /// <summary>Precedence: the request's own text, its template, the configured subject/template, the built-in one.</summary>

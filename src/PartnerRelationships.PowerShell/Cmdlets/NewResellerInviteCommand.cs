@@ -87,8 +87,9 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
     public SwitchParameter CopyToClipboard { get; set; }
 
     /// <summary>
-    /// Record another reseller invite although one to the same address is still pending. Without it the pending
-    /// invite is returned with a warning, so re-running a batch never doubles an invite.
+    /// Record another invite although one is still pending: a reseller invite to the same address, or a granular invite
+    /// to the same customer with the same roles, duration and auto-extend awaiting approval. Without it the pending
+    /// invite is returned with a warning, so re-running a batch never doubles an invite (nor a customer's approval requests).
     /// </summary>
     [Parameter]
     public SwitchParameter AllowDuplicate { get; set; }
@@ -237,6 +238,7 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
             TemplatePath = ResolvePath(TemplatePath),
             DraftFile = ResolvePath(OutFile),
             OverwriteDraftFile = Force.IsPresent,
+            AllowDuplicate = AllowDuplicate.IsPresent,
         };
 
         var service = new GranularInviteService(Config, Store, Connection.GraphGdap, Clock);
@@ -249,6 +251,15 @@ public sealed class NewResellerInviteCommand : ConnectedCmdlet
         }
 
         var created = Await(token => service.CreateAsync(plan, token));
+        if (created.AlreadyPending)
+        {
+            WriteWarning($"An invite to {created.Invite.CustomerEmail} for the same access already awaits approval (relationship " +
+                         $"'{created.Invite.RelationshipDisplayName}', recorded {created.Invite.CreatedAt:yyyy-MM-dd HH:mm} UTC, id {created.Invite.Id}); " +
+                         "no relationship was created and that invite is returned" +
+                         (created.DraftFile is null ? "." : $" with its draft {created.DraftFile}.") +
+                         " Use -AllowDuplicate to create another.");
+        }
+
         var output = Output(created, created.Invite.Subject, created.Invite.Body);
 
         // What the admin needs next (the approval link to send, and what the customer is asked to approve) in the

@@ -1,6 +1,7 @@
 using PartnerRelationships.Core.Errors;
 using PartnerRelationships.Core.Invites;
 using PartnerRelationships.Core.Roles;
+using PartnerRelationships.Core.Store;
 using PartnerRelationships.Core.Tests.Store;
 using PartnerRelationships.Core.Workflow;
 
@@ -9,11 +10,12 @@ namespace PartnerRelationships.Core.Tests.Workflow;
 [Collection(SqliteCollection.Name)]
 public sealed class GranularInviteServiceTests
 {
-    private static GranularInviteRequest Request(string customer = "Fabrikam Ltd", string? displayName = null) => new()
+    private static GranularInviteRequest Request(string customer = "Fabrikam Ltd", string? displayName = null, bool allowDuplicate = false) => new()
     {
         CustomerName = customer,
         CustomerEmail = "admin@fabrikam.example",
         DisplayName = displayName,
+        AllowDuplicate = allowDuplicate,
     };
 
     [Fact]
@@ -50,6 +52,46 @@ public sealed class GranularInviteServiceTests
     }
 
     [Fact]
+    public async Task A_second_invite_for_the_same_access_returns_the_one_awaiting_approval_and_creates_nothing()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        using var folder = new TempFolder();
+        var service = new GranularInviteService(h.Config, h.Store, h.GraphGdap, h.Clock);
+        var first = await service.CreateAsync(Request());
+
+        // At once (the lock still being processed) and once the relationship awaits approval: a re-run of the batch.
+        var rerun = await service.CreateAsync(new GranularInviteRequest { CustomerName = "FABRIKAM LTD", CustomerEmail = "Admin@Fabrikam.example", DraftFile = folder.Path });
+        h.State.CompletePendingWork();
+        var later = await service.CreateAsync(Request());
+
+        Assert.True(rerun.AlreadyPending);
+        Assert.Equal(first.Invite.Id, rerun.Invite.Id);
+        Assert.Equal(first.Invite.Id, later.Invite.Id);
+        Assert.Single(h.State.Relationships);
+        Assert.Single(await h.Store.QueryInvitesAsync(new InviteQuery()).ToListAsync());
+        // The draft asked for on the re-run is written from the recorded invite, approval link and all.
+        var (_, body) = PartnerRelationships.Core.Tests.Invites.MimeDecoding.Split(File.ReadAllText(rerun.DraftFile!));
+        Assert.Contains(first.Invite.Link!, PartnerRelationships.Core.Tests.Invites.MimeDecoding.DecodeQuotedPrintable(body));
+    }
+
+    [Fact]
+    public async Task Other_roles_or_AllowDuplicate_create_another_relationship()
+    {
+        await using var h = await WorkflowHarness.StartAsync();
+        var service = new GranularInviteService(h.Config, h.Store, h.GraphGdap, h.Clock);
+        var first = await service.CreateAsync(Request());
+        h.State.CompletePendingWork();
+
+        var otherRoles = await service.CreateAsync(new GranularInviteRequest { CustomerName = "Fabrikam Ltd", CustomerEmail = "admin@fabrikam.example", Roles = new[] { "User Administrator" }, DisplayName = "Fabrikam users" });
+        var allowed = await service.CreateAsync(new GranularInviteRequest { CustomerName = "Fabrikam Ltd", CustomerEmail = "admin@fabrikam.example", DisplayName = "Fabrikam again", AllowDuplicate = true });
+
+        Assert.False(otherRoles.AlreadyPending);
+        Assert.False(allowed.AlreadyPending);
+        Assert.Equal(3, new[] { first.Invite.Id, otherRoles.Invite.Id, allowed.Invite.Id }.Distinct().Count());
+        Assert.Equal(3, h.State.Relationships.Count);
+    }
+
+    [Fact]
     public async Task Prepare_validates_without_side_effects()
     {
         await using var h = await WorkflowHarness.StartAsync();
@@ -83,11 +125,12 @@ public sealed class GranularInviteServiceTests
         var service = new GranularInviteService(h.Config, h.Store, h.GraphGdap, h.Clock);
         await service.CreateAsync(Request(displayName: "Fabrikam helpdesk"));
 
-        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.CreateAsync(Request(displayName: "Fabrikam helpdesk")));
+        // Another relationship for the same access on purpose (without -AllowDuplicate the pending invite is returned).
+        var ex = await Assert.ThrowsAsync<PartnerRelationshipsException>(() => service.CreateAsync(Request(displayName: "Fabrikam helpdesk", allowDuplicate: true)));
         Assert.Equal(ErrorIds.Workflow.RelationshipDisplayNameInUse, ex.ErrorId);
 
-        var first = await service.CreateAsync(Request());
-        var second = await service.CreateAsync(Request());
+        var first = await service.CreateAsync(Request(allowDuplicate: true));
+        var second = await service.CreateAsync(Request(allowDuplicate: true));
         Assert.Equal("NW Fabrikam Ltd 2026-03-01", first.Invite.RelationshipDisplayName);
         Assert.Equal("NW Fabrikam Ltd 2026-03-01 2", second.Invite.RelationshipDisplayName);
         Assert.NotEqual(first.Invite.RelationshipId, second.Invite.RelationshipId);
