@@ -82,6 +82,7 @@ public sealed class NewPartnerRelationshipRefreshTokenCommand : ConfiguredCmdlet
                     QueueWarning(message);
                     return Task.CompletedTask;
                 },
+                config.Retry,
                 Clock,
                 pinned is null ? null : LoopbackCertificatePinning.CreateHandler(pinned),
                 token));

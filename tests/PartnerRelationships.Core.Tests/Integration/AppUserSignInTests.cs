@@ -30,13 +30,13 @@ public sealed class AppUserSignInTests
     }
 
     /// <summary>The one-time consent (device code, approved by the sandbox's admin after one poll).</summary>
-    private static async Task<string> ConsentAsync(SandboxConnection sandbox)
+    private static async Task<string> ConsentAsync(SandboxConnection sandbox, HttpMessageHandler? transport = null)
     {
         sandbox.Server.State.SignInSettings = sandbox.Server.State.SignInSettings with { DeviceCodeIntervalSeconds = 0, DeviceCodeApproveAfterPolls = 1 };
         var messages = new List<string>();
         var result = await RefreshTokenConsent.RunAsync(
             sandbox.Server.BaseAddress, SandboxConnection.PartnerTenantId, SandboxConnection.ClientId, null, sandbox.Connection.Endpoints.PartnerCenterScope,
-            (m, _) => { messages.Add(m); return Task.CompletedTask; }, sandbox.Clock, null, default);
+            (m, _) => { messages.Add(m); return Task.CompletedTask; }, sandbox.Retry, sandbox.Clock, transport, default);
         Assert.Contains("enter the code", Assert.Single(messages));
         Assert.Equal(sandbox.Server.State.SignInSettings.UserPrincipalName, result.Claims!.Account);
         Assert.DoesNotContain(result.RefreshToken, result.ToString());
@@ -142,6 +142,35 @@ public sealed class AppUserSignInTests
 
         Assert.Equal(SignInKind.Unknown, given.SignInKind);
         Assert.Equal("AppUserSignInRequired", (await Assert.ThrowsAsync<PartnerRelationshipsException>(() => given.PartnerCenter.GetRelationshipRequestLinkAsync())).ErrorId);
+    }
+
+    [Fact]
+    public async Task The_one_time_consent_rides_out_a_failing_sign_in_endpoint()
+    {
+        // Half of the sign-in endpoint's answers are 500/503 (seeded): the device-code start and the polls are retried.
+        await using var sandbox = await SandboxConnection.StartAsync(new FaultSettings { ServerErrorProbability = 0.5, ApplyToTokenEndpoint = true, Seed = 5 });
+        using var statuses = new StatusLog(new HttpClientHandler());
+
+        var refreshToken = await ConsentAsync(sandbox, statuses);
+
+        Assert.False(string.IsNullOrEmpty(refreshToken));
+        Assert.Contains(statuses.Seen, status => status >= 500);
+        Assert.Equal(200, statuses.Seen[^1]);
+    }
+
+    /// <summary>Every status code the transport answered, in order (retried attempts included).</summary>
+    private sealed class StatusLog : DelegatingHandler
+    {
+        public StatusLog(HttpMessageHandler inner) : base(inner) { }
+
+        public List<int> Seen { get; } = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            lock (Seen) Seen.Add((int)response.StatusCode);
+            return response;
+        }
     }
 
     [Fact]

@@ -64,7 +64,7 @@ internal sealed class WorkflowHarness : IAsyncDisposable
             RefreshTokenMaxInactive = TimeSpan.FromDays(3650), // tests jump years between calls
         };
         var consent = await RefreshTokenConsent.RunAsync(server.BaseAddress, "6f1b3c2a-0d4e-4f5a-9b8c-7d6e5f4a3b2c", "00000000-0000-0000-0000-00000000a11c", null,
-            "https://api.partnercenter.microsoft.com/.default", (_, _) => Task.CompletedTask, server.Clock, null, default);
+            "https://api.partnercenter.microsoft.com/.default", (_, _) => Task.CompletedTask, retry, server.Clock, null, default);
         return new WorkflowHarness(server, time, new TempFolder(), consent.RefreshToken);
     }
 

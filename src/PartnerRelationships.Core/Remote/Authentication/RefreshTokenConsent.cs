@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using PartnerRelationships.Core.Configuration;
 using PartnerRelationships.Core.Errors;
+using PartnerRelationships.Core.Resilience;
 using PartnerRelationships.Core.Text;
 
 namespace PartnerRelationships.Core.Remote.Authentication;
@@ -28,7 +30,9 @@ public sealed class RefreshTokenConsentResult
 /// <summary>
 /// The one-time, interactive part of the Secure Application Model: a partner admin signs in with the device-code flow
 /// (works in any console, MFA included) and consents for the app; the answer's refresh token is what runbooks use.
-/// Done here rather than through MSAL because MSAL never hands out the refresh token.
+/// Done here rather than through MSAL because MSAL never hands out the refresh token. Its requests go through the same
+/// retry pipeline as every other sign-in request: a throttled or failing token endpoint while the admin types the code
+/// is ridden out, not reported as a failed sign-in.
 /// </summary>
 public static class RefreshTokenConsent
 {
@@ -41,13 +45,19 @@ public static class RefreshTokenConsent
         string? clientSecret,
         string scope,
         Func<string, CancellationToken, Task> showMessage,
+        RetrySettings retry,
         TimeProvider timeProvider,
         HttpMessageHandler? transport,
         CancellationToken cancellationToken)
     {
         if (login is null) throw new ArgumentNullException(nameof(login));
         if (showMessage is null) throw new ArgumentNullException(nameof(showMessage));
-        using var http = transport is null ? new HttpClient() : new HttpClient(transport, disposeHandler: false);
+        if (retry is null) throw new ArgumentNullException(nameof(retry));
+        ResiliencePipelineFactory.Validate(retry);
+
+        // The caller's transport stays the caller's (the chain would dispose it with itself).
+        var chain = new HttpHandlerChainBuilder(ResiliencePipelineFactory.Create(retry, timeProvider), timeProvider).Over(transport).Build();
+        using var http = new HttpClient(chain, disposeHandler: transport is null) { Timeout = Timeout.InfiniteTimeSpan };
         var requested = scope + " offline_access openid profile";
 
         var start = await OAuthEndpoint.PostAsync(http, OAuthEndpoint.Endpoint(login, tenantId, "devicecode"),
