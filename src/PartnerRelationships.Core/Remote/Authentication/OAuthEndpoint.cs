@@ -68,7 +68,7 @@ internal static class OAuthEndpoint
         {
             // The retries ran out on transient failures: say so, never "wrong secret".
             throw new PartnerRelationshipsException(ErrorIds.SignIn.SignInEndpointUnavailable, ex.Category,
-                $"The sign-in endpoint did not answer usefully after retries ({ex.Message.TrimEnd('.')}). This is the service, not the credential: try again later.", endpoint, ex);
+                $"The sign-in endpoint did not answer usefully after retries ({ex.Message.TrimEnd('.')}). This is the service, not a wrong secret or token: try again later.", endpoint, ex);
         }
 
         using (response)

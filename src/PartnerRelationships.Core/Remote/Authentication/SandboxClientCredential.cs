@@ -1,18 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure.Core;
 using PartnerRelationships.Core.Errors;
-using PartnerRelationships.Core.Resilience;
 
 namespace PartnerRelationships.Core.Remote.Authentication;
 
 /// <summary>
 /// Client-credentials sign-in against the sandbox's token endpoint. MSAL refuses a plain-http authority, so this
-/// does the one POST itself: &lt;login&gt;/&lt;tenant&gt;/oauth2/v2.0/token. Tokens are cached per scope until shortly
+/// does the one POST itself (<see cref="OAuthEndpoint"/>, as the refresh-token and device-code sign-ins do):
+/// &lt;login&gt;/&lt;tenant&gt;/oauth2/v2.0/token. Tokens are cached per scope until shortly
 /// before they expire (by the injected clock).
 /// </summary>
 public sealed class SandboxClientCredential : TokenCredential, IDisposable
@@ -47,51 +46,28 @@ public sealed class SandboxClientCredential : TokenCredential, IDisposable
     private async Task<AccessToken> RequestAsync(string scope, CancellationToken cancellationToken)
     {
         TokenRequests++;
-        using var request = new HttpRequestMessage(HttpMethod.Post, _tokenEndpoint)
+        var form = new Dictionary<string, string>
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials",
-                ["client_id"] = _clientId,
-                ["client_secret"] = _clientSecret,
-                ["scope"] = scope,
-            }),
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = _clientId,
+            ["client_secret"] = _clientSecret,
+            ["scope"] = scope,
         };
-
-        HttpResponseMessage response;
-        try
+        var answer = await OAuthEndpoint.PostAsync(_http, _tokenEndpoint, form, cancellationToken).ConfigureAwait(false);
+        if (!answer.Succeeded)
         {
-            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new PartnerRelationshipsException(ErrorIds.SignIn.AuthenticationFailed, ErrorKind.ConnectionError, $"Could not reach the sandbox sign-in endpoint {_tokenEndpoint.GetLeftPart(UriPartial.Authority)}: {ex.Message} Is the sandbox running?", _tokenEndpoint, ex);
+            throw new PartnerRelationshipsException(ErrorIds.SignIn.AuthenticationFailed, ErrorKind.AuthenticationError,
+                $"Sandbox sign-in failed (HTTP {answer.Status}, {answer.Error ?? "no error code"}): {answer.Description} Check the client id, tenant and secret.", _tokenEndpoint);
         }
 
-        using (response)
+        var token = answer.Text("access_token");
+        if (string.IsNullOrEmpty(token))
         {
-            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                var said = ServiceErrorText.Extract(body) ?? response.ReasonPhrase;
-                throw new PartnerRelationshipsException(ErrorIds.SignIn.AuthenticationFailed, ErrorKind.AuthenticationError, $"Sandbox sign-in failed (HTTP {(int)response.StatusCode}): {said} Check the client id, tenant and secret.", _tokenEndpoint);
-            }
-
-            try
-            {
-                using var document = JsonDocument.Parse(body);
-                var root = document.RootElement;
-                var token = root.GetProperty("access_token").GetString() ?? throw new JsonException("no access_token");
-                var lifetime = root.TryGetProperty("expires_in", out var expires)
-                    ? expires.ValueKind == JsonValueKind.Number ? expires.GetInt64() : long.Parse(expires.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
-                    : 3600;
-                return new AccessToken(token, _time.GetUtcNow().AddSeconds(lifetime));
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
-            {
-                throw new PartnerRelationshipsException(ErrorIds.SignIn.AuthenticationFailed, ErrorKind.InvalidData, "The sandbox sign-in endpoint answered without a usable access token.", _tokenEndpoint, ex);
-            }
+            throw new PartnerRelationshipsException(ErrorIds.SignIn.AuthenticationFailed, ErrorKind.InvalidData,
+                "The sandbox sign-in endpoint answered without a usable access token.", _tokenEndpoint);
         }
+
+        return new AccessToken(token!, _time.GetUtcNow().AddSeconds(answer.Number("expires_in") ?? 3600));
     }
 
     public void Dispose()
