@@ -17,7 +17,8 @@ namespace PartnerRelationships.Core.Workflow;
 /// Granular admin (GDAP) invites: <see cref="Prepare"/> validates without side effects (for ShouldProcess);
 /// <see cref="CreateAsync"/> records the invite first (so a crash leaves a trace sync can reconcile by display name),
 /// then creates the relationship (idempotent on its name), locks it for approval, links it to the invite and
-/// composes the draft around the approval link.
+/// composes the draft around the approval link. A pending invite to the same customer for the same access is returned
+/// instead (unless <see cref="GranularInviteRequest.AllowDuplicate"/>), or finished when its lock had failed.
 /// </summary>
 public sealed class GranularInviteService
 {
@@ -93,18 +94,25 @@ public sealed class GranularInviteService
         if (plan is null) throw new ArgumentNullException(nameof(plan));
         cancellationToken.ThrowIfCancellationRequested();
 
+        var earlier = (await SameCustomerPendingAsync(plan, cancellationToken).ConfigureAwait(false)).Where(p => SameAccess(plan, p.Relationship)).ToList();
+
         // The same customer already has this access awaiting approval (a re-run of a batch, or a second invite by
-        // mistake): return that invite instead of sending the customer a second approval request.
-        if (!plan.Request.AllowDuplicate && await FindAwaitingApprovalAsync(plan, cancellationToken).ConfigureAwait(false) is { } awaiting)
+        // mistake): return that invite instead of sending the customer a second approval request. An invite with its
+        // approval link recorded was locked; its relationship still shows created while the service processes the lock.
+        var awaiting = earlier.FirstOrDefault(p => !string.IsNullOrEmpty(p.Invite.Link)
+            && p.Relationship.Status is RelationshipStatus.ApprovalPending or RelationshipStatus.Created).Invite;
+        if (!plan.Request.AllowDuplicate && awaiting is not null)
         {
             return new CreatedInvite(awaiting,
                 DraftFileWriter.FinishRecorded(plan.Request.DraftFile, plan.Request.OverwriteDraftFile, awaiting, _clock.GetUtcNow()), alreadyPending: true);
         }
 
-        // A re-run after a lock that failed finishes that invite instead of recording a second one.
-        var (recorded, relationship) = await FindUnlockedAsync(plan, cancellationToken).ConfigureAwait(false) is { } unfinished
+        // A re-run after a lock that failed (relationship created, never locked, no link) finishes that invite instead of
+        // recording a second one.
+        var unfinished = earlier.FirstOrDefault(p => string.IsNullOrEmpty(p.Invite.Link) && p.Relationship.Status == RelationshipStatus.Created);
+        var (recorded, relationship) = unfinished.Invite is not null
             ? (unfinished.Invite, unfinished.Relationship)
-            : (await RecordAsync(plan, cancellationToken).ConfigureAwait(false), null);
+            : (await RecordAsync(plan, cancellationToken).ConfigureAwait(false), (DelegatedAdminRelationshipInfo?)null);
         var displayName = recorded.RelationshipDisplayName!;
 
         if (relationship is null)
@@ -168,41 +176,22 @@ public sealed class GranularInviteService
         return new CreatedInvite(invite, draftFile);
     }
 
-    /// <summary>
-    /// A pending invite to the same customer (name and email) whose relationship awaits the customer's approval with the
-    /// same roles, duration and auto-extend (the display name may differ: a generated one carries the date). Null when
-    /// there is none.
-    /// </summary>
-    private async Task<ResellerInvite?> FindAwaitingApprovalAsync(GranularInvitePlan plan, CancellationToken cancellationToken)
-    {
-        foreach (var (invite, relationship) in await SameCustomerPendingAsync(plan, lockedOnly: true, cancellationToken).ConfigureAwait(false))
-        {
-            // Created with an approval link recorded: the lock was accepted and is being processed.
-            if (relationship.Status is RelationshipStatus.ApprovalPending or RelationshipStatus.Created && SameAccess(plan, relationship))
-            {
-                return invite;
-            }
-        }
-
-        return null;
-    }
-
+    /// <summary>Same roles, duration and auto-extend (the display name may differ: a generated one carries the date).</summary>
     private static bool SameAccess(GranularInvitePlan plan, DelegatedAdminRelationshipInfo relationship) =>
         new HashSet<string>(relationship.Roles, StringComparer.OrdinalIgnoreCase).SetEquals(plan.Roles.Select(r => r.Id))
         && relationship.Duration == plan.Duration && relationship.AutoExtendDuration == plan.AutoExtendDuration;
 
     /// <summary>
     /// Pending granular invites to the same customer (name and email) with a relationship, and that relationship as the
-    /// service shows it now (ones it no longer has are skipped: sync cancels them). <paramref name="lockedOnly"/>: those
-    /// with an approval link (locked for approval); otherwise those without (created, never locked).
+    /// service shows it now (ones it no longer has are skipped: sync cancels them).
     /// </summary>
     private async Task<List<(ResellerInvite Invite, DelegatedAdminRelationshipInfo Relationship)>> SameCustomerPendingAsync(
-        GranularInvitePlan plan, bool lockedOnly, CancellationToken cancellationToken)
+        GranularInvitePlan plan, CancellationToken cancellationToken)
     {
         var candidates = new List<ResellerInvite>();
         await foreach (var invite in _store.QueryInvitesAsync(new InviteQuery { Statuses = new[] { InviteStatus.Pending }, Kind = InviteKind.GranularAdmin }, cancellationToken).ConfigureAwait(false))
         {
-            if (!string.IsNullOrEmpty(invite.RelationshipId) && string.IsNullOrEmpty(invite.Link) != lockedOnly
+            if (!string.IsNullOrEmpty(invite.RelationshipId)
                 && string.Equals(invite.CustomerEmail, plan.CustomerEmail, StringComparison.OrdinalIgnoreCase)
                 && string.Equals(invite.CustomerName, plan.CustomerName, StringComparison.OrdinalIgnoreCase))
             {
@@ -224,24 +213,6 @@ public sealed class GranularInviteService
         }
 
         return found;
-    }
-
-    /// <summary>
-    /// A pending invite to the same customer (name and email) whose relationship was created but never locked for
-    /// approval (an earlier run failed at the lock), with the same roles, duration and auto-extend: finishing it is
-    /// what a re-run means. Null when there is none.
-    /// </summary>
-    private async Task<(ResellerInvite Invite, DelegatedAdminRelationshipInfo Relationship)?> FindUnlockedAsync(GranularInvitePlan plan, CancellationToken cancellationToken)
-    {
-        foreach (var (invite, relationship) in await SameCustomerPendingAsync(plan, lockedOnly: false, cancellationToken).ConfigureAwait(false))
-        {
-            if (relationship.Status == RelationshipStatus.Created && SameAccess(plan, relationship))
-            {
-                return (invite, relationship);
-            }
-        }
-
-        return null;
     }
 
     /// <summary>
