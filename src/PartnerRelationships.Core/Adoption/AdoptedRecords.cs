@@ -57,7 +57,7 @@ public static class AdoptedRecords
         var history = new List<InviteHistoryEntry>
         {
             Entry(invite.Id, null, InviteStatus.Pending, created,
-                $"{AdoptedDetail} (created {Time(created)}, {Wire(relationship.Status)} when adopted)"),
+                $"{AdoptedDetail} (created {Time(created)}, {GraphModelMapper.WireName(relationship.Status)} when adopted)"),
         };
 
         // Each step the service's state implies (approved, then ended), as sync would record them.
@@ -76,7 +76,7 @@ public static class AdoptedRecords
         return new AdoptionCandidate
         {
             Record = new AdoptedRecord(invite, history),
-            ServiceStatus = Wire(relationship.Status),
+            ServiceStatus = GraphModelMapper.WireName(relationship.Status),
             ActivatedAt = relationship.ActivatedDateTime,
             EndsAt = relationship.EndDateTime,
         };
@@ -136,6 +136,4 @@ public static class AdoptedRecords
     private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static string Time(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    private static string Wire(RelationshipStatus status) => char.ToLowerInvariant(status.ToString()[0]) + status.ToString().Substring(1);
 }

@@ -44,7 +44,7 @@ public static class InviteTransitionRules
                         return new(InviteStatus.Accepted, Clamp(activated ?? now, invite, now), "relationship status active", tenant);
                     case RelationshipStatus.Expired or RelationshipStatus.Terminated when activated is not null:
                         // Approved and already over: record the acceptance first, the end in the next step.
-                        return new(InviteStatus.Accepted, Clamp(activated.Value, invite, now), $"relationship was activated (now {Wire(relationship.Status)})", tenant);
+                        return new(InviteStatus.Accepted, Clamp(activated.Value, invite, now), $"relationship was activated (now {GraphModelMapper.WireName(relationship.Status)})", tenant);
                     case RelationshipStatus.Expired:
                         return new(InviteStatus.Rejected, Clamp(ended, invite, now), "relationship expired without being approved (declined or approval window passed; GDAP has no rejected status)", tenant);
                     case RelationshipStatus.Terminated:
@@ -97,6 +97,4 @@ public static class InviteTransitionRules
         if (at < invite.StatusChangedAt) at = invite.StatusChangedAt;
         return at > now ? now : at;
     }
-
-    private static string Wire(RelationshipStatus status) => char.ToLowerInvariant(status.ToString()[0]) + status.ToString().Substring(1);
 }
