@@ -140,6 +140,32 @@ Describe 'Sign-in over HTTPS against the sandbox' {
         "$shown" | Should -Match 'devicelogin.*enter the code [0-9A-F]{8}'
     }
 
+    It 'interactive browser: the system browser signs the partner admin in (App+User, PKCE)' -Skip:(-not $IsLinux) {
+        # On Linux MSAL opens the sign-in page with xdg-open and listens on a loopback port for the redirect. The stand-in
+        # "browser" first on PATH opens the page headless, and the sandbox's sign-in redirects back to that port with the code.
+        $bin = New-Item -ItemType Directory (Join-Path $Folder 'browser') -Force
+        $opened = Join-Path $bin 'opened.txt'
+        $page = Join-Path $bin 'browser.ps1'
+        Set-Content $page -Value 'param([string] $Uri) Invoke-WebRequest -Uri $Uri -SkipCertificateCheck -AllowInsecureRedirect -MaximumRedirection 2 | Out-Null'
+        $pwshLine = ($script:PwshCommand | ForEach-Object { "'$_'" }) -join ' '
+        $xdgOpen = Join-Path $bin 'xdg-open'
+        Set-Content $xdgOpen -Value "#!/bin/sh`necho `"`$1`" > '$opened'`n$pwshLine -NoProfile -NonInteractive -File '$page' `"`$1`" > /dev/null 2>&1 &`n"
+        [IO.File]::SetUnixFileMode($xdgOpen, [IO.UnixFileMode] 'UserRead, UserWrite, UserExecute')
+        $clientId = [guid]::NewGuid().ToString()
+        $null = Invoke-SandboxControl -Method Post -Path 'apps' -Body @{ clientId = $clientId; clientSecret = 'not-used-by-a-public-client' }
+        $savedPath = $env:PATH
+        $env:PATH = "$bin$([IO.Path]::PathSeparator)$env:PATH"
+        try { $info = Connect-PartnerRelationship -SandboxUri $Sandbox.HttpsUri -TenantId $Sandbox.TenantId -ClientId $clientId }
+        finally { $env:PATH = $savedPath }
+
+        $info.AuthMode | Should -Be 'Interactive'
+        $info.SignInKind | Should -Be 'AppUser'
+        $info.Account | Should -Be $AdminUpn
+        $info.ClientId | Should -Be $clientId
+        Get-Content $opened | Should -Match "^$([regex]::Escape($Sandbox.HttpsUri))$($Sandbox.TenantId)/oauth2/v2.0/authorize\?.*client_id=$clientId.*code_challenge_method=S256"
+        (Get-PartnerRelationshipConnection).Account | Should -Be $AdminUpn -Because 'the session is kept for the next commands'
+    }
+
     It 'access token: a given token over HTTPS' {
         $info = Connect-PartnerRelationship -SandboxUri $Sandbox.HttpsUri -AccessToken (ConvertTo-SecureString $Sandbox.StaticToken -AsPlainText -Force)
         $info.AuthMode | Should -Be 'AccessToken'
