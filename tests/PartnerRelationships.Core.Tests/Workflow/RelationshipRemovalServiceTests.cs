@@ -103,9 +103,7 @@ public sealed class RelationshipRemovalServiceTests
     public async Task A_granular_invite_is_recorded_once_the_service_shows_its_relationship_ending()
     {
         await using var h = await WorkflowHarness.StartAsync();
-        var granular = await GranularInviteAsync(h, "Contoso Ltd", Tenant);
-        h.State.ApproveAndActivate(granular.RelationshipId!);
-        Assert.Single(await RunAsync(Sync(h)));
+        var granular = await AcceptedGranularInviteAsync(h);
         var clock = (TestClock)h.Time;
         string? statusAtFirstWait = null;
         clock.OnWait = (n, _) => statusAtFirstWait ??= h.State.FindRelationship(granular.RelationshipId!)!.Status;
@@ -130,9 +128,7 @@ public sealed class RelationshipRemovalServiceTests
     public async Task A_terminate_request_the_service_fails_is_not_recorded_and_is_named_unconfirmed()
     {
         await using var h = await WorkflowHarness.StartAsync();
-        var granular = await GranularInviteAsync(h, "Contoso Ltd", Tenant);
-        h.State.ApproveAndActivate(granular.RelationshipId!);
-        Assert.Single(await RunAsync(Sync(h)));
+        var granular = await AcceptedGranularInviteAsync(h);
         var clock = (TestClock)h.Time;
         clock.OnWait = (n, _) =>
         {
@@ -158,6 +154,15 @@ public sealed class RelationshipRemovalServiceTests
         var again = await Service(h).ExecuteAsync(await Service(h).PlanAsync(new RelationshipRemovalRequest { CustomerTenantId = Tenant }));
         Assert.Empty(again.TerminationUnconfirmedRelationshipIds);
         Assert.Equal(InviteStatus.Terminated, (await h.Store.GetInviteAsync(granular.Id))!.Status);
+    }
+
+    /// <summary>A granular invite the customer approved, recorded Accepted by a sync.</summary>
+    private static async Task<ResellerInvite> AcceptedGranularInviteAsync(WorkflowHarness h)
+    {
+        var granular = await GranularInviteAsync(h, "Contoso Ltd", Tenant);
+        h.State.ApproveAndActivate(granular.RelationshipId!);
+        Assert.Single(await RunAsync(Sync(h)));
+        return granular;
     }
 
     private static PartnerRelationships.Sandbox.State.SandboxRelationshipRequest TerminateRequest(WorkflowHarness h, string relationshipId) =>
