@@ -67,7 +67,6 @@ public sealed class PartnerConnection : IDisposable
         HttpMessageHandler? signInTransport = null;
         if (credentialOptions.TokenTransport is null && credentialOptions.SandboxTransport is null)
         {
-            ResiliencePipelineFactory.Validate(config.Retry);
             var pipeline = ResiliencePipelineFactory.Create(config.Retry, options.TimeProvider, options.Random);
             signInTransport = credentialOptions.TokenTransport = new HttpHandlerChainBuilder(pipeline, options.TimeProvider)
                 .ObservedBy(() => SignInCallObserver.Wrap(created?.Observer))

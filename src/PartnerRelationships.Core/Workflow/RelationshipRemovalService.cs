@@ -210,7 +210,7 @@ public sealed class RelationshipRemovalService
             if (waiting.Count == 0 || _clock.GetUtcNow() + TerminationPoll > deadline) break;
             progress?.Report(new WorkProgress(Activity,
                 $"{waiting.Count} of {requested.Count} not yet ending at the service",
-                (int)((_clock.GetUtcNow() - started).Ticks / TimeSpan.TicksPerSecond), (int)(TerminationWaitLimit.Ticks / TimeSpan.TicksPerSecond)));
+                (int)(_clock.GetUtcNow() - started).TotalSeconds, (int)TerminationWaitLimit.TotalSeconds));
             await _clock.Delay(TerminationPoll, cancellationToken).ConfigureAwait(false);
         }
 

@@ -280,9 +280,7 @@ public sealed partial class SandboxState
         ProcessDue();
         lock (_gate)
         {
-            var request = GetRelationship(id).Requests.FirstOrDefault(q => string.Equals(q.Id, requestId, StringComparison.OrdinalIgnoreCase))
-                ?? throw SandboxRuleException.NotFound($"The relationship '{id}' has no request '{requestId}'.");
-            return request.Snapshot();
+            return FindRequest(GetRelationship(id), requestId).Snapshot();
         }
     }
 
@@ -297,8 +295,7 @@ public sealed partial class SandboxState
         lock (_gate)
         {
             var r = GetRelationship(id);
-            var request = r.Requests.FirstOrDefault(q => string.Equals(q.Id, requestId, StringComparison.OrdinalIgnoreCase))
-                ?? throw SandboxRuleException.NotFound($"The relationship '{id}' has no request '{requestId}'.");
+            var request = FindRequest(r, requestId);
             if (request.Status != "created")
             {
                 throw SandboxRuleException.BadRequest($"The request is already {request.Status}; only a request not yet processed (created) can fail.");
@@ -313,6 +310,11 @@ public sealed partial class SandboxState
             return request.Snapshot();
         }
     }
+
+    /// <summary>A request of the relationship by id (caller holds the lock); 404 when it has none.</summary>
+    private static SandboxRelationshipRequest FindRequest(SandboxRelationship r, string requestId) =>
+        r.Requests.FirstOrDefault(q => string.Equals(q.Id, requestId, StringComparison.OrdinalIgnoreCase))
+        ?? throw SandboxRuleException.NotFound($"The relationship '{r.Id}' has no request '{requestId}'.");
 
     /// <summary>
     /// Adds a resellerDelegatedAdminRelationship (<see cref="DocumentedBehaviour.ResellerRelationshipResource"/>): an

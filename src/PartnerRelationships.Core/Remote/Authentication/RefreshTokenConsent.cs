@@ -52,10 +52,9 @@ public static class RefreshTokenConsent
     {
         if (login is null) throw new ArgumentNullException(nameof(login));
         if (showMessage is null) throw new ArgumentNullException(nameof(showMessage));
-        if (retry is null) throw new ArgumentNullException(nameof(retry));
-        ResiliencePipelineFactory.Validate(retry);
 
-        // The caller's transport stays the caller's (the chain would dispose it with itself).
+        // Creating the pipeline checks the Retry settings. The caller's transport stays the caller's (the chain would
+        // dispose it with itself).
         var chain = new HttpHandlerChainBuilder(ResiliencePipelineFactory.Create(retry, timeProvider), timeProvider).Over(transport).Build();
         using var http = new HttpClient(chain, disposeHandler: transport is null) { Timeout = Timeout.InfiniteTimeSpan };
         var requested = scope + " offline_access openid profile";
