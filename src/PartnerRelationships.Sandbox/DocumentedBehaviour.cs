@@ -14,6 +14,7 @@ namespace PartnerRelationships.Sandbox;
 /// | update: If-Match required (an ETag from GET/LIST); any field while created; autoExtendDuration while created or active; removing Global Administrator while active → 202 + Location (operation) + Retry-After, GA kept until the operation succeeds; other accessDetails on an active relationship → 200 with the original object | <see cref="UpdateRelationship"/> |
 /// | delete: If-Match; only while created; 204 | <see cref="DeleteRelationship"/> |
 /// | requests: lockForApproval (created) or terminate (active); 201 + Location; the request starts "created" and the relationship moves afterwards | <see cref="PostRequests"/> |
+/// | request status: created, pending, succeeded, failed (the control …/requests/{id}/fail fails one not yet processed) | <see cref="RequestResource"/> |
 /// | status enum: activating, active, approvalPending, approved, created, expired, expiring, terminated, terminating, terminationRequested | <see cref="RelationshipResource"/> |
 /// | access assignments: created only on an active relationship, 201 + Location, status pending; list paged ($top ≤ 300), each item with @odata.etag | <see cref="PostAccessAssignments"/>, <see cref="ListAccessAssignments"/> |
 /// | access assignment update: If-Match required; 202 Accepted, body {}, Location → …/operations/{id}, Retry-After; 200 with the original object when nothing changes | <see cref="UpdateAccessAssignment"/> |
@@ -44,6 +45,7 @@ internal static class DocumentedBehaviour
     public const string GetOperation = "delegatedadminrelationshipoperation-get";
     public const string ListOperations = "delegatedadminrelationship-list-operations";
     public const string RelationshipResource = "resources/delegatedadminrelationship";
+    public const string RequestResource = "resources/delegatedadminrelationshiprequest";
     public const string ResellerRelationshipResource = "resources/resellerdelegatedadminrelationship";
 
     /// <summary>CHOICE: how long a relationship shows expiring before its end (when it does not auto-extend).</summary>

@@ -285,8 +285,9 @@ public sealed partial class SandboxState
     }
 
     /// <summary>
-    /// The service fails a request it has not processed yet (the docs list <c>failed</c> among a request's statuses):
-    /// the request becomes <c>failed</c> and the relationship stays as it is (a failed terminate leaves it active).
+    /// The service fails a request it has not processed yet (<see cref="DocumentedBehaviour.RequestResource"/> lists
+    /// <c>failed</c> among a request's statuses): the request becomes <c>failed</c> and the relationship stays as it is
+    /// (a failed terminate leaves it active).
     /// </summary>
     public SandboxRelationshipRequest FailRequest(string id, string requestId)
     {
